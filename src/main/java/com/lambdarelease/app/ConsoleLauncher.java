@@ -1,0 +1,11 @@
+package com.lambdarelease.app;
+
+/** Starts the JavaFX console. Separate from {@link Main} so the command line never loads JavaFX. */
+final class ConsoleLauncher {
+    private ConsoleLauncher() {
+    }
+
+    static void launch() {
+        javafx.application.Application.launch(ConsoleApp.class);
+    }
+}

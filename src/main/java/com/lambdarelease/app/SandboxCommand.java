@@ -1,0 +1,80 @@
+package com.lambdarelease.app;
+
+import com.lambdarelease.sandbox.Sandbox;
+import com.lambdarelease.sandbox.SandboxOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code sandbox}: runs the local AWS stand-in alone, headless, until Ctrl-C or SIGTERM. */
+@Command(name = "sandbox", mixinStandardHelpOptions = true,
+        description = "Run the local Lambda + CloudWatch sandbox on 127.0.0.1 until stopped.")
+final class SandboxCommand implements Callable<Integer> {
+
+    @Option(names = "--port", defaultValue = "4599", description = "TCP port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--speed", defaultValue = "1", description = "Run the sandbox clock N times faster, for demos (default: ${DEFAULT-VALUE}).")
+    double speed;
+
+    @Option(names = "--no-traffic", description = "Do not simulate requests to the seeded aliases.")
+    boolean noTraffic;
+
+    @Option(names = "--traffic-scale", defaultValue = "1", description = "Multiply every simulated request rate (default: ${DEFAULT-VALUE}).")
+    double trafficScale;
+
+    @Option(names = "--backfill-minutes", defaultValue = "180", description = "Minutes of simulated history made at start (default: ${DEFAULT-VALUE}).")
+    long backfillMinutes;
+
+    @Option(names = "--empty", description = "Start with no functions instead of the demo account.")
+    boolean empty;
+
+    @Option(names = "--metrics-delay", description = "Make datapoints readable only after AWS's 1-3 minute delay.")
+    boolean metricsDelay;
+
+    @Option(names = "--throttle-rate", defaultValue = "0", description = "Share (0-1) of Lambda requests answered 429 TooManyRequestsException.")
+    double throttleRate;
+
+    @Option(names = "--server-error-rate", defaultValue = "0", description = "Share (0-1) of Lambda requests answered 500 ServiceException.")
+    double serverErrorRate;
+
+    @Option(names = "--latency-ms", defaultValue = "0", description = "Latency added to every request, in milliseconds.")
+    long latencyMs;
+
+    @Option(names = "--state-file", description = "Keep the Lambda state in this JSON file across restarts.")
+    Path stateFile;
+
+    @Option(names = "--synthetic-functions", defaultValue = "0", description = "Add N bare functions (for paging and benchmarks).")
+    int syntheticFunctions;
+
+    @Option(names = "--seed", description = "Random seed for routing, traffic and faults.")
+    Long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        SandboxOptions options = SandboxOptions.defaults()
+                .withPort(port).withSpeed(speed).withTraffic(!noTraffic).withTrafficScale(trafficScale)
+                .withBackfill(Duration.ofMinutes(backfillMinutes)).withSeedDemoData(!empty)
+                .withMetricsDelay(metricsDelay).withThrottleRate(throttleRate).withServerErrorRate(serverErrorRate)
+                .withRequestLatency(Duration.ofMillis(latencyMs)).withStateFile(stateFile)
+                .withSyntheticFunctions(syntheticFunctions);
+        if (seed != null) {
+            options = options.withRandomSeed(seed);
+        }
+        Sandbox sandbox = Sandbox.start(options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            sandbox.close();
+            System.out.println("Sandbox stopped");
+            stopped.countDown();
+        }, "sandbox-shutdown"));
+        System.out.println("Sandbox listening on " + sandbox.endpoint());
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+}

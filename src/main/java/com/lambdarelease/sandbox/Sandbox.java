@@ -1,0 +1,84 @@
+package com.lambdarelease.sandbox;
+
+import com.lambdarelease.sandbox.cloudwatch.CloudWatchBackend;
+import com.lambdarelease.sandbox.http.SandboxHttpServer;
+import com.lambdarelease.sandbox.lambda.LambdaBackend;
+import com.lambdarelease.sandbox.metrics.MetricStore;
+import com.lambdarelease.sandbox.traffic.TrafficSimulator;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.SplittableRandom;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A local stand-in for one AWS account and region: Lambda and CloudWatch over HTTP on 127.0.0.1,
+ * speaking AWS's own wire protocols. It shares no classes with the console; the only contract is
+ * the wire. Start it with {@link #start(SandboxOptions)}; close it to stop.
+ */
+public final class Sandbox implements AutoCloseable {
+
+    public static final String REGION = "us-east-1";
+    public static final String ACCOUNT = "123456789012";
+
+    private final SandboxClock clock;
+    private final LambdaBackend lambda;
+    private final MetricStore metrics;
+    private final SandboxHttpServer server;
+    private final ScheduledExecutorService scheduler;
+
+    private Sandbox(SandboxOptions options, SandboxClock clock) throws IOException {
+        this.clock = clock;
+        SplittableRandom random = new SplittableRandom(options.randomSeed());
+        this.metrics = new MetricStore(clock, options.metricsDelay());
+        this.lambda = new LambdaBackend(options, clock, metrics, random.split());
+        CloudWatchBackend cloudWatch = new CloudWatchBackend(metrics, clock);
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sandbox-traffic");
+            t.setDaemon(true);
+            return t;
+        });
+        this.server = SandboxHttpServer.start(options, lambda, cloudWatch, random.split());
+        if (options.traffic()) {
+            new TrafficSimulator(lambda, clock, options, random.split()).start(scheduler);
+        }
+    }
+
+    /** Starts a sandbox whose clock is wall time scaled by {@link SandboxOptions#speed()}. */
+    public static Sandbox start(SandboxOptions options) throws IOException {
+        return new Sandbox(options, SandboxClock.scaled(Clock.systemUTC(), options.speed()));
+    }
+
+    /** Starts a sandbox on the given clock (tests pass a manual one). */
+    public static Sandbox start(SandboxOptions options, SandboxClock clock) throws IOException {
+        return new Sandbox(options, clock);
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** The endpoint to give an SDK client or {@code aws --endpoint-url}. */
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + port());
+    }
+
+    public SandboxClock clock() {
+        return clock;
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        server.stop();
+        lambda.saveState();
+        try {
+            scheduler.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

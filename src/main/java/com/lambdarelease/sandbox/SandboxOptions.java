@@ -1,0 +1,128 @@
+package com.lambdarelease.sandbox;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How a sandbox behaves. {@link #defaults()} is what a newcomer gets: demo data, simulated
+ * traffic, metrics readable at once, no faults. Tests usually start from {@link #forTests()}.
+ *
+ * @param port             TCP port on 127.0.0.1; 0 picks a free one
+ * @param speed            sandbox clock runs this many times faster than wall time (ignored with a manual clock)
+ * @param seedDemoData     create MyLambdaFunction and the other demo functions at start
+ * @param traffic          simulate steady requests to the seeded aliases
+ * @param trafficScale     multiplies every simulated request rate (1 = the seeded rates)
+ * @param backfill         simulated history generated at start, so charts have data at once (zero for none)
+ * @param metricsDelay     true adds AWS's 1-3 minute delay before a datapoint is readable
+ * @param throttleRate     share of Lambda control-plane requests answered 429 TooManyRequestsException
+ * @param serverErrorRate  share of Lambda control-plane requests answered 500 ServiceException
+ * @param requestLatency   added to every request before it is handled
+ * @param stateFile        where Lambda state is kept across restarts; empty keeps it in memory only
+ * @param syntheticFunctions extra bare functions (bench-fn-00001...) for paging and benchmarks
+ * @param randomSeed       seed for routing, traffic and faults, so a test run is repeatable
+ */
+public record SandboxOptions(int port, double speed, boolean seedDemoData, boolean traffic, double trafficScale,
+                             Duration backfill, boolean metricsDelay, double throttleRate, double serverErrorRate,
+                             Duration requestLatency, Optional<Path> stateFile, int syntheticFunctions,
+                             long randomSeed) {
+
+    public SandboxOptions {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0-65535, was " + port);
+        }
+        requireShare("throttleRate", throttleRate);
+        requireShare("serverErrorRate", serverErrorRate);
+        if (!(speed > 0)) {
+            throw new IllegalArgumentException("speed must be > 0, was " + speed);
+        }
+        if (trafficScale < 0) {
+            throw new IllegalArgumentException("trafficScale must be >= 0, was " + trafficScale);
+        }
+        if (syntheticFunctions < 0) {
+            throw new IllegalArgumentException("syntheticFunctions must be >= 0");
+        }
+    }
+
+    private static void requireShare(String name, double value) {
+        if (!(value >= 0 && value <= 1)) {
+            throw new IllegalArgumentException(name + " must be between 0 and 1, was " + value);
+        }
+    }
+
+    public static SandboxOptions defaults() {
+        return new SandboxOptions(0, 1, true, true, 1, Duration.ofHours(3), false, 0, 0, Duration.ZERO,
+                Optional.empty(), 0, System.nanoTime());
+    }
+
+    /** Demo data, no simulated traffic, no backfill, fixed random seed. */
+    public static SandboxOptions forTests() {
+        return new SandboxOptions(0, 1, true, false, 1, Duration.ZERO, false, 0, 0, Duration.ZERO,
+                Optional.empty(), 0, 42L);
+    }
+
+    public SandboxOptions withPort(int p) {
+        return new SandboxOptions(p, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
+                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed);
+    }
+
+    public SandboxOptions withSpeed(double s) {
+        return new SandboxOptions(port, s, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
+                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed);
+    }
+
+    public SandboxOptions withSeedDemoData(boolean b) {
+        return new SandboxOptions(port, speed, b, traffic, trafficScale, backfill, metricsDelay, throttleRate,
+                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed);
+    }
+
+    public SandboxOptions withTraffic(boolean b) {
+        return new SandboxOptions(port, speed, seedDemoData, b, trafficScale, backfill, metricsDelay, throttleRate,
+                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed);
+    }
+
+    public SandboxOptions withTrafficScale(double s) {
+        return new SandboxOptions(port, speed, seedDemoData, traffic, s, backfill, metricsDelay, throttleRate,
+                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed);
+    }
+
+    public SandboxOptions withBackfill(Duration d) {
+        return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, d, metricsDelay, throttleRate,
+                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed);
+    }
+
+    public SandboxOptions withMetricsDelay(boolean b) {
+        return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, b, throttleRate,
+                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed);
+    }
+
+    public SandboxOptions withThrottleRate(double r) {
+        return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, r,
+                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed);
+    }
+
+    public SandboxOptions withServerErrorRate(double r) {
+        return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
+                r, requestLatency, stateFile, syntheticFunctions, randomSeed);
+    }
+
+    public SandboxOptions withRequestLatency(Duration d) {
+        return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
+                serverErrorRate, d, stateFile, syntheticFunctions, randomSeed);
+    }
+
+    public SandboxOptions withStateFile(Path p) {
+        return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
+                serverErrorRate, requestLatency, Optional.ofNullable(p), syntheticFunctions, randomSeed);
+    }
+
+    public SandboxOptions withSyntheticFunctions(int n) {
+        return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
+                serverErrorRate, requestLatency, stateFile, n, randomSeed);
+    }
+
+    public SandboxOptions withRandomSeed(long seed) {
+        return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
+                serverErrorRate, requestLatency, stateFile, syntheticFunctions, seed);
+    }
+}

@@ -1,0 +1,61 @@
+package com.lambdarelease.sandbox.http;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One HTTP request as the sandbox's protocol handlers see it: already read whole, path decoded,
+ * header names lower-cased. Handlers are plain functions from this to a {@link SandboxResponse}.
+ */
+public record SandboxRequest(String method, String rawPath, Map<String, String> query,
+                             Map<String, List<String>> headers, byte[] body) {
+
+    public SandboxRequest {
+        query = Map.copyOf(query);
+        Map<String, List<String>> lower = new LinkedHashMap<>();
+        headers.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
+        headers = Map.copyOf(lower);
+        body = body == null ? new byte[0] : body;
+    }
+
+    /** The path with percent-escapes decoded (ARNs arrive with ':' escaped as %3A). */
+    public String path() {
+        return URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    public Optional<String> header(String name) {
+        List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    public Optional<String> queryParam(String name) {
+        return Optional.ofNullable(query.get(name));
+    }
+
+    public String bodyText() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** Parses {@code a=1&b=2} into a map; later duplicates win, as AWS's single-valued params do. */
+    public static Map<String, String> parseQuery(String rawQuery) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return out;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String k = eq < 0 ? pair : pair.substring(0, eq);
+            String v = eq < 0 ? "" : pair.substring(eq + 1);
+            out.put(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+}

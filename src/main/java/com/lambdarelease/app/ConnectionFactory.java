@@ -1,0 +1,81 @@
+package com.lambdarelease.app;
+
+import com.lambdarelease.sandbox.Sandbox;
+import com.lambdarelease.sandbox.SandboxOptions;
+import com.lambdarelease.service.AwsClients;
+import com.lambdarelease.service.ConsoleServices;
+import com.lambdarelease.service.RequestBudget;
+import com.lambdarelease.service.SdkLambdaService;
+import com.lambdarelease.service.SdkMetricsService;
+import com.lambdarelease.service.connection.ConnectionSpec;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Opens a {@link ConnectionSpec} into {@link ConsoleServices}, off the FX thread. The embedded
+ * sandbox is started on first use and kept for the life of the app.
+ */
+final class ConnectionFactory implements AutoCloseable {
+
+    private final Executor io;
+    private final ScheduledExecutorService scheduler;
+    private final SandboxOptions sandboxOptions;
+    private Sandbox sandbox;
+
+    ConnectionFactory(Executor io, ScheduledExecutorService scheduler, SandboxOptions sandboxOptions) {
+        this.io = io;
+        this.scheduler = scheduler;
+        this.sandboxOptions = sandboxOptions;
+    }
+
+    CompletableFuture<ConsoleServices> open(ConnectionSpec spec) {
+        return CompletableFuture.supplyAsync(() -> {
+            if (spec instanceof ConnectionSpec.Profile p) {
+                return openAws(p.label(), Optional.empty(), p.region(), p.profileName());
+            }
+            if (spec instanceof ConnectionSpec.CustomEndpoint c) {
+                return openAws(c.label(), Optional.of(c.endpoint()), c.region(), c.profileName().orElse(null));
+            }
+            return openSandbox();
+        }, io);
+    }
+
+    private synchronized ConsoleServices openSandbox() {
+        if (sandbox == null) {
+            try {
+                sandbox = Sandbox.start(sandboxOptions);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not start the embedded sandbox", e);
+            }
+        }
+        AwsClients clients = AwsClients.forSandbox(sandbox.endpoint());
+        return new ConsoleServices("Sandbox · " + sandbox.endpoint().getAuthority(),
+                new SdkLambdaService(clients.lambda(), RequestBudget.unlimited()),
+                new SdkMetricsService(clients.cloudWatch(), sandbox.clock()),
+                clients.activity(), sandbox.clock(), clients);
+    }
+
+    private ConsoleServices openAws(String label, Optional<java.net.URI> endpoint, String region, String profile) {
+        var credentials = profile == null ? ProfileCredentialsProvider.create() : ProfileCredentialsProvider.create(profile);
+        AwsClients clients = AwsClients.create(endpoint, Region.of(region), credentials);
+        Clock clock = Clock.systemUTC();
+        return new ConsoleServices(label,
+                new SdkLambdaService(clients.lambda(), RequestBudget.lambdaControlPlane(clock, scheduler)),
+                new SdkMetricsService(clients.cloudWatch(), clock), clients.activity(), clock, clients);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package com.lambdarelease.service;
+
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
+import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The SDK clients for one account and region, sharing one HTTP connection pool and one
+ * {@link ClientActivity} watcher. Close it when switching connections.
+ */
+public final class AwsClients implements AutoCloseable {
+
+    private final SdkAsyncHttpClient http;
+    private final LambdaAsyncClient lambda;
+    private final CloudWatchAsyncClient cloudWatch;
+    private final ClientActivity activity;
+
+    private AwsClients(SdkAsyncHttpClient http, LambdaAsyncClient lambda, CloudWatchAsyncClient cloudWatch,
+                       ClientActivity activity) {
+        this.http = http;
+        this.lambda = lambda;
+        this.cloudWatch = cloudWatch;
+        this.activity = activity;
+    }
+
+    /**
+     * Clients for {@code region} with {@code credentials}, sent to {@code endpoint} when given
+     * (the sandbox, LocalStack) or to AWS's own endpoints otherwise.
+     */
+    public static AwsClients create(Optional<URI> endpoint, Region region, AwsCredentialsProvider credentials) {
+        ClientActivity activity = new ClientActivity();
+        SdkAsyncHttpClient http = NettyNioAsyncHttpClient.builder()
+                .maxConcurrency(64)
+                .connectionTimeout(Duration.ofSeconds(5))
+                .build();
+        ClientOverrideConfiguration overrides = ClientOverrideConfiguration.builder()
+                .addExecutionInterceptor(activity)
+                .apiCallTimeout(Duration.ofSeconds(60))
+                .build();
+        var lambdaBuilder = LambdaAsyncClient.builder().region(region).credentialsProvider(credentials)
+                .httpClient(http).overrideConfiguration(overrides);
+        var cloudWatchBuilder = CloudWatchAsyncClient.builder().region(region).credentialsProvider(credentials)
+                .httpClient(http).overrideConfiguration(overrides);
+        endpoint.ifPresent(uri -> {
+            lambdaBuilder.endpointOverride(uri);
+            cloudWatchBuilder.endpointOverride(uri);
+        });
+        return new AwsClients(http, lambdaBuilder.build(), cloudWatchBuilder.build(), activity);
+    }
+
+    /** Clients for a local sandbox: fixed dummy credentials that never leave the machine. */
+    public static AwsClients forSandbox(URI endpoint) {
+        return create(Optional.of(endpoint), Region.US_EAST_1,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("sandbox", "sandbox")));
+    }
+
+    public LambdaAsyncClient lambda() {
+        return lambda;
+    }
+
+    public CloudWatchAsyncClient cloudWatch() {
+        return cloudWatch;
+    }
+
+    public ClientActivity activity() {
+        return activity;
+    }
+
+    @Override
+    public void close() {
+        lambda.close();
+        cloudWatch.close();
+        http.close();
+    }
+}

@@ -1,0 +1,23 @@
+package com.lambdarelease.service;
+
+import java.time.Clock;
+
+/**
+ * Everything the console needs to talk to one connection (sandbox, AWS profile and region, or a
+ * custom endpoint). Built by the composition root; replaced whole when the operator switches
+ * connection, and closed then.
+ *
+ * @param label    what the toolbar shows, e.g. "Sandbox (127.0.0.1:4599)" or "prod-admin · eu-west-1"
+ * @param lambda   versions and aliases
+ * @param metrics  CloudWatch metrics
+ * @param activity request counts and throttling events of this connection's clients
+ * @param clock    the time the console reasons with (the sandbox's clock when on the sandbox)
+ * @param resources closed when the connection is dropped
+ */
+public record ConsoleServices(String label, LambdaService lambda, MetricsService metrics, ClientActivity activity,
+                              Clock clock, AutoCloseable resources) implements AutoCloseable {
+    @Override
+    public void close() throws Exception {
+        resources.close();
+    }
+}

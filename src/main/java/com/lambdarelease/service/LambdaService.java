@@ -1,0 +1,69 @@
+package com.lambdarelease.service;
+
+import com.lambdarelease.domain.AliasRoute;
+import com.lambdarelease.domain.FunctionConfig;
+import com.lambdarelease.domain.FunctionSummary;
+import com.lambdarelease.domain.InvocationResult;
+import com.lambdarelease.domain.TrafficSplit;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * Lambda versions and aliases, asynchronously. Every future fails with a typed
+ * {@link com.lambdarelease.service.errors.AwsServiceException} carrying AWS's message, or with
+ * {@link com.lambdarelease.domain.InvalidInputException} for input refused before any request.
+ * Nothing here blocks the calling thread.
+ */
+public interface LambdaService {
+
+    /**
+     * Lists every function, handing each page (up to 50, as AWS pages them) to {@code onPage} as
+     * it arrives, on a client thread. Completes with the total count.
+     */
+    CompletableFuture<Integer> listFunctions(Consumer<List<FunctionSummary>> onPage);
+
+    /** Lists every function, all pages. */
+    CompletableFuture<List<FunctionSummary>> listAllFunctions();
+
+    /** Every version of a function ({@code $LATEST} first, then oldest to newest), all pages. */
+    CompletableFuture<List<FunctionConfig>> listVersions(String functionName);
+
+    /** Every alias of a function, all pages. */
+    CompletableFuture<List<AliasRoute>> listAliases(String functionName);
+
+    CompletableFuture<AliasRoute> getAlias(String functionName, String aliasName);
+
+    /** The configuration of a version or alias ({@code qualifier}), or of {@code $LATEST}. */
+    CompletableFuture<FunctionConfig> getConfiguration(String functionName, String qualifier);
+
+    /**
+     * Publishes $LATEST as a new version. When code and configuration are unchanged AWS returns the
+     * existing latest version instead. The preconditions, when given, make AWS refuse if $LATEST
+     * changed since it was read.
+     */
+    CompletableFuture<FunctionConfig> publishVersion(String functionName, String description,
+                                                     Optional<String> expectedCodeSha256,
+                                                     Optional<String> expectedRevisionId);
+
+    CompletableFuture<AliasRoute> createAlias(String functionName, String aliasName, TrafficSplit split,
+                                              String description);
+
+    /**
+     * Points {@code basedOn} at {@code split}. Sends the RevisionId {@code basedOn} was read with,
+     * so a change made by someone else since fails with PreconditionFailedException instead of
+     * being overwritten.
+     */
+    CompletableFuture<AliasRoute> updateAlias(AliasRoute basedOn, TrafficSplit split, String description);
+
+    /** Deletes an alias. Lambda's DeleteAlias takes no RevisionId; callers re-read first. */
+    CompletableFuture<Void> deleteAlias(String functionName, String aliasName);
+
+    /** Deletes one published version (never $LATEST; AWS refuses while an alias points at it). */
+    CompletableFuture<Void> deleteVersion(String functionName, String version);
+
+    /** Invokes {@code functionName:qualifier} synchronously (RequestResponse) and reports which version ran. */
+    CompletableFuture<InvocationResult> invoke(String functionName, String qualifier, String payloadJson);
+}

@@ -1,0 +1,16 @@
+package com.lambdarelease.service;
+
+import com.lambdarelease.domain.AliasMetrics;
+import com.lambdarelease.domain.AliasMetricsQuery;
+
+import java.util.concurrent.CompletableFuture;
+
+/** CloudWatch metrics for Lambda aliases. */
+public interface MetricsService {
+
+    /**
+     * Every requested series of the alias, per executed version, in ONE GetMetricData request
+     * (more only if CloudWatch pages a very large answer with NextToken).
+     */
+    CompletableFuture<AliasMetrics> aliasMetrics(AliasMetricsQuery query);
+}

@@ -1,0 +1,250 @@
+package com.lambdarelease.service;
+
+import com.lambdarelease.domain.AliasRoute;
+import com.lambdarelease.domain.AwsNames;
+import com.lambdarelease.domain.FunctionConfig;
+import com.lambdarelease.domain.FunctionSummary;
+import com.lambdarelease.domain.InvocationResult;
+import com.lambdarelease.domain.TrafficSplit;
+import com.lambdarelease.service.errors.AwsErrors;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
+import software.amazon.awssdk.services.lambda.model.AliasConfiguration;
+import software.amazon.awssdk.services.lambda.model.AliasRoutingConfiguration;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+import software.amazon.awssdk.services.lambda.model.InvocationType;
+import software.amazon.awssdk.services.lambda.model.Layer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/** {@link LambdaService} over the SDK's {@link LambdaAsyncClient}, within a shared {@link RequestBudget}. */
+public final class SdkLambdaService implements LambdaService {
+
+    /** AWS returns at most 50 items per page whatever MaxItems says. */
+    static final int PAGE_SIZE = 50;
+    private static final DateTimeFormatter AWS_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+
+    private final LambdaAsyncClient client;
+    private final RequestBudget budget;
+
+    public SdkLambdaService(LambdaAsyncClient client, RequestBudget budget) {
+        this.client = client;
+        this.budget = budget;
+    }
+
+    @Override
+    public CompletableFuture<Integer> listFunctions(Consumer<List<FunctionSummary>> onPage) {
+        return listFunctionsFrom(null, onPage, 0);
+    }
+
+    private CompletableFuture<Integer> listFunctionsFrom(String marker, Consumer<List<FunctionSummary>> onPage, int seen) {
+        return call(() -> client.listFunctions(r -> r.marker(marker).maxItems(PAGE_SIZE))).thenCompose(page -> {
+            List<FunctionSummary> functions = page.functions().stream().map(SdkLambdaService::summary).toList();
+            onPage.accept(functions);
+            int total = seen + functions.size();
+            return page.nextMarker() == null || page.nextMarker().isEmpty()
+                    ? CompletableFuture.completedFuture(total)
+                    : listFunctionsFrom(page.nextMarker(), onPage, total);
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<FunctionSummary>> listAllFunctions() {
+        List<FunctionSummary> all = new ArrayList<>();
+        return listFunctions(all::addAll).thenApply(n -> List.copyOf(all));
+    }
+
+    @Override
+    public CompletableFuture<List<FunctionConfig>> listVersions(String functionName) {
+        AwsNames.requireFunctionName(functionName);
+        return collect(marker -> call(() -> client.listVersionsByFunction(r -> r.functionName(functionName)
+                        .marker(marker).maxItems(PAGE_SIZE)))
+                .thenApply(p -> new Page<>(p.versions().stream().map(SdkLambdaService::config).toList(), p.nextMarker())));
+    }
+
+    @Override
+    public CompletableFuture<List<AliasRoute>> listAliases(String functionName) {
+        AwsNames.requireFunctionName(functionName);
+        return collect(marker -> call(() -> client.listAliases(r -> r.functionName(functionName)
+                        .marker(marker).maxItems(PAGE_SIZE)))
+                .thenApply(p -> new Page<>(p.aliases().stream().map(a -> alias(functionName, a)).toList(), p.nextMarker())));
+    }
+
+    @Override
+    public CompletableFuture<AliasRoute> getAlias(String functionName, String aliasName) {
+        AwsNames.requireFunctionName(functionName);
+        AwsNames.requireAliasName(aliasName);
+        return call(() -> client.getAlias(r -> r.functionName(functionName).name(aliasName)))
+                .thenApply(a -> alias(functionName, a.functionVersion(), a.routingConfig(), a.name(), a.aliasArn(),
+                        a.description(), a.revisionId()));
+    }
+
+    @Override
+    public CompletableFuture<FunctionConfig> getConfiguration(String functionName, String qualifier) {
+        AwsNames.requireFunctionName(functionName);
+        return call(() -> client.getFunctionConfiguration(r -> r.functionName(functionName).qualifier(qualifier)))
+                .thenApply(c -> config(c.functionName(), c.functionArn(), c.version(), c.description(), c.runtimeAsString(),
+                        c.handler(), c.memorySize(), c.timeout(), c.role(), c.codeSha256(), c.codeSize(),
+                        c.lastModified(), c.revisionId(), c.layers(), c.environment() == null ? null : c.environment().variables(),
+                        c.deadLetterConfig() == null ? null : c.deadLetterConfig().targetArn()));
+    }
+
+    @Override
+    public CompletableFuture<FunctionConfig> publishVersion(String functionName, String description,
+                                                            Optional<String> expectedCodeSha256,
+                                                            Optional<String> expectedRevisionId) {
+        AwsNames.requireFunctionName(functionName);
+        return call(() -> client.publishVersion(r -> r.functionName(functionName).description(description)
+                        .codeSha256(expectedCodeSha256.orElse(null)).revisionId(expectedRevisionId.orElse(null))))
+                .thenApply(c -> config(c.functionName(), c.functionArn(), c.version(), c.description(), c.runtimeAsString(),
+                        c.handler(), c.memorySize(), c.timeout(), c.role(), c.codeSha256(), c.codeSize(),
+                        c.lastModified(), c.revisionId(), c.layers(), c.environment() == null ? null : c.environment().variables(),
+                        c.deadLetterConfig() == null ? null : c.deadLetterConfig().targetArn()));
+    }
+
+    @Override
+    public CompletableFuture<AliasRoute> createAlias(String functionName, String aliasName, TrafficSplit split,
+                                                     String description) {
+        AwsNames.requireFunctionName(functionName);
+        AwsNames.requireAliasName(aliasName);
+        return call(() -> client.createAlias(r -> r.functionName(functionName).name(aliasName)
+                        .functionVersion(split.primaryVersion()).description(description)
+                        .routingConfig(split.isSplit() ? routing(split) : null)))
+                .thenApply(a -> alias(functionName, a.functionVersion(), a.routingConfig(), a.name(), a.aliasArn(),
+                        a.description(), a.revisionId()));
+    }
+
+    @Override
+    public CompletableFuture<AliasRoute> updateAlias(AliasRoute basedOn, TrafficSplit split, String description) {
+        return call(() -> client.updateAlias(r -> r.functionName(basedOn.functionName()).name(basedOn.name())
+                        .functionVersion(split.primaryVersion()).description(description)
+                        .routingConfig(routing(split)).revisionId(basedOn.revisionId())))
+                .thenApply(a -> alias(basedOn.functionName(), a.functionVersion(), a.routingConfig(), a.name(),
+                        a.aliasArn(), a.description(), a.revisionId()));
+    }
+
+    @Override
+    public CompletableFuture<Void> deleteAlias(String functionName, String aliasName) {
+        AwsNames.requireFunctionName(functionName);
+        AwsNames.requireAliasName(aliasName);
+        return call(() -> client.deleteAlias(r -> r.functionName(functionName).name(aliasName))).thenApply(r -> null);
+    }
+
+    @Override
+    public CompletableFuture<Void> deleteVersion(String functionName, String version) {
+        AwsNames.requireFunctionName(functionName);
+        if (!AwsNames.isPublishedVersion(version)) {
+            throw new com.lambdarelease.domain.InvalidInputException("Only a published version can be deleted, not '" + version + "'.");
+        }
+        return call(() -> client.deleteFunction(r -> r.functionName(functionName).qualifier(version))).thenApply(r -> null);
+    }
+
+    @Override
+    public CompletableFuture<InvocationResult> invoke(String functionName, String qualifier, String payloadJson) {
+        AwsNames.requireFunctionName(functionName);
+        return call(() -> client.invoke(r -> r.functionName(functionName).qualifier(qualifier)
+                        .invocationType(InvocationType.REQUEST_RESPONSE)
+                        .payload(SdkBytes.fromString(payloadJson == null ? "{}" : payloadJson, StandardCharsets.UTF_8))))
+                .thenApply(r -> new InvocationResult(r.executedVersion(), r.statusCode(),
+                        Optional.ofNullable(r.functionError()),
+                        r.payload() == null ? "" : r.payload().asUtf8String()));
+    }
+
+    /** Waits for the budget, then sends; failures come back typed. */
+    private <T> CompletableFuture<T> call(Supplier<CompletableFuture<T>> request) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        budget.acquire().thenCompose(v -> request.get()).whenComplete((value, error) -> {
+            if (error != null) {
+                result.completeExceptionally(AwsErrors.translate(error));
+            } else {
+                result.complete(value);
+            }
+        });
+        return result;
+    }
+
+    private record Page<T>(List<T> items, String nextMarker) {
+    }
+
+    private static <T> CompletableFuture<List<T>> collect(Function<String, CompletableFuture<Page<T>>> fetch) {
+        List<T> all = new ArrayList<>();
+        return collectFrom(null, fetch, all).thenApply(v -> List.copyOf(all));
+    }
+
+    private static <T> CompletableFuture<Void> collectFrom(String marker, Function<String, CompletableFuture<Page<T>>> fetch,
+                                                           List<T> into) {
+        return fetch.apply(marker).thenCompose(page -> {
+            into.addAll(page.items());
+            return page.nextMarker() == null || page.nextMarker().isEmpty()
+                    ? CompletableFuture.completedFuture(null)
+                    : collectFrom(page.nextMarker(), fetch, into);
+        });
+    }
+
+    private static AliasRoutingConfiguration routing(TrafficSplit split) {
+        return AliasRoutingConfiguration.builder().additionalVersionWeights(split.additionalVersionWeights()).build();
+    }
+
+    static FunctionSummary summary(FunctionConfiguration c) {
+        return new FunctionSummary(c.functionName(), c.functionArn(), c.runtimeAsString(),
+                c.memorySize() == null ? 0 : c.memorySize(), c.timeout() == null ? 0 : c.timeout(),
+                parseTime(c.lastModified()), c.description());
+    }
+
+    static FunctionConfig config(FunctionConfiguration c) {
+        return config(c.functionName(), c.functionArn(), c.version(), c.description(), c.runtimeAsString(), c.handler(),
+                c.memorySize(), c.timeout(), c.role(), c.codeSha256(), c.codeSize(), c.lastModified(), c.revisionId(),
+                c.layers(), c.environment() == null ? null : c.environment().variables(),
+                c.deadLetterConfig() == null ? null : c.deadLetterConfig().targetArn());
+    }
+
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    private static FunctionConfig config(String name, String arn, String version, String description, String runtime,
+                                         String handler, Integer memory, Integer timeout, String role, String sha,
+                                         Long size, String lastModified, String revisionId, List<Layer> layers,
+                                         java.util.Map<String, String> env, String dlq) {
+        return new FunctionConfig(name, arn, version, description, runtime == null ? "" : runtime,
+                handler == null ? "" : handler, memory == null ? 0 : memory, timeout == null ? 0 : timeout,
+                role == null ? "" : role, sha == null ? "" : sha, size == null ? 0 : size, parseTime(lastModified),
+                revisionId, layers == null ? List.of() : layers.stream().map(Layer::arn).toList(),
+                env == null ? java.util.Map.of() : env, Optional.ofNullable(dlq).filter(s -> !s.isEmpty()));
+    }
+
+    private static AliasRoute alias(String functionName, AliasConfiguration a) {
+        return alias(functionName, a.functionVersion(), a.routingConfig(), a.name(), a.aliasArn(), a.description(),
+                a.revisionId());
+    }
+
+    private static AliasRoute alias(String functionName, String version, AliasRoutingConfiguration routing, String name,
+                                    String arn, String description, String revisionId) {
+        TrafficSplit split = TrafficSplit.fromRouting(version,
+                routing == null ? java.util.Map.of() : routing.additionalVersionWeights());
+        return new AliasRoute(functionName, name, arn, split, description, revisionId);
+    }
+
+    static Instant parseTime(String awsTime) {
+        if (awsTime == null || awsTime.isEmpty()) {
+            return Instant.EPOCH;
+        }
+        try {
+            return OffsetDateTime.parse(awsTime, AWS_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return OffsetDateTime.parse(awsTime).toInstant();
+            } catch (DateTimeParseException e2) {
+                return Instant.EPOCH;
+            }
+        }
+    }
+}

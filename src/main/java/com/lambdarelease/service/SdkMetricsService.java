@@ -1,0 +1,116 @@
+package com.lambdarelease.service;
+
+import com.lambdarelease.domain.AliasMetrics;
+import com.lambdarelease.domain.AliasMetricsQuery;
+import com.lambdarelease.domain.LambdaMetric;
+import com.lambdarelease.domain.MetricPoint;
+import com.lambdarelease.domain.MetricSeries;
+import com.lambdarelease.service.errors.AwsErrors;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
+import software.amazon.awssdk.services.cloudwatch.model.Dimension;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
+import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@link MetricsService} over CloudWatch's GetMetricData. All series of an alias go in one request
+ * (billed per metric either way, and one round trip instead of many).
+ */
+public final class SdkMetricsService implements MetricsService {
+
+    static final String NAMESPACE = "AWS/Lambda";
+
+    private final CloudWatchAsyncClient client;
+    private final Clock clock;
+
+    public SdkMetricsService(CloudWatchAsyncClient client, Clock clock) {
+        this.client = client;
+        this.clock = clock;
+    }
+
+    @Override
+    public CompletableFuture<AliasMetrics> aliasMetrics(AliasMetricsQuery query) {
+        Map<String, SeriesKey> byId = new LinkedHashMap<>();
+        List<MetricDataQuery> queries = new ArrayList<>();
+        List<LambdaMetric> metrics = query.metrics().stream().sorted().toList();
+        for (int v = 0; v < query.versions().size(); v++) {
+            String version = query.versions().get(v);
+            for (LambdaMetric metric : metrics) {
+                String id = "v" + v + "_" + metric.name().toLowerCase();
+                byId.put(id, new SeriesKey(version, metric));
+                queries.add(metricQuery(id, query, version, metric));
+            }
+        }
+        Map<String, List<MetricPoint>> points = new LinkedHashMap<>();
+        byId.keySet().forEach(id -> points.put(id, new ArrayList<>()));
+        return fetch(query, queries, null, points).handle((v, error) -> {
+            if (error != null) {
+                throw AwsErrors.asRuntime(error);
+            }
+            List<MetricSeries> series = new ArrayList<>();
+            byId.forEach((id, key) -> {
+                List<MetricPoint> sorted = points.get(id).stream().sorted(Comparator.comparing(MetricPoint::time)).toList();
+                series.add(new MetricSeries(key.version(), key.metric(), sorted));
+            });
+            return new AliasMetrics(query, series, clock.instant());
+        });
+    }
+
+    private CompletableFuture<Void> fetch(AliasMetricsQuery query, List<MetricDataQuery> queries, String nextToken,
+                                          Map<String, List<MetricPoint>> into) {
+        return client.getMetricData(r -> r.metricDataQueries(queries)
+                        .startTime(query.window().start()).endTime(query.window().end())
+                        .scanBy(ScanBy.TIMESTAMP_ASCENDING).nextToken(nextToken))
+                .thenCompose(response -> {
+                    collect(response, into);
+                    String next = response.nextToken();
+                    return next == null || next.isEmpty() ? CompletableFuture.completedFuture(null)
+                            : fetch(query, queries, next, into);
+                });
+    }
+
+    private static void collect(GetMetricDataResponse response, Map<String, List<MetricPoint>> into) {
+        for (MetricDataResult result : response.metricDataResults()) {
+            List<MetricPoint> list = into.get(result.id());
+            if (list == null) {
+                continue;
+            }
+            List<Instant> times = result.timestamps();
+            List<Double> values = result.values();
+            for (int i = 0; i < Math.min(times.size(), values.size()); i++) {
+                list.add(new MetricPoint(times.get(i), values.get(i)));
+            }
+        }
+    }
+
+    private static MetricDataQuery metricQuery(String id, AliasMetricsQuery query, String version, LambdaMetric metric) {
+        return MetricDataQuery.builder()
+                .id(id)
+                .label(metric.metricName() + " " + metric.statistic() + " v" + version)
+                .returnData(true)
+                .metricStat(s -> s.period((int) query.window().period().getSeconds())
+                        .stat(metric.statistic())
+                        .metric(m -> m.namespace(NAMESPACE).metricName(metric.metricName()).dimensions(
+                                dimension("FunctionName", query.functionName()),
+                                dimension("Resource", query.resource()),
+                                dimension("ExecutedVersion", version))))
+                .build();
+    }
+
+    private static Dimension dimension(String name, String value) {
+        return Dimension.builder().name(name).value(value).build();
+    }
+
+    private record SeriesKey(String version, LambdaMetric metric) {
+    }
+}

@@ -2,14 +2,19 @@ package com.lambdarelease.app;
 
 import com.lambdarelease.sandbox.SandboxOptions;
 import com.lambdarelease.service.connection.ConnectionSpec;
+import com.lambdarelease.ui.actions.FxActionDialogs;
 import com.lambdarelease.ui.common.FxDialogService;
+import com.lambdarelease.ui.common.Theme;
 import com.lambdarelease.ui.common.ToastNotifier;
 import com.lambdarelease.ui.common.UiContext;
 import com.lambdarelease.ui.connection.ConnectionManager;
 import com.lambdarelease.ui.shell.MainWindow;
+import com.lambdarelease.ui.shell.Workspace;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.stage.Stage;
 
 import java.time.Clock;
@@ -32,14 +37,26 @@ public final class ConsoleApp extends Application {
         io = NamedThreads.cached("console-io");
         scheduler = NamedThreads.scheduled("console-timer", 2);
         factory = new ConnectionFactory(io, scheduler, SandboxOptions.defaults().withPort(0));
+        ToastNotifier toasts = new ToastNotifier();
         UiContext ui = new UiContext(Platform::runLater, scheduler, Clock.systemUTC(),
-                new FxDialogService(() -> stage), new ToastNotifier());
+                new FxDialogService(() -> stage), toasts);
         connections = new ConnectionManager(ui, factory::open);
-        MainWindow window = new MainWindow(ui, connections);
+        FxActionDialogs forms = new FxActionDialogs(() -> stage);
+        MainWindow window = new MainWindow(ui, connections,
+                services -> new Workspace(services, ui, forms, ConsoleApp::copyToClipboard), toasts);
+        Theme.apply(false);
+        Scene scene = new Scene(window.root(), 1360, 820);
+        Theme.style(scene);
         stage.setTitle("Lambda Release Console");
-        stage.setScene(new Scene(window.root(), 1280, 800));
+        stage.setScene(scene);
         stage.show();
         connections.switchTo(new ConnectionSpec.Sandbox());
+    }
+
+    private static void copyToClipboard(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.lambdarelease.ui.common;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -8,15 +9,26 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface DialogService {
 
-    /** Shows what will change ({@code before} → {@code after}) and asks the operator to go ahead. */
-    CompletableFuture<Boolean> confirmChange(String title, String action, String before, String after);
+    /**
+     * Shows what will change ({@code before} → {@code after}) with any pre-flight {@code notes}
+     * (warnings quoting AWS's rules) and asks the operator to go ahead.
+     */
+    CompletableFuture<Boolean> confirmChange(String title, String action, String before, String after, List<String> notes);
+
+    default CompletableFuture<Boolean> confirmChange(String title, String action, String before, String after) {
+        return confirmChange(title, action, before, after, List.of());
+    }
 
     /**
-     * Someone else changed what the operator was editing. Shows what they hold now beside what the
-     * operator wanted; completes true when the operator chooses to reload (never overwrites).
+     * Someone else changed what the operator was editing. Shows what it was when loaded, what it is
+     * now and what the operator wanted (not applied); completes true when the operator chooses to
+     * reload. Never overwrites.
      */
-    CompletableFuture<Boolean> showConflict(String title, String yourChange, String theirState);
+    CompletableFuture<Boolean> showConflict(String title, String whenLoaded, String now, String yourChange);
 
     /** A failure that needs the operator's attention, in plain words with AWS's message. */
     void showError(String title, Throwable error);
+
+    /** Something the operator must read before going on (e.g. why an action is not possible now). */
+    void inform(String title, String message);
 }

@@ -1,25 +1,157 @@
 package com.lambdarelease.ui.shell;
 
 import com.lambdarelease.service.ConsoleServices;
+import com.lambdarelease.ui.actions.ReleaseCommands;
+import com.lambdarelease.ui.common.Command;
+import com.lambdarelease.ui.common.Theme;
+import com.lambdarelease.ui.common.ToastNotifier;
+import com.lambdarelease.ui.common.ToastStack;
 import com.lambdarelease.ui.common.UiContext;
 import com.lambdarelease.ui.connection.ConnectionManager;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Parent;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The main window's content. STUB: the console issue builds the real screens. */
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The main window: menus (every action with its shortcut), the connection, a Functions tab
+ * (list + detail) and the hosted Environments tab, the status bar, and the toast stack on top.
+ * Swaps in a new {@link Workspace} when the connection changes and detaches the old one.
+ */
 public final class MainWindow {
-    private final BorderPane root = new BorderPane(new Label("Connecting…"));
+    public static final String TABS_ID = "main-tabs";
 
-    public MainWindow(UiContext ui, ConnectionManager connections) {
-        connections.servicesProperty().addListener((obs, old, now) -> show(now));
+    private final UiContext ui;
+    private final Function<ConsoleServices, Workspace> workspaces;
+    private final StackPane root = new StackPane();
+    private final BorderPane frame = new BorderPane();
+    private final MenuBar menus = new MenuBar();
+    private final Label connectionLabel = new Label("Connecting…");
+    private final Tab functionsTab = new Tab("Functions");
+    private final Tab environmentsTab = new Tab("Environments");
+    private final TabPane tabs = new TabPane(functionsTab, environmentsTab);
+    private final StatusBar status;
+    private Workspace current;
+    private Runnable stopWatchingThrottles = () -> { };
+
+    public MainWindow(UiContext ui, ConnectionManager connections, Function<ConsoleServices, Workspace> workspaces,
+                      ToastNotifier toasts) {
+        this.ui = ui;
+        this.workspaces = workspaces;
+        status = new StatusBar(ui, toasts.lastMessageProperty());
+        tabs.setId(TABS_ID);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        functionsTab.setContent(new Label("Connecting…"));
+        environmentsTab.setContent(new Label("Connecting…"));
+        tabs.getSelectionModel().selectedItemProperty().subscribe(this::tabShown);
+
+        connectionLabel.setGraphic(new FontIcon(Feather.CLOUD));
+        connectionLabel.getStyleClass().add("connection-label");
+        connectionLabel.setPadding(new Insets(0, 10, 0, 10));
+        BorderPane top = new BorderPane(menus);
+        top.setRight(connectionLabel);
+        BorderPane.setAlignment(connectionLabel, Pos.CENTER_RIGHT);
+        top.getStyleClass().add("main-top");
+
+        frame.setTop(top);
+        frame.setCenter(tabs);
+        frame.setBottom(status.node());
+        ToastStack stack = new ToastStack(toasts);
+        StackPane.setAlignment(stack.node(), Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(stack.node(), new Insets(0, 16, 40, 0));
+        root.getChildren().addAll(frame, stack.node());
+        root.getStyleClass().add("main-window");
+        buildMenus(null);
+
+        connections.servicesProperty().subscribe(services -> {
+            if (services != null) {
+                show(services);
+            }
+        });
     }
 
     private void show(ConsoleServices services) {
-        root.setCenter(new Label("Connected to " + services.label()));
+        if (current != null) {
+            current.detach();
+            current.environments().detach();
+        }
+        stopWatchingThrottles.run();
+        current = workspaces.apply(services);
+        connectionLabel.setText(services.label());
+        status.connectionProperty().set(services.label());
+        stopWatchingThrottles = status.watch(services.activity());
+        functionsTab.setContent(current.browseNode());
+        environmentsTab.setContent(current.environments().node());
+        buildMenus(current);
+        current.attach();
+        tabShown(tabs.getSelectionModel().getSelectedItem());
+    }
+
+    private void tabShown(Tab tab) {
+        if (current == null) {
+            return;
+        }
+        if (tab == environmentsTab) {
+            current.environments().attach();
+        } else {
+            current.environments().detach();
+        }
+    }
+
+    private void buildMenus(Workspace w) {
+        CheckMenuItem dark = new CheckMenuItem("_Dark theme");
+        dark.setOnAction(e -> Theme.apply(dark.isSelected()));
+        MenuItem filter = new MenuItem("_Filter functions");
+        filter.setAccelerator(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN));
+        filter.setOnAction(e -> {
+            tabs.getSelectionModel().select(functionsTab);
+            Optional.ofNullable(current).ifPresent(c -> c.functionsView().focusFilter());
+        });
+        Menu view = new Menu("_View", null, filter, new SeparatorMenuItem(), dark);
+        if (w == null) {
+            menus.getMenus().setAll(view);
+            return;
+        }
+        ReleaseCommands c = w.commands();
+        Menu function = new Menu("F_unction", null, c.publish.menuItem(), c.copyArn.menuItem(),
+                new SeparatorMenuItem(), c.refresh.menuItem());
+        Menu alias = new Menu("_Alias", null, c.aliasCommands().stream().map(Command::menuItem).toArray(MenuItem[]::new));
+        Menu version = new Menu("V_ersion", null, c.deleteVersion.menuItem());
+        menus.getMenus().setAll(function, alias, version, view);
     }
 
     public Parent root() {
         return root;
+    }
+
+    /** The workspace of the current connection (empty before the first connection). */
+    public Optional<Workspace> workspace() {
+        return Optional.ofNullable(current);
+    }
+
+    public StatusBar statusBar() {
+        return status;
+    }
+
+    UiContext ui() {
+        return ui;
     }
 }

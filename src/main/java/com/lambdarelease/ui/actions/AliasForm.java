@@ -1,0 +1,243 @@
+package com.lambdarelease.ui.actions;
+
+import com.lambdarelease.domain.AliasRoute;
+import com.lambdarelease.domain.AwsNames;
+import com.lambdarelease.domain.FunctionConfig;
+import com.lambdarelease.domain.InvalidInputException;
+import com.lambdarelease.domain.TrafficSplit;
+import javafx.beans.Observable;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the operator types to create or edit an alias, checked as they type against AWS's rules
+ * (quoted in AWS's words) and the routing pre-flight: both versions published, same execution role,
+ * same dead-letter configuration. Kept across attempts, so a refusal from AWS loses nothing.
+ */
+public final class AliasForm {
+
+    /** AWS's rule for weighted aliases, quoted in the pre-flight notes. */
+    static final String ROUTING_RULE = "AWS rule: both versions must be published, have the same execution role "
+            + "and the same dead-letter queue configuration (or none).";
+    static final String PROVISIONED_NOTE = "If this alias has provisioned concurrency, only the primary version's "
+            + "share is pre-warmed; requests routed to the additional version may spill over to on-demand "
+            + "(ProvisionedConcurrencySpilloverInvocations) and start cold.";
+
+    private final boolean creating;
+    private final Optional<AliasRoute> basedOn;
+    private final Set<String> existingNames;
+    private final Map<String, FunctionConfig> versions = new LinkedHashMap<>();
+    private final StringProperty name = new SimpleStringProperty(this, "name", "");
+    private final StringProperty primaryVersion = new SimpleStringProperty(this, "primaryVersion", "");
+    private final StringProperty additionalVersion = new SimpleStringProperty(this, "additionalVersion", "");
+    private final DoubleProperty additionalPercent = new SimpleDoubleProperty(this, "additionalPercent", 0);
+    private final StringProperty description = new SimpleStringProperty(this, "description", "");
+    private final StringProperty serverError = new SimpleStringProperty(this, "serverError", "");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final ReadOnlyStringWrapper after = new ReadOnlyStringWrapper(this, "after", "");
+    private final ObservableList<String> notes = FXCollections.observableArrayList();
+
+    private AliasForm(boolean creating, Optional<AliasRoute> basedOn, Set<String> existingNames, List<FunctionConfig> configs) {
+        this.creating = creating;
+        this.basedOn = basedOn;
+        this.existingNames = Set.copyOf(existingNames);
+        configs.forEach(c -> versions.put(c.version(), c));
+        for (Observable o : List.of(name, primaryVersion, additionalVersion, additionalPercent, description)) {
+            o.addListener(x -> validate());
+        }
+    }
+
+    /** A new alias; {@code configs} are the function's versions (published ones and $LATEST). */
+    public static AliasForm create(Set<String> existingNames, List<FunctionConfig> configs, String suggestedVersion) {
+        AliasForm f = new AliasForm(true, Optional.empty(), existingNames, configs);
+        f.primaryVersion.set(suggestedVersion == null ? "" : suggestedVersion);
+        f.validate();
+        return f;
+    }
+
+    /** Editing {@code alias} as it was loaded; the update carries its RevisionId. */
+    public static AliasForm edit(AliasRoute alias, List<FunctionConfig> configs) {
+        AliasForm f = new AliasForm(false, Optional.of(alias), Set.of(), configs);
+        f.name.set(alias.name());
+        f.primaryVersion.set(alias.split().primaryVersion());
+        f.additionalVersion.set(alias.split().canaryVersion().orElse(""));
+        f.additionalPercent.set(alias.split().canaryWeight() * 100);
+        f.description.set(alias.description());
+        f.validate();
+        return f;
+    }
+
+    private void validate() {
+        notes.clear();
+        problem.set(check().orElse(""));
+        after.set(problem.get().isEmpty() ? describe(split(), description.get()) : "—");
+    }
+
+    private Optional<String> check() {
+        if (creating) {
+            if (!AwsNames.isAliasName(name.get())) {
+                return Optional.of(message(() -> AwsNames.requireAliasName(name.get())));
+            }
+            if (existingNames.contains(name.get())) {
+                return Optional.of("An alias named " + name.get() + " already exists; edit it instead.");
+            }
+        }
+        String primary = primaryVersion.get();
+        if (primary == null || primary.isBlank()) {
+            return Optional.of("Choose the version the alias points at.");
+        }
+        if (!versions.containsKey(primary)) {
+            return Optional.of("Version " + primary + " does not exist.");
+        }
+        TrafficSplit split;
+        try {
+            split = buildSplit();
+        } catch (InvalidInputException e) {
+            return Optional.of(e.getMessage());
+        }
+        if (split.isSplit()) {
+            Optional<String> routing = routingPreflight(split);
+            if (routing.isPresent()) {
+                return routing;
+            }
+            notes.add(ROUTING_RULE + " Checked: v" + split.primaryVersion() + " and v" + split.canaryVersion().get() + " qualify.");
+            notes.add(PROVISIONED_NOTE);
+        }
+        if (basedOn.isPresent() && basedOn.get().split().equals(split)
+                && basedOn.get().description().equals(description.get())) {
+            return Optional.of("Nothing to change: the alias already looks like this.");
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> routingPreflight(TrafficSplit split) {
+        String extra = split.canaryVersion().orElseThrow();
+        FunctionConfig a = versions.get(split.primaryVersion());
+        FunctionConfig b = versions.get(extra);
+        if (b == null) {
+            return Optional.of("Version " + extra + " does not exist.");
+        }
+        if (!a.role().equals(b.role())) {
+            return Optional.of("v" + a.version() + " runs as " + a.role() + " but v" + b.version() + " runs as " + b.role()
+                    + ". " + ROUTING_RULE);
+        }
+        if (!a.deadLetterTargetArn().equals(b.deadLetterTargetArn())) {
+            return Optional.of("v" + a.version() + " and v" + b.version() + " have different dead-letter queues ("
+                    + a.deadLetterTargetArn().orElse("none") + " / " + b.deadLetterTargetArn().orElse("none") + "). "
+                    + ROUTING_RULE);
+        }
+        return Optional.empty();
+    }
+
+    private TrafficSplit buildSplit() {
+        String extra = additionalVersion.get() == null ? "" : additionalVersion.get().strip();
+        if (extra.isEmpty()) {
+            return TrafficSplit.allTo(primaryVersion.get());
+        }
+        double w = Math.round(additionalPercent.get() * 10) / 1000.0;
+        return TrafficSplit.canary(primaryVersion.get(), extra, w);
+    }
+
+    private static String message(Runnable check) {
+        try {
+            check.run();
+            return "";
+        } catch (InvalidInputException e) {
+            return e.getMessage();
+        }
+    }
+
+    static String describe(TrafficSplit split, String description) {
+        return split.describe() + (description == null || description.isBlank() ? "" : " — “" + description + "”");
+    }
+
+    /** The split typed; only valid when {@link #problemProperty()} is empty. */
+    public TrafficSplit split() {
+        return buildSplit();
+    }
+
+    public boolean isCreating() {
+        return creating;
+    }
+
+    public Optional<AliasRoute> basedOn() {
+        return basedOn;
+    }
+
+    /** What the alias looks like now ("—" for a new one). */
+    public String before() {
+        return basedOn.map(a -> describe(a.split(), a.description())).orElse("(no alias yet)");
+    }
+
+    /** Versions to choose from: published newest first, then $LATEST (not usable with routing). */
+    public List<String> versionChoices() {
+        return new ArrayList<>(versions.keySet());
+    }
+
+    /** Published versions only: the choices for the additional version. */
+    public List<String> publishedChoices() {
+        return versions.keySet().stream().filter(AwsNames::isPublishedVersion).toList();
+    }
+
+    public boolean isValid() {
+        return problem.get().isEmpty();
+    }
+
+    public ObservableBooleanValue invalidProperty() {
+        return problem.isNotEmpty();
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public StringProperty primaryVersionProperty() {
+        return primaryVersion;
+    }
+
+    public StringProperty additionalVersionProperty() {
+        return additionalVersion;
+    }
+
+    public DoubleProperty additionalPercentProperty() {
+        return additionalPercent;
+    }
+
+    public StringProperty descriptionProperty() {
+        return description;
+    }
+
+    /** AWS's answer to the last attempt, shown in the form so the operator can fix and retry. */
+    public StringProperty serverErrorProperty() {
+        return serverError;
+    }
+
+    /** The first thing that stops the form from being sent, in AWS's words where AWS has a rule; empty when fine. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    /** What the alias will look like ("90% v3 · 10% v4 — “description”"). */
+    public ReadOnlyStringProperty afterProperty() {
+        return after.getReadOnlyProperty();
+    }
+
+    /** Pre-flight notes for a weighted alias (rules checked, provisioned-concurrency warning). */
+    public ObservableList<String> notes() {
+        return notes;
+    }
+}

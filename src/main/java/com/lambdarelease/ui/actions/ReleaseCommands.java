@@ -1,0 +1,71 @@
+package com.lambdarelease.ui.actions;
+
+import com.lambdarelease.domain.AliasRoute;
+import com.lambdarelease.ui.common.Command;
+import com.lambdarelease.ui.detail.FunctionDetailViewModel;
+import com.lambdarelease.ui.detail.VersionRow;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import org.kordamp.ikonli.feather.Feather;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The release actions as commands (buttons, menus, context menus and shortcuts share them). */
+public final class ReleaseCommands {
+
+    public final Command publish;
+    public final Command createAlias;
+    public final Command editAlias;
+    public final Command promote;
+    public final Command rollBack;
+    public final Command deleteAlias;
+    public final Command deleteVersion;
+    public final Command copyArn;
+    public final Command refresh;
+
+    public ReleaseCommands(FunctionDetailViewModel detail, AliasActions aliases, VersionActions versions, Runnable refreshAll) {
+        var alias = detail.selectedAliasProperty();
+        var version = detail.selectedVersionProperty();
+        BooleanBinding noFunction = detail.functionNameProperty().isNull();
+        BooleanBinding noAlias = alias.isNull();
+        BooleanBinding notSplit = Bindings.createBooleanBinding(
+                () -> alias.get() == null || !alias.get().split().isSplit(), alias);
+        BooleanBinding noPublishedVersion = Bindings.createBooleanBinding(
+                () -> version.get() == null || version.get().config().isLatest(), version);
+        publish = new Command("_Publish new version…", key(KeyCode.P, KeyCombination.SHORTCUT_DOWN), Feather.UPLOAD,
+                detail.latestProperty().isNull(), versions::publish);
+        createAlias = new Command("_New alias…", key(KeyCode.N, KeyCombination.SHORTCUT_DOWN), Feather.PLUS,
+                noFunction, aliases::create);
+        editAlias = new Command("_Edit alias…", key(KeyCode.E, KeyCombination.SHORTCUT_DOWN), Feather.EDIT_2,
+                noAlias, () -> withAlias(detail, aliases::edit));
+        promote = new Command("P_romote", key(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                Feather.CHEVRONS_UP, notSplit, () -> withAlias(detail, aliases::promote));
+        rollBack = new Command("Roll _back…", key(KeyCode.B, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                Feather.CORNER_UP_LEFT, noAlias, () -> withAlias(detail, aliases::rollBack));
+        deleteAlias = new Command("_Delete alias…", Optional.empty(), Feather.TRASH_2, noAlias,
+                () -> withAlias(detail, aliases::delete));
+        deleteVersion = new Command("Delete _version…", Optional.empty(), Feather.TRASH, noPublishedVersion,
+                () -> Optional.ofNullable(version.get()).map(VersionRow::config).ifPresent(versions::delete));
+        copyArn = new Command("_Copy ARN", key(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                Feather.COPY, detail.functionArnProperty().isEmpty(), () -> versions.copyArn(detail.currentArn()));
+        refresh = new Command("_Refresh", Optional.of(new KeyCodeCombination(KeyCode.F5)), Feather.REFRESH_CW,
+                Bindings.createBooleanBinding(() -> false), refreshAll);
+    }
+
+    private static void withAlias(FunctionDetailViewModel detail, java.util.function.Consumer<AliasRoute> action) {
+        Optional.ofNullable(detail.selectedAliasProperty().get()).ifPresent(action);
+    }
+
+    private static Optional<KeyCombination> key(KeyCode code, KeyCombination.Modifier... modifiers) {
+        return Optional.of(new KeyCodeCombination(code, modifiers));
+    }
+
+    /** The alias actions, in menu order. */
+    public List<Command> aliasCommands() {
+        return List.of(createAlias, editAlias, promote, rollBack, deleteAlias);
+    }
+}

@@ -1,0 +1,126 @@
+package com.lambdarelease.ui.detail;
+
+import com.lambdarelease.ui.actions.ReleaseCommands;
+import com.lambdarelease.ui.canary.CanaryPane;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.geometry.Orientation;
+
+/**
+ * One function: its name and ARN, the release actions, and tabs for versions, aliases and the
+ * hosted canary workspace (attached only while its tab shows).
+ */
+public final class FunctionDetailView {
+    public static final String TITLE_ID = "function-title";
+    public static final String TABS_ID = "detail-tabs";
+
+    private final StackPane root = new StackPane();
+    private final CanaryPane canary;
+    private final Tab canaryTab = new Tab("_Canary");
+    private final TabPane tabs = new TabPane();
+    private boolean attached;
+    private boolean canaryAttached;
+
+    public FunctionDetailView(FunctionDetailViewModel model, ReleaseCommands commands, CanaryPane canary) {
+        this.canary = canary;
+        Label title = new Label();
+        title.setId(TITLE_ID);
+        title.getStyleClass().add("title-3");
+        title.textProperty().bind(model.functionNameProperty());
+        Label arn = new Label();
+        arn.getStyleClass().addAll("text-muted", "arn");
+        arn.textProperty().bind(model.functionArnProperty());
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(18, 18);
+        busy.visibleProperty().bind(model.loadingProperty());
+        HBox heading = new HBox(10, title, busy);
+        heading.setAlignment(Pos.CENTER_LEFT);
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox actions = new HBox(6,
+                commands.publish.button("publish-button"), commands.createAlias.button("new-alias-button"),
+                new Separator(Orientation.VERTICAL),
+                commands.editAlias.button("edit-alias-button"), commands.promote.button("promote-button"),
+                commands.rollBack.button("rollback-button"), spacer,
+                commands.copyArn.button("copy-arn-button"), commands.refresh.button("refresh-button"));
+        actions.setAlignment(Pos.CENTER_LEFT);
+        actions.getStyleClass().add("detail-actions");
+        for (Node n : actions.getChildren()) {
+            if (n instanceof Button b) {
+                b.setMnemonicParsing(false);
+            }
+        }
+
+        Label error = new Label();
+        error.getStyleClass().add("form-problem");
+        error.setWrapText(true);
+        error.textProperty().bind(model.errorProperty());
+        error.managedProperty().bind(model.errorProperty().isNotEmpty());
+        error.visibleProperty().bind(error.managedProperty());
+
+        Tab versions = new Tab("_Versions", new VersionsView(model, commands).node());
+        Tab aliases = new Tab("_Aliases", new AliasesView(model, commands).node());
+        canaryTab.setContent(canary.node());
+        tabs.getTabs().addAll(versions, aliases, canaryTab);
+        tabs.setId(TABS_ID);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getSelectionModel().selectedItemProperty().subscribe(tab -> {
+            model.sectionProperty().set(tab == aliases ? FunctionDetailViewModel.Section.ALIASES
+                    : tab == canaryTab ? FunctionDetailViewModel.Section.CANARY : FunctionDetailViewModel.Section.VERSIONS);
+            updateCanary();
+        });
+        model.selectedAliasProperty().subscribe(alias -> {
+            if (alias != null) {
+                canary.show(alias);
+            }
+        });
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+
+        VBox content = new VBox(8, heading, arn, actions, error, tabs);
+        content.setPadding(new Insets(12));
+        content.visibleProperty().bind(model.functionNameProperty().isNotNull());
+        Label empty = new Label("Select a function on the left to see its versions and aliases.");
+        empty.getStyleClass().add("text-muted");
+        empty.visibleProperty().bind(model.functionNameProperty().isNull());
+        root.getChildren().addAll(empty, content);
+    }
+
+    /** Shown: the canary pane is attached again if its tab is the one showing. */
+    public void attach() {
+        attached = true;
+        updateCanary();
+    }
+
+    /** Hidden: stops the canary pane's pollers. */
+    public void detach() {
+        attached = false;
+        updateCanary();
+    }
+
+    private void updateCanary() {
+        boolean want = attached && tabs.getSelectionModel().getSelectedItem() == canaryTab;
+        if (want && !canaryAttached) {
+            canary.attach();
+        } else if (!want && canaryAttached) {
+            canary.detach();
+        }
+        canaryAttached = want;
+    }
+
+    public Node node() {
+        return root;
+    }
+}

@@ -1,0 +1,95 @@
+package com.lambdarelease.ui.functions;
+
+import com.lambdarelease.domain.FunctionSummary;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Function;
+
+/** The functions list: a filter field, the table, and a footer with the count and a progress bar while loading. */
+public final class FunctionsView {
+    public static final String FILTER_ID = "function-filter";
+    public static final String TABLE_ID = "functions-table";
+    public static final String COUNT_ID = "functions-count";
+
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+
+    private final VBox root;
+    private final TextField filter = new TextField();
+    private final TableView<FunctionSummary> table = new TableView<>();
+
+    public FunctionsView(FunctionsViewModel model) {
+        filter.setId(FILTER_ID);
+        filter.setPromptText("Filter functions (Ctrl+F)");
+        filter.textProperty().bindBidirectional(model.filterProperty());
+
+        table.setId(TABLE_ID);
+        SortedList<FunctionSummary> sorted = new SortedList<>(model.visibleFunctions());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.getColumns().add(column("Name", FunctionSummary::name, 220));
+        table.getColumns().add(column("Runtime", FunctionSummary::runtime, 90));
+        TableColumn<FunctionSummary, Integer> memory = column("Memory (MB)", FunctionSummary::memoryMb, 90);
+        memory.setStyle("-fx-alignment: CENTER-RIGHT;");
+        table.getColumns().add(memory);
+        table.getColumns().add(column("Last modified", f -> TIME.format(f.lastModified()), 130));
+        table.setPlaceholder(new Label("No functions"));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getSelectionModel().selectedItemProperty().subscribe(model.selectedProperty()::set);
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        Label count = new Label();
+        count.setId(COUNT_ID);
+        count.textProperty().bind(model.summary());
+        ProgressBar progress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
+        progress.setPrefWidth(120);
+        progress.visibleProperty().bind(model.loadingProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
+        Label error = new Label();
+        error.getStyleClass().add("danger");
+        error.textProperty().bind(model.errorProperty());
+        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        error.setWrapText(true);
+        HBox footer = new HBox(8, count, progress);
+        footer.setAlignment(Pos.CENTER_LEFT);
+
+        root = new VBox(8, filter, table, error, footer);
+        root.setPadding(new Insets(8));
+        root.getStyleClass().add("functions-view");
+    }
+
+    private static <T> TableColumn<FunctionSummary, T> column(String title, Function<FunctionSummary, T> value, double width) {
+        TableColumn<FunctionSummary, T> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    /** Puts the caret in the filter field (Ctrl+F). */
+    public void focusFilter() {
+        filter.requestFocus();
+        filter.selectAll();
+    }
+
+    public TableView<FunctionSummary> table() {
+        return table;
+    }
+}

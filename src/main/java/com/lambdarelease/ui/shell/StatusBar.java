@@ -1,0 +1,89 @@
+package com.lambdarelease.ui.shell;
+
+import com.lambdarelease.service.ClientActivity;
+import com.lambdarelease.ui.common.UiContext;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.StringProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.value.ObservableStringValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.geometry.Orientation;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The bottom line of the window: the connection, the latest outcome, and when AWS throttles, that
+ * the SDK is backing off and retrying (told by {@link ClientActivity#onThrottled}, on an SDK
+ * thread; hops to the FX thread).
+ */
+public final class StatusBar {
+    public static final String THROTTLE_ID = "status-throttle";
+    public static final String MESSAGE_ID = "status-message";
+    private static final DateTimeFormatter HMS = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final UiContext ui;
+    private final StringProperty connection = new SimpleStringProperty(this, "connection", "Not connected");
+    private final ReadOnlyStringWrapper throttle = new ReadOnlyStringWrapper(this, "throttle", "");
+    private final HBox root;
+    private int throttled;
+
+    public StatusBar(UiContext ui, ObservableStringValue lastMessage) {
+        this.ui = ui;
+        Label conn = new Label();
+        conn.textProperty().bind(connection);
+        conn.setGraphic(new FontIcon(Feather.SERVER));
+        Label message = new Label();
+        message.setId(MESSAGE_ID);
+        message.textProperty().bind(lastMessage);
+        message.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        Label throttleLabel = new Label();
+        throttleLabel.setId(THROTTLE_ID);
+        throttleLabel.getStyleClass().add("status-throttle");
+        throttleLabel.textProperty().bind(throttle);
+        throttleLabel.setGraphic(new FontIcon(Feather.CLOCK));
+        throttleLabel.visibleProperty().bind(throttle.isNotEmpty());
+        throttleLabel.managedProperty().bind(throttleLabel.visibleProperty());
+        root = new HBox(10, conn, new Separator(Orientation.VERTICAL), message, throttleLabel);
+        root.setAlignment(Pos.CENTER_LEFT);
+        root.setPadding(new Insets(4, 10, 4, 10));
+        root.getStyleClass().add("status-bar");
+    }
+
+    /** Follows {@code activity}'s throttling events; returns what stops following. */
+    public Runnable watch(ClientActivity activity) {
+        throttled = 0;
+        throttle.set("");
+        return activity.onThrottled(event -> ui.fx().execute(() -> onThrottled(event)));
+    }
+
+    private void onThrottled(ClientActivity.Throttled event) {
+        throttled++;
+        LocalTime at = LocalTime.ofInstant(ui.clock().instant(), ZoneId.systemDefault());
+        throttle.set("AWS throttled " + throttled + (throttled == 1 ? " request" : " requests") + " (last "
+                + event.operation() + " at " + HMS.format(at) + "); the SDK retries with backoff");
+    }
+
+    public StringProperty connectionProperty() {
+        return connection;
+    }
+
+    public ReadOnlyStringProperty throttleProperty() {
+        return throttle.getReadOnlyProperty();
+    }
+
+    public Node node() {
+        return root;
+    }
+}

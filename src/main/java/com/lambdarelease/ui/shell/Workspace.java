@@ -1,0 +1,101 @@
+package com.lambdarelease.ui.shell;
+
+import com.lambdarelease.service.ConsoleServices;
+import com.lambdarelease.ui.actions.ActionDialogs;
+import com.lambdarelease.ui.actions.AliasActions;
+import com.lambdarelease.ui.actions.ReleaseCommands;
+import com.lambdarelease.ui.actions.VersionActions;
+import com.lambdarelease.ui.canary.CanaryPane;
+import com.lambdarelease.ui.common.UiContext;
+import com.lambdarelease.ui.detail.FunctionDetailView;
+import com.lambdarelease.ui.detail.FunctionDetailViewModel;
+import com.lambdarelease.ui.environments.EnvironmentsView;
+import com.lambdarelease.ui.functions.FunctionsView;
+import com.lambdarelease.ui.functions.FunctionsViewModel;
+import javafx.scene.Node;
+import javafx.scene.control.SplitPane;
+
+import java.util.function.Consumer;
+
+/**
+ * Everything the main window shows for one connection: the functions list, the function detail
+ * with its actions, the hosted canary pane and environments view. Replaced whole (and detached)
+ * when the operator switches connection.
+ */
+public final class Workspace {
+
+    private final ConsoleServices services;
+    private final FunctionsViewModel functions;
+    private final FunctionDetailViewModel detail;
+    private final FunctionsView functionsView;
+    private final FunctionDetailView detailView;
+    private final EnvironmentsView environments;
+    private final ReleaseCommands commands;
+    private final SplitPane browse;
+
+    public Workspace(ConsoleServices services, UiContext ui, ActionDialogs forms, Consumer<String> clipboard) {
+        this.services = services;
+        functions = new FunctionsViewModel(ui, services.lambda());
+        detail = new FunctionDetailViewModel(ui, services.lambda());
+        AliasActions aliasActions = new AliasActions(ui, services.lambda(), detail, forms);
+        VersionActions versionActions = new VersionActions(ui, services.lambda(), detail, forms, clipboard);
+        commands = new ReleaseCommands(detail, aliasActions, versionActions, this::refresh);
+        functionsView = new FunctionsView(functions);
+        detailView = new FunctionDetailView(detail, commands, new CanaryPane(services, ui));
+        environments = new EnvironmentsView(services, ui);
+        // Keep the detail when the list reloads and the selection is momentarily empty.
+        functions.selectedProperty().subscribe(f -> {
+            if (f != null) {
+                detail.show(f.name());
+            }
+        });
+        browse = new SplitPane(functionsView.node(), detailView.node());
+        browse.setDividerPositions(0.34);
+    }
+
+    /** F5: the functions list and the function in view, read again. */
+    public void refresh() {
+        functions.load();
+        detail.reload();
+    }
+
+    /** Shown: starts streaming the functions in. */
+    public void attach() {
+        functions.load();
+        detailView.attach();
+    }
+
+    /** Hidden or replaced: stops everything that polls. */
+    public void detach() {
+        detailView.detach();
+        environments.detach();
+    }
+
+    public Node browseNode() {
+        return browse;
+    }
+
+    public EnvironmentsView environments() {
+        return environments;
+    }
+
+    public ReleaseCommands commands() {
+        return commands;
+    }
+
+    public FunctionsViewModel functions() {
+        return functions;
+    }
+
+    public FunctionDetailViewModel detail() {
+        return detail;
+    }
+
+    public FunctionsView functionsView() {
+        return functionsView;
+    }
+
+    public ConsoleServices services() {
+        return services;
+    }
+}

@@ -1,13 +1,15 @@
 package com.lambdarelease.app;
 
 import com.lambdarelease.sandbox.SandboxOptions;
-import com.lambdarelease.service.connection.ConnectionSpec;
+import com.lambdarelease.service.connection.AwsProfiles;
+import com.lambdarelease.service.connection.ConnectionSettings;
 import com.lambdarelease.ui.actions.FxActionDialogs;
 import com.lambdarelease.ui.common.FxDialogService;
 import com.lambdarelease.ui.common.Theme;
 import com.lambdarelease.ui.common.ToastNotifier;
 import com.lambdarelease.ui.common.UiContext;
 import com.lambdarelease.ui.connection.ConnectionManager;
+import com.lambdarelease.ui.connection.ConnectionSwitcher;
 import com.lambdarelease.ui.shell.MainWindow;
 import com.lambdarelease.ui.shell.Workspace;
 import javafx.application.Application;
@@ -17,6 +19,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.stage.Stage;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,17 +43,21 @@ public final class ConsoleApp extends Application {
         ToastNotifier toasts = new ToastNotifier();
         UiContext ui = new UiContext(Platform::runLater, scheduler, Clock.systemUTC(),
                 new FxDialogService(() -> stage), toasts);
-        connections = new ConnectionManager(ui, factory::open);
+        ConnectionSettings settings = new ConnectionSettings(
+                ConnectionSettings.defaultFile(System.getenv(), Path.of(System.getProperty("user.home"))));
+        connections = new ConnectionManager(ui, factory::open, settings, AwsProfiles::load);
         FxActionDialogs forms = new FxActionDialogs(() -> stage);
-        MainWindow window = new MainWindow(ui, connections,
+        ConnectionSwitcher switcher = new ConnectionSwitcher(connections, () -> stage);
+        MainWindow window = new MainWindow(ui, connections.servicesProperty(), switcher.node(),
                 services -> new Workspace(services, ui, forms, ConsoleApp::copyToClipboard), toasts);
         Theme.apply(false);
         Scene scene = new Scene(window.root(), 1360, 820);
         Theme.style(scene);
+        scene.getAccelerators().put(ConnectionSwitcher.shortcut(), switcher::openChooser);
         stage.setTitle("Lambda Release Console");
         stage.setScene(scene);
         stage.show();
-        connections.switchTo(new ConnectionSpec.Sandbox());
+        connections.start(() -> stage);
     }
 
     private static void copyToClipboard(String text) {

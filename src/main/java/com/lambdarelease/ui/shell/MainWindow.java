@@ -7,7 +7,9 @@ import com.lambdarelease.ui.common.Theme;
 import com.lambdarelease.ui.common.ToastNotifier;
 import com.lambdarelease.ui.common.ToastStack;
 import com.lambdarelease.ui.common.UiContext;
-import com.lambdarelease.ui.connection.ConnectionManager;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
+import javafx.scene.layout.HBox;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -44,7 +46,9 @@ public final class MainWindow {
     private final StackPane root = new StackPane();
     private final BorderPane frame = new BorderPane();
     private final MenuBar menus = new MenuBar();
-    private final Label connectionLabel = new Label("Connecting…");
+    private final Label connectionLabel = new Label("");
+    private final Node connectionControl;
+    private final boolean showLabel;
     private final Tab functionsTab = new Tab("Functions");
     private final Tab environmentsTab = new Tab("Environments");
     private final TabPane tabs = new TabPane(functionsTab, environmentsTab);
@@ -52,10 +56,17 @@ public final class MainWindow {
     private Workspace current;
     private Runnable stopWatchingThrottles = () -> { };
 
-    public MainWindow(UiContext ui, ConnectionManager connections, Function<ConsoleServices, Workspace> workspaces,
-                      ToastNotifier toasts) {
+    /**
+     * @param services          the current connection's services (the connection manager's property)
+     * @param connectionControl the connection switcher, shown at the right of the menu bar
+     * @param workspaces        builds the screens for one connection (the composition root decides how)
+     */
+    public MainWindow(UiContext ui, ObservableValue<ConsoleServices> services, Node connectionControl,
+                      Function<ConsoleServices, Workspace> workspaces, ToastNotifier toasts) {
         this.ui = ui;
         this.workspaces = workspaces;
+        this.showLabel = connectionControl == null;
+        this.connectionControl = connectionControl == null ? new Label() : connectionControl;
         status = new StatusBar(ui, toasts.lastMessageProperty());
         tabs.setId(TABS_ID);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -66,9 +77,11 @@ public final class MainWindow {
         connectionLabel.setGraphic(new FontIcon(Feather.CLOUD));
         connectionLabel.getStyleClass().add("connection-label");
         connectionLabel.setPadding(new Insets(0, 10, 0, 10));
+        HBox right = new HBox(8, connectionLabel, this.connectionControl);
+        right.setAlignment(Pos.CENTER_RIGHT);
+        right.setPadding(new Insets(2, 8, 2, 0));
         BorderPane top = new BorderPane(menus);
-        top.setRight(connectionLabel);
-        BorderPane.setAlignment(connectionLabel, Pos.CENTER_RIGHT);
+        top.setRight(right);
         top.getStyleClass().add("main-top");
 
         frame.setTop(top);
@@ -81,9 +94,9 @@ public final class MainWindow {
         root.getStyleClass().add("main-window");
         buildMenus(null);
 
-        connections.servicesProperty().subscribe(services -> {
-            if (services != null) {
-                show(services);
+        services.subscribe(s -> {
+            if (s != null) {
+                show(s);
             }
         });
     }
@@ -95,7 +108,7 @@ public final class MainWindow {
         }
         stopWatchingThrottles.run();
         current = workspaces.apply(services);
-        connectionLabel.setText(services.label());
+        connectionLabel.setText(showLabel ? services.label() : "");
         status.connectionProperty().set(services.label());
         stopWatchingThrottles = status.watch(services.activity());
         functionsTab.setContent(current.browseNode());

@@ -1,0 +1,236 @@
+package com.lambdarelease.ui.actions;
+
+import com.lambdarelease.domain.AliasRoute;
+import com.lambdarelease.ui.common.SandboxFixture;
+import com.lambdarelease.ui.common.ScriptedDialogs;
+import com.lambdarelease.ui.common.Toast;
+import com.lambdarelease.ui.common.ToastNotifier;
+import com.lambdarelease.ui.common.UiContext;
+import com.lambdarelease.ui.detail.FunctionDetailViewModel;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.lambda.model.GetAliasResponse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The release actions' view-models against the embedded sandbox, with a same-thread FX executor and
+ * scripted dialogs; every outcome is checked by reading the sandbox back through another client.
+ * Each test works on its own function or alias, so the shared sandbox's order does not matter.
+ */
+class ReleaseActionsTest {
+
+    private static SandboxFixture sandbox;
+    private ScriptedDialogs dialogs;
+    private ToastNotifier toasts;
+    private FunctionDetailViewModel detail;
+    private AliasActions aliases;
+    private VersionActions versions;
+    private final List<String> clipboard = new ArrayList<>();
+
+    @BeforeAll
+    static void startSandbox() throws Exception {
+        sandbox = SandboxFixture.start();
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        sandbox.close();
+    }
+
+    @BeforeEach
+    void console() {
+        dialogs = new ScriptedDialogs();
+        toasts = new ToastNotifier();
+        UiContext ui = sandbox.context(Runnable::run, dialogs, toasts);
+        detail = new FunctionDetailViewModel(ui, sandbox.services.lambda());
+        aliases = new AliasActions(ui, sandbox.services.lambda(), detail, dialogs);
+        versions = new VersionActions(ui, sandbox.services.lambda(), detail, dialogs, clipboard::add);
+    }
+
+    private void open(String function) throws Exception {
+        detail.show(function).get(10, TimeUnit.SECONDS);
+    }
+
+    private AliasRoute alias(String name) {
+        return detail.alias(name).orElseThrow();
+    }
+
+    private static <T> T done(java.util.concurrent.CompletableFuture<T> f) throws Exception {
+        return f.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void givenMyLambdaFunctionWhenOpenedThenVersionsNewestFirstAndTheGuidesAliases() throws Exception {
+        open("MyLambdaFunction");
+        assertThat(detail.versions()).extracting(r -> r.version()).containsExactly("4", "3", "2", "1", "$LATEST");
+        assertThat(detail.aliases()).extracting(AliasRoute::name).contains("dev", "staging", "prod");
+        assertThat(detail.versions().get(1).aliasesText()).contains("prod");
+        assertThat(detail.aliasesPointingAt("3")).contains("prod");
+    }
+
+    @Test
+    void givenLatestUnchangedWhenPublishingThenTheOperatorIsToldBeforehandAndAwsReturnsTheExistingVersion() throws Exception {
+        open("payments-webhook");
+        Outcome outcome = done(versions.publish());
+        assertThat(dialogs.publishForms.get(0).nothingChanged()).isTrue();
+        assertThat(dialogs.publishForms.get(0).changeSummary()).contains("Nothing changed since v3");
+        assertThat(outcome).isEqualTo(Outcome.DONE);
+        assertThat(sandbox.readVersions("payments-webhook")).containsExactly("$LATEST", "1", "2", "3");
+        assertThat(toasts.lastMessageProperty().get()).contains("AWS returned the existing version");
+    }
+
+    @Test
+    void givenChangedLatestWhenPublishingThenANewVersionWithTheDescriptionExists() throws Exception {
+        sandbox.otherClients.lambda().updateFunctionConfiguration(r -> r.functionName("image-resizer").memorySize(2048)).join();
+        open("image-resizer");
+        dialogs.onPublish = form -> {
+            form.descriptionProperty().set("More memory");
+            return true;
+        };
+        assertThat(done(versions.publish())).isEqualTo(Outcome.DONE);
+        assertThat(dialogs.publishForms.get(0).changes()).contains("memory");
+        var v6 = sandbox.otherClients.lambda().getFunctionConfiguration(r -> r.functionName("image-resizer").qualifier("6")).join();
+        assertThat(v6.description()).isEqualTo("More memory");
+        assertThat(v6.memorySize()).isEqualTo(2048);
+        assertThat(detail.versions().get(0).version()).isEqualTo("6");
+        assertThat(toasts.toasts()).extracting(Toast::kind).contains(Toast.Kind.SUCCESS);
+    }
+
+    @Test
+    void whenCreatingAnAliasThenItExistsWithTheChosenVersion() throws Exception {
+        open("MyLambdaFunction");
+        dialogs.onAliasForm = (form, n) -> {
+            form.nameProperty().set("qa");
+            form.primaryVersionProperty().set("2");
+            form.descriptionProperty().set("QA team");
+            return n == 1;
+        };
+        assertThat(done(aliases.create())).isEqualTo(Outcome.DONE);
+        GetAliasResponse qa = sandbox.readAlias("MyLambdaFunction", "qa");
+        assertThat(qa.functionVersion()).isEqualTo("2");
+        assertThat(qa.description()).isEqualTo("QA team");
+        assertThat(detail.alias("qa")).isPresent();
+    }
+
+    @Test
+    void givenAnotherClientCreatedTheSameAliasWhenCreatingThenTheFormComesBackWithAwsWordsAndWhatWasTyped() throws Exception {
+        open("MyLambdaFunction");
+        dialogs.onAliasForm = (form, n) -> {
+            if (n == 1) {
+                form.nameProperty().set("hotfix");
+                form.primaryVersionProperty().set("3");
+                sandbox.otherClients.lambda().createAlias(r -> r.functionName("MyLambdaFunction").name("hotfix")
+                        .functionVersion("1")).join();
+            }
+            return n == 1;
+        };
+        assertThat(done(aliases.create())).isEqualTo(Outcome.CANCELLED);
+        assertThat(dialogs.aliasForms).hasSize(2);
+        AliasForm form = dialogs.aliasForms.get(1);
+        assertThat(form.nameProperty().get()).isEqualTo("hotfix");
+        assertThat(form.serverErrorProperty().get()).contains("ResourceConflictException").contains("Alias already exists");
+        assertThat(sandbox.readAlias("MyLambdaFunction", "hotfix").functionVersion()).isEqualTo("1");
+    }
+
+    @Test
+    void whenEditingAnAliasIntoACanaryThenTheSplitIsSentWithItsRevisionId() throws Exception {
+        open("MyLambdaFunction");
+        dialogs.onAliasForm = (form, n) -> {
+            form.additionalVersionProperty().set("4");
+            form.additionalPercentProperty().set(10);
+            return n == 1;
+        };
+        assertThat(done(aliases.edit(alias("staging")))).isEqualTo(Outcome.DONE);
+        assertThat(dialogs.aliasForms.get(0).afterProperty().get()).startsWith("90% v2 · 10% v4");
+        GetAliasResponse staging = sandbox.readAlias("MyLambdaFunction", "staging");
+        assertThat(staging.functionVersion()).isEqualTo("2");
+        assertThat(staging.routingConfig().additionalVersionWeights()).isEqualTo(Map.of("4", 0.1));
+    }
+
+    @Test
+    void givenALiveCanaryWhenPromotingThenAllTrafficGoesToTheNewVersionAndRoutingIsCleared() throws Exception {
+        open("orders-api");
+        assertThat(done(aliases.promote(alias("live")))).isEqualTo(Outcome.DONE);
+        assertThat(dialogs.confirmations.get(0).before()).startsWith("90% v7 · 10% v8");
+        assertThat(dialogs.confirmations.get(0).after()).startsWith("100% v8");
+        GetAliasResponse live = sandbox.readAlias("orders-api", "live");
+        assertThat(live.functionVersion()).isEqualTo("8");
+        assertThat(live.routingConfig() == null || live.routingConfig().additionalVersionWeights().isEmpty()).isTrue();
+    }
+
+    @Test
+    void givenAPlainAliasWhenRollingBackThenItPointsAtTheChosenEarlierVersion() throws Exception {
+        open("nightly-report");
+        dialogs.onChooseVersion = choices -> {
+            assertThat(choices.get(0)).isEqualTo("124");
+            return java.util.Optional.of("123");
+        };
+        assertThat(done(aliases.rollBack(alias("prod")))).isEqualTo(Outcome.DONE);
+        assertThat(sandbox.readAlias("nightly-report", "prod").functionVersion()).isEqualTo("123");
+    }
+
+    @Test
+    void givenACanaryWhenRollingBackThenAllTrafficReturnsToThePrimary() throws Exception {
+        sandbox.otherClients.lambda().updateAlias(r -> r.functionName("payments-webhook").name("live").functionVersion("3")
+                .routingConfig(c -> c.additionalVersionWeights(Map.of("2", 0.2)))).join();
+        open("payments-webhook");
+        assertThat(done(aliases.rollBack(alias("live")))).isEqualTo(Outcome.DONE);
+        GetAliasResponse live = sandbox.readAlias("payments-webhook", "live");
+        assertThat(live.functionVersion()).isEqualTo("3");
+        assertThat(live.routingConfig() == null || live.routingConfig().additionalVersionWeights().isEmpty()).isTrue();
+    }
+
+    @Test
+    void givenAnotherClientChangedTheAliasWhenSavingThenTheConflictIsShownAndTheirChangeSurvives() throws Exception {
+        open("MyLambdaFunction");
+        AliasRoute loaded = alias("dev");
+        sandbox.otherClients.lambda().updateAlias(r -> r.functionName("MyLambdaFunction").name("dev").functionVersion("2")
+                .description("Changed by someone else")).join();
+        dialogs.onAliasForm = (form, n) -> {
+            form.primaryVersionProperty().set("4");
+            return n == 1;
+        };
+        assertThat(done(aliases.edit(loaded))).isEqualTo(Outcome.CONFLICT);
+        assertThat(dialogs.conflicts).hasSize(1);
+        ScriptedDialogs.Conflict c = dialogs.conflicts.get(0);
+        assertThat(c.whenLoaded()).startsWith("100% v1");
+        assertThat(c.now()).startsWith("100% v2").contains("Changed by someone else");
+        assertThat(c.yourChange()).startsWith("100% v4");
+        assertThat(sandbox.readAlias("MyLambdaFunction", "dev").functionVersion()).isEqualTo("2");
+        assertThat(alias("dev").split().primaryVersion()).as("reloaded after the conflict").isEqualTo("2");
+    }
+
+    @Test
+    void givenAVersionAnAliasPointsAtWhenDeletingThenItIsRefusedNamingTheAlias() throws Exception {
+        open("nightly-report");
+        assertThat(done(versions.delete(detail.version("124").orElseThrow()))).isEqualTo(Outcome.NOT_POSSIBLE);
+        assertThat(dialogs.informs.get(0)).contains("alias previous");
+        assertThat(done(versions.delete(detail.version("5").orElseThrow()))).isEqualTo(Outcome.DONE);
+        assertThat(detail.version("5")).isEmpty();
+    }
+
+    @Test
+    void givenAChangedAliasWhenDeletingThenNothingIsDeletedBlind() throws Exception {
+        open("image-resizer");
+        AliasRoute loaded = alias("preview");
+        sandbox.otherClients.lambda().updateAlias(r -> r.functionName("image-resizer").name("preview")
+                .description("Still needed")).join();
+        assertThat(done(aliases.delete(loaded))).isEqualTo(Outcome.CONFLICT);
+        assertThat(sandbox.readAlias("image-resizer", "preview").description()).isEqualTo("Still needed");
+    }
+
+    @Test
+    void whenCopyingTheArnThenTheFunctionArnGoesToTheClipboard() throws Exception {
+        open("MyLambdaFunction");
+        versions.copyArn(detail.currentArn());
+        assertThat(clipboard).containsExactly("arn:aws:lambda:us-east-1:123456789012:function:MyLambdaFunction");
+    }
+}

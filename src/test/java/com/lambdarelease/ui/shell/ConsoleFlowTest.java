@@ -1,0 +1,203 @@
+package com.lambdarelease.ui.shell;
+
+import com.lambdarelease.domain.AliasRoute;
+import com.lambdarelease.ui.actions.FxActionDialogs;
+import com.lambdarelease.ui.common.FxDialogService;
+import com.lambdarelease.ui.common.SandboxFixture;
+import com.lambdarelease.ui.common.Theme;
+import com.lambdarelease.ui.common.ToastNotifier;
+import com.lambdarelease.ui.common.UiContext;
+import com.lambdarelease.ui.detail.FunctionDetailViewModel;
+import com.lambdarelease.ui.detail.VersionRow;
+import javafx.application.Platform;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The console as an operator drives it, headless, against the embedded sandbox: browse, publish,
+ * create an alias, promote, roll back, and a conflict with another client. Outcomes are read back
+ * from the sandbox through the SDK. Each test touches its own function or alias.
+ */
+@ExtendWith(ApplicationExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleFlowTest {
+
+    private static SandboxFixture sandbox;
+    private MainWindow window;
+
+    @BeforeAll
+    static void startSandbox() throws Exception {
+        sandbox = SandboxFixture.start();
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        sandbox.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        ToastNotifier toasts = new ToastNotifier();
+        UiContext ui = new UiContext(Platform::runLater, sandbox.scheduler, Clock.systemUTC(),
+                new FxDialogService(() -> stage), toasts);
+        FxActionDialogs forms = new FxActionDialogs(() -> stage);
+        window = new MainWindow(ui, new SimpleObjectProperty<>(sandbox.services), null,
+                s -> new Workspace(s, ui, forms, text -> { }), toasts);
+        Theme.apply(false);
+        Scene scene = new Scene(window.root(), 1280, 800);
+        Theme.style(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void closeDialogs(FxRobot robot) {
+        robot.interact(() -> List.copyOf(Window.getWindows()).stream()
+                .filter(w -> w instanceof Stage s && s.getOwner() != null).forEach(Window::hide));
+    }
+
+    private static void await(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+    }
+
+    private FunctionDetailViewModel detail() {
+        return window.workspace().orElseThrow().detail();
+    }
+
+    private void open(FxRobot robot, String function) throws Exception {
+        await(() -> window.workspace().isPresent() && !window.workspace().get().functions().loadingProperty().get()
+                && window.workspace().get().functions().loadedProperty().get() > 0);
+        robot.clickOn("#function-filter").write(function);
+        await(() -> window.workspace().get().functions().visibleFunctions().size() == 1);
+        robot.clickOn(robot.from(robot.lookup("#functions-table").queryTableView()).lookup(function).<Node>query());
+        await(() -> function.equals(detail().functionNameProperty().get()) && !detail().loadingProperty().get()
+                && !detail().versions().isEmpty());
+    }
+
+    private void showAliases(FxRobot robot, String alias) throws Exception {
+        TabPane tabs = robot.lookup("#detail-tabs").queryAs(TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        TableView<?> table = robot.lookup("#aliases-table").queryTableView();
+        await(() -> table.getItems().stream().anyMatch(a -> ((AliasRoute) a).name().equals(alias)));
+        Node cell = robot.from(table).lookup(alias).query();
+        robot.clickOn(cell);
+        await(() -> detail().selectedAliasProperty().get() != null
+                && alias.equals(detail().selectedAliasProperty().get().name()));
+    }
+
+    private void pressOk(FxRobot robot) throws Exception {
+        await(() -> robot.lookup("#" + FxDialogService.OK_BUTTON_ID).tryQuery().isPresent());
+        Button ok = robot.lookup("#" + FxDialogService.OK_BUTTON_ID).queryButton();
+        await(() -> !ok.isDisabled());
+        robot.clickOn(ok);
+    }
+
+    @Test
+    @Order(1) // before the publish test adds v5
+    void browsingToMyLambdaFunctionShowsVersionsOneToFourAndTheGuidesAliases(FxRobot robot) throws Exception {
+        open(robot, "MyLambdaFunction");
+        TableView<?> versions = robot.lookup("#versions-table").queryTableView();
+        assertThat(versions.getItems()).extracting(r -> ((VersionRow) r).version()).containsExactly("4", "3", "2", "1", "$LATEST");
+        assertThat(robot.lookup("#versions-table").lookup("Faster JSON parsing").tryQuery()).isPresent();
+        showAliases(robot, "prod");
+        TableView<?> aliases = robot.lookup("#aliases-table").queryTableView();
+        assertThat(aliases.getItems()).extracting(a -> ((AliasRoute) a).name()).contains("dev", "staging", "prod");
+        assertThat(robot.from(aliases).lookup("100% v3").tryQuery()).isPresent();
+    }
+
+    @Test
+    void publishingFromCtrlPCreatesAVersionWithTheTypedDescription(FxRobot robot) throws Exception {
+        sandbox.otherClients.lambda().updateFunctionConfiguration(r -> r.functionName("MyLambdaFunction").timeout(20)).join();
+        open(robot, "MyLambdaFunction");
+        robot.press(KeyCode.CONTROL, KeyCode.P).release(KeyCode.P, KeyCode.CONTROL);
+        await(() -> robot.lookup("#" + FxActionDialogs.PUBLISH_DESCRIPTION_ID).tryQuery().isPresent());
+        assertThat(robot.lookup("#publish-changes").queryLabeled().getText()).isEqualTo("Changed since v4: timeout.");
+        robot.clickOn("#" + FxActionDialogs.PUBLISH_DESCRIPTION_ID).write("Longer timeout");
+        pressOk(robot);
+        await(() -> sandbox.readVersions("MyLambdaFunction").contains("5"));
+        assertThat(sandbox.otherClients.lambda().getFunctionConfiguration(r -> r.functionName("MyLambdaFunction")
+                .qualifier("5")).join().description()).isEqualTo("Longer timeout");
+        await(() -> detail().versions().get(0).version().equals("5"));
+    }
+
+    @Test
+    void creatingAnAliasFromTheButton(FxRobot robot) throws Exception {
+        open(robot, "MyLambdaFunction");
+        robot.clickOn("#new-alias-button");
+        await(() -> robot.lookup("#" + FxActionDialogs.ALIAS_NAME_ID).tryQuery().isPresent());
+        robot.clickOn("#" + FxActionDialogs.ALIAS_NAME_ID).write("qa");
+        ComboBox<String> version = robot.lookup("#" + FxActionDialogs.ALIAS_VERSION_ID).queryComboBox();
+        robot.interact(() -> version.setValue("2"));
+        pressOk(robot);
+        await(() -> detail().alias("qa").isPresent());
+        assertThat(sandbox.readAlias("MyLambdaFunction", "qa").functionVersion()).isEqualTo("2");
+    }
+
+    @Test
+    void promotingTheLiveCanarySendsAllTrafficToTheNewVersion(FxRobot robot) throws Exception {
+        open(robot, "orders-api");
+        showAliases(robot, "live");
+        robot.clickOn("#promote-button");
+        pressOk(robot);
+        await(() -> "8".equals(sandbox.readAlias("orders-api", "live").functionVersion()));
+        var live = sandbox.readAlias("orders-api", "live");
+        assertThat(live.routingConfig() == null || live.routingConfig().additionalVersionWeights().isEmpty()).isTrue();
+    }
+
+    @Test
+    void rollingProdBackToTheVersionBefore(FxRobot robot) throws Exception {
+        open(robot, "MyLambdaFunction");
+        showAliases(robot, "prod");
+        robot.clickOn("#rollback-button");
+        pressOk(robot); // choose v2, the one before v3
+        await(() -> robot.lookup("#" + FxDialogService.CONFIRM_ID).tryQuery().isPresent());
+        pressOk(robot); // before → after confirmation
+        await(() -> "2".equals(sandbox.readAlias("MyLambdaFunction", "prod").functionVersion()));
+    }
+
+    @Test
+    void anotherClientsChangeBetweenLoadAndSaveOpensTheConflictDialogAndSurvives(FxRobot robot) throws Exception {
+        open(robot, "MyLambdaFunction");
+        showAliases(robot, "staging");
+        sandbox.otherClients.lambda().updateAlias(r -> r.functionName("MyLambdaFunction").name("staging")
+                .functionVersion("1").description("Hotfix by Sam")).join();
+        robot.clickOn("#edit-alias-button");
+        ComboBox<String> version = robot.lookup("#" + FxActionDialogs.ALIAS_VERSION_ID).queryComboBox();
+        robot.interact(() -> version.setValue("4"));
+        pressOk(robot);
+        await(() -> robot.lookup("#" + FxDialogService.CONFLICT_ID).tryQuery().isPresent());
+        assertThat(robot.lookup("#" + FxDialogService.CONFLICT_ID).lookup("100% v1 — “Hotfix by Sam”").tryQuery()).isPresent();
+        pressOk(robot); // Reload
+        await(() -> detail().alias("staging").map(a -> a.split().primaryVersion().equals("1")).orElse(false));
+        var staging = sandbox.readAlias("MyLambdaFunction", "staging");
+        assertThat(staging.functionVersion()).isEqualTo("1");
+        assertThat(staging.description()).isEqualTo("Hotfix by Sam");
+    }
+}

@@ -21,6 +21,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +35,9 @@ import java.util.function.Predicate;
  * The functions list: streams every function in, page by page, and filters as the operator types.
  *
  * <p>Pages arrive on client threads. They are queued and drained in one FX task however many pages
- * arrived meanwhile, so 10,000 functions (200 pages) never flood the FX thread with updates.
+ * arrived meanwhile, so 10,000 functions (200 pages) never flood the FX thread with updates. The
+ * count follows every page; the table gets the rows at most every {@link #PUBLISH_INTERVAL}, since
+ * each change of its row count costs a rebuild of the visible rows in the next pulse.
  */
 public final class FunctionsViewModel {
 
@@ -48,7 +52,11 @@ public final class FunctionsViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final StringExpression summary;
 
+    static final Duration PUBLISH_INTERVAL = Duration.ofMillis(300);
+
     private final ConcurrentLinkedQueue<Page> pending = new ConcurrentLinkedQueue<>();
+    private final List<FunctionSummary> held = new ArrayList<>();
+    private Instant lastPublished = Instant.EPOCH;
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private int generation;
 
@@ -67,7 +75,9 @@ public final class FunctionsViewModel {
     public void load() {
         int gen = ++generation;
         pending.clear();
+        held.clear();
         all.clear();
+        lastPublished = Instant.EPOCH;
         loaded.set(0);
         error.set("");
         loading.set(true);
@@ -77,6 +87,7 @@ public final class FunctionsViewModel {
                         return;
                     }
                     drain();
+                    publish();
                     loading.set(false);
                     if (failure != null) {
                         error.set("Could not list functions: " + ErrorText.describe(failure));
@@ -94,15 +105,24 @@ public final class FunctionsViewModel {
 
     private void drain() {
         drainScheduled.set(false);
-        List<FunctionSummary> batch = new ArrayList<>();
         for (Page p; (p = pending.poll()) != null; ) {
             if (p.generation() == generation) {
-                batch.addAll(p.functions());
+                held.addAll(p.functions());
             }
         }
-        if (!batch.isEmpty()) {
-            all.addAll(batch);
-            loaded.set(all.size());
+        loaded.set(all.size() + held.size());
+        Instant now = ui.clock().instant();
+        if (all.isEmpty() || !now.isBefore(lastPublished.plus(PUBLISH_INTERVAL))) {
+            publish();
+        }
+    }
+
+    /** Hands the held rows to the list (and so to the table) in one change. */
+    private void publish() {
+        if (!held.isEmpty()) {
+            all.addAll(held);
+            held.clear();
+            lastPublished = ui.clock().instant();
         }
     }
 

@@ -51,7 +51,8 @@ public final class ConsoleApp extends Application {
         MainWindow window = new MainWindow(ui, connections.servicesProperty(), switcher.node(),
                 services -> new Workspace(services, ui, forms, ConsoleApp::copyToClipboard), toasts);
         Theme.apply(false);
-        Scene scene = new Scene(window.root(), 1360, 820);
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(window.root(), Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         Theme.style(scene);
         scene.getAccelerators().put(ConnectionSwitcher.shortcut(), switcher::openChooser);
         stage.setTitle("Lambda Release Console");

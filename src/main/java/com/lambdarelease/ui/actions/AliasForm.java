@@ -48,6 +48,8 @@ public final class AliasForm {
     private final StringProperty description = new SimpleStringProperty(this, "description", "");
     private final StringProperty serverError = new SimpleStringProperty(this, "serverError", "");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper unchanged =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "unchanged");
     private final ReadOnlyStringWrapper after = new ReadOnlyStringWrapper(this, "after", "");
     private final ObservableList<String> notes = FXCollections.observableArrayList();
 
@@ -83,8 +85,9 @@ public final class AliasForm {
 
     private void validate() {
         notes.clear();
+        unchanged.set(false);
         problem.set(check().orElse(""));
-        after.set(problem.get().isEmpty() ? describe(split(), description.get()) : "—");
+        after.set(problem.get().isEmpty() && !unchanged.get() ? describe(split(), description.get()) : "—");
     }
 
     private Optional<String> check() {
@@ -119,7 +122,7 @@ public final class AliasForm {
         }
         if (basedOn.isPresent() && basedOn.get().split().equals(split)
                 && basedOn.get().description().equals(description.get())) {
-            return Optional.of("Nothing to change: the alias already looks like this.");
+            unchanged.set(true); // not an error, just nothing to send yet
         }
         return Optional.empty();
     }
@@ -194,11 +197,17 @@ public final class AliasForm {
     }
 
     public boolean isValid() {
-        return problem.get().isEmpty();
+        return problem.get().isEmpty() && !unchanged.get();
     }
 
+    /** True while the form cannot be sent: a problem, or nothing changed yet. */
     public ObservableBooleanValue invalidProperty() {
-        return problem.isNotEmpty();
+        return problem.isNotEmpty().or(unchanged);
+    }
+
+    /** Editing, and nothing differs from the alias as loaded yet. */
+    public javafx.beans.property.ReadOnlyBooleanProperty unchangedProperty() {
+        return unchanged.getReadOnlyProperty();
     }
 
     public StringProperty nameProperty() {

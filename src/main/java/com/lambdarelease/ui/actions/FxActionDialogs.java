@@ -83,11 +83,15 @@ public final class FxActionDialogs implements ActionDialogs {
         showNotes.run();
         Label problem = inline(PROBLEM_ID, "form-problem");
         problem.textProperty().bind(form.problemProperty());
+        Label hint = inline("form-hint", "preflight-note");
+        hint.textProperty().bind(form.unchangedProperty().map(u -> u ? "Change the version, the weight or the description." : ""));
         Label server = inline("form-server-error", "form-server-error");
         server.textProperty().bind(form.serverErrorProperty().map(s -> s.isEmpty() ? "" : "AWS refused the last attempt: " + s));
 
         ButtonType go = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
-        Dialog<ButtonType> dialog = dialog(title, new VBox(10, grid, notes, problem, server), go);
+        VBox content = new VBox(10, grid, notes, problem, hint, server);
+        content.setPrefWidth(560);
+        Dialog<ButtonType> dialog = dialog(title, content, go);
         dialog.getDialogPane().lookupButton(go).disableProperty().bind(form.invalidProperty());
         (form.isCreating() ? name : version).requestFocus();
         return show(dialog).thenApply(b -> b == go);
@@ -103,7 +107,7 @@ public final class FxActionDialogs implements ActionDialogs {
         grid.addRow(0, new Label("Before"), new Label(form.before()));
         grid.addRow(1, new Label("After"), new Label(form.after()));
         grid.addRow(2, label("_Description", description), description);
-        Label changes = note(form.changeSummary(), form.nothingChanged() ? "form-problem" : "preflight-note");
+        Label changes = note(form.changeSummary(), form.nothingChanged() ? "form-warning" : "preflight-note");
         changes.setId("publish-changes");
         ButtonType go = new ButtonType("_Publish", ButtonBar.ButtonData.OK_DONE);
         Dialog<ButtonType> dialog = dialog("Publish new version of " + form.latest().functionName(),
@@ -192,6 +196,7 @@ public final class FxActionDialogs implements ActionDialogs {
         l.getStyleClass().add(style);
         l.setWrapText(true);
         l.setMaxWidth(560);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         l.managedProperty().bind(l.textProperty().isNotEmpty());
         l.visibleProperty().bind(l.managedProperty());
         return l;
@@ -201,6 +206,7 @@ public final class FxActionDialogs implements ActionDialogs {
         Label l = new Label(text);
         l.setWrapText(true);
         l.setMaxWidth(560);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         l.getStyleClass().add(style);
         return l;
     }

@@ -32,11 +32,14 @@ public record Command(String text, Optional<KeyCombination> accelerator, Ikon ic
         return item;
     }
 
-    /** A toolbar button: same action; the tooltip names the shortcut. */
-    public Button button(String id) {
-        Button b = new Button(text.replace("…", ""), new FontIcon(icon));
+    /**
+     * A toolbar button with a short {@code label}: same action; the tooltip gives the full name and
+     * the shortcut. No mnemonic, so Alt+letter stays with the menus.
+     */
+    public Button button(String id, String label) {
+        Button b = new Button(label, new FontIcon(icon));
         b.setId(id);
-        b.setMnemonicParsing(true);
+        b.setMnemonicParsing(false);
         b.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(disabled::get, disabled));
         b.setOnAction(e -> run.run());
         String plain = text.replace("_", "");

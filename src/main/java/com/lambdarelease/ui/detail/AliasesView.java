@@ -26,7 +26,7 @@ public final class AliasesView {
         table.setItems(model.aliases());
         table.getColumns().add(column("Alias", AliasRoute::name, 110));
         table.getColumns().add(column("Version", (AliasRoute a) -> a.split().primaryVersion(), 70));
-        table.getColumns().add(column("Additional version", (AliasRoute a) -> a.split().canaryVersion().orElse("—"), 120));
+        table.getColumns().add(column("Additional version", (AliasRoute a) -> a.split().canaryVersion().orElse("—"), 150));
         TableColumn<AliasRoute, TrafficSplit> split = column("Traffic", AliasRoute::split, 260);
         split.setCellFactory(c -> new TableCell<>() {
             private final SplitBar bar = new SplitBar();

@@ -5,7 +5,6 @@ import com.lambdarelease.ui.canary.CanaryPane;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Separator;
@@ -28,7 +27,7 @@ public final class FunctionDetailView {
 
     private final StackPane root = new StackPane();
     private final CanaryPane canary;
-    private final Tab canaryTab = new Tab("_Canary");
+    private final Tab canaryTab = new Tab("Canary");
     private final TabPane tabs = new TabPane();
     private boolean attached;
     private boolean canaryAttached;
@@ -51,18 +50,16 @@ public final class FunctionDetailView {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox actions = new HBox(6,
-                commands.publish.button("publish-button"), commands.createAlias.button("new-alias-button"),
+                commands.publish.button("publish-button", "Publish"),
+                commands.createAlias.button("new-alias-button", "New alias"),
                 new Separator(Orientation.VERTICAL),
-                commands.editAlias.button("edit-alias-button"), commands.promote.button("promote-button"),
-                commands.rollBack.button("rollback-button"), spacer,
-                commands.copyArn.button("copy-arn-button"), commands.refresh.button("refresh-button"));
+                commands.editAlias.button("edit-alias-button", "Edit"),
+                commands.promote.button("promote-button", "Promote"),
+                commands.rollBack.button("rollback-button", "Roll back"), spacer,
+                commands.copyArn.button("copy-arn-button", "Copy ARN"),
+                commands.refresh.button("refresh-button", "Refresh"));
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.getStyleClass().add("detail-actions");
-        for (Node n : actions.getChildren()) {
-            if (n instanceof Button b) {
-                b.setMnemonicParsing(false);
-            }
-        }
 
         Label error = new Label();
         error.getStyleClass().add("form-problem");
@@ -71,8 +68,8 @@ public final class FunctionDetailView {
         error.managedProperty().bind(model.errorProperty().isNotEmpty());
         error.visibleProperty().bind(error.managedProperty());
 
-        Tab versions = new Tab("_Versions", new VersionsView(model, commands).node());
-        Tab aliases = new Tab("_Aliases", new AliasesView(model, commands).node());
+        Tab versions = new Tab("Versions", new VersionsView(model, commands).node());
+        Tab aliases = new Tab("Aliases", new AliasesView(model, commands).node());
         canaryTab.setContent(canary.node());
         tabs.getTabs().addAll(versions, aliases, canaryTab);
         tabs.setId(TABS_ID);

@@ -17,21 +17,21 @@ import java.util.function.Function;
 /** The Versions tab: newest first, each with the aliases that send it traffic. */
 public final class VersionsView {
     public static final String TABLE_ID = "versions-table";
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private final TableView<VersionRow> table = new TableView<>();
 
     public VersionsView(FunctionDetailViewModel model, ReleaseCommands commands) {
         table.setId(TABLE_ID);
         table.setItems(model.versions());
-        table.getColumns().add(column("Version", VersionRow::version, 70));
-        table.getColumns().add(column("Description", r -> r.config().description(), 200));
-        table.getColumns().add(column("Code SHA-256", r -> r.config().shortCodeSha256(), 100));
-        table.getColumns().add(column("Last modified", r -> TIME.format(r.config().lastModified()), 140));
-        table.getColumns().add(column("Runtime", r -> r.config().runtime(), 90));
-        table.getColumns().add(column("Memory", r -> r.config().memoryMb() + " MB", 70));
-        table.getColumns().add(column("Timeout", r -> r.config().timeoutSeconds() + " s", 60));
-        TableColumn<VersionRow, String> aliases = column("Aliases", VersionRow::aliasesText, 160);
+        table.getColumns().add(column("Version", VersionRow::version, 75));
+        table.getColumns().add(column("Description", r -> r.config().description(), 160));
+        table.getColumns().add(column("Code SHA-256", r -> r.config().shortCodeSha256(), 125));
+        table.getColumns().add(column("Last modified", r -> TIME.format(r.config().lastModified()), 145));
+        table.getColumns().add(column("Runtime", r -> r.config().runtime(), 95));
+        table.getColumns().add(column("Memory", r -> r.config().memoryMb() + " MB", 80));
+        table.getColumns().add(column("Timeout", r -> r.config().timeoutSeconds() + " s", 80));
+        TableColumn<VersionRow, String> aliases = column("Aliases", VersionRow::aliasesText, 120);
         aliases.getStyleClass().add("aliases-column");
         table.getColumns().add(aliases);
         table.getColumns().forEach(c -> c.setSortable(false));
@@ -62,6 +62,7 @@ public final class VersionsView {
         TableColumn<R, T> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
         c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 70));
         return c;
     }
 

@@ -43,12 +43,12 @@ public final class FunctionsView {
         SortedList<FunctionSummary> sorted = new SortedList<>(model.visibleFunctions());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-        table.getColumns().add(column("Name", FunctionSummary::name, 220));
-        table.getColumns().add(column("Runtime", FunctionSummary::runtime, 90));
-        TableColumn<FunctionSummary, Integer> memory = column("Memory (MB)", FunctionSummary::memoryMb, 90);
+        table.getColumns().add(column("Name", FunctionSummary::name, 175));
+        table.getColumns().add(column("Runtime", FunctionSummary::runtime, 100));
+        TableColumn<FunctionSummary, Integer> memory = column("MB", FunctionSummary::memoryMb, 60);
         memory.setStyle("-fx-alignment: CENTER-RIGHT;");
         table.getColumns().add(memory);
-        table.getColumns().add(column("Last modified", f -> TIME.format(f.lastModified()), 130));
+        table.getColumns().add(column("Last modified", f -> TIME.format(f.lastModified()), 140));
         table.setPlaceholder(new Label("No functions"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().selectedItemProperty().subscribe(model.selectedProperty()::set);

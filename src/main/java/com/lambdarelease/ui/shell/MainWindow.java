@@ -75,6 +75,8 @@ public final class MainWindow {
         tabs.getSelectionModel().selectedItemProperty().subscribe(this::tabShown);
 
         connectionLabel.setGraphic(new FontIcon(Feather.CLOUD));
+        connectionLabel.visibleProperty().bind(connectionLabel.textProperty().isNotEmpty());
+        connectionLabel.managedProperty().bind(connectionLabel.visibleProperty());
         connectionLabel.getStyleClass().add("connection-label");
         connectionLabel.setPadding(new Insets(0, 10, 0, 10));
         HBox right = new HBox(8, connectionLabel, this.connectionControl);

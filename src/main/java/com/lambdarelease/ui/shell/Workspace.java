@@ -50,7 +50,7 @@ public final class Workspace {
             }
         });
         browse = new SplitPane(functionsView.node(), detailView.node());
-        browse.setDividerPositions(0.34);
+        browse.setDividerPositions(0.36);
     }
 
     /** F5: the functions list and the function in view, read again. */

@@ -66,7 +66,8 @@ class AliasFormTest {
         AliasRoute prod = new AliasRoute("fn", "prod", "arn", TrafficSplit.canary("3", "4", 0.1), "Live", "r1");
         AliasForm form = AliasForm.edit(prod, VERSIONS);
         assertThat(form.before()).isEqualTo("90% v3 · 10% v4 — “Live”");
-        assertThat(form.problemProperty().get()).startsWith("Nothing to change");
+        assertThat(form.unchangedProperty().get()).isTrue();
+        assertThat(form.isValid()).isFalse();
         form.additionalPercentProperty().set(150);
         assertThat(form.problemProperty().get()).contains("Member must have value less than or equal to 1.0");
         form.additionalPercentProperty().set(25);

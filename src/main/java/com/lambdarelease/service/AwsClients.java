@@ -4,6 +4,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.client.config.SdkAdvancedAsyncClientOption;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -13,6 +14,7 @@ import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * The SDK clients for one account and region, sharing one HTTP connection pool and one
@@ -47,10 +49,16 @@ public final class AwsClients implements AutoCloseable {
                 .addExecutionInterceptor(activity)
                 .apiCallTimeout(Duration.ofSeconds(60))
                 .build();
+        // Complete futures on the I/O thread that read the answer instead of handing them to another
+        // pool: a page chain (ListFunctions → NextMarker → next page) then costs no thread wake-up
+        // per page. Safe because nothing in our continuations blocks; UI code hops to the FX thread.
+        Executor direct = Runnable::run;
         var lambdaBuilder = LambdaAsyncClient.builder().region(region).credentialsProvider(credentials)
-                .httpClient(http).overrideConfiguration(overrides);
+                .httpClient(http).overrideConfiguration(overrides)
+                .asyncConfiguration(a -> a.advancedOption(SdkAdvancedAsyncClientOption.FUTURE_COMPLETION_EXECUTOR, direct));
         var cloudWatchBuilder = CloudWatchAsyncClient.builder().region(region).credentialsProvider(credentials)
-                .httpClient(http).overrideConfiguration(overrides);
+                .httpClient(http).overrideConfiguration(overrides)
+                .asyncConfiguration(a -> a.advancedOption(SdkAdvancedAsyncClientOption.FUTURE_COMPLETION_EXECUTOR, direct));
         endpoint.ifPresent(uri -> {
             lambdaBuilder.endpointOverride(uri);
             cloudWatchBuilder.endpointOverride(uri);

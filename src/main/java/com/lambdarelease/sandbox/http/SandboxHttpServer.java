@@ -98,8 +98,18 @@ public final class SandboxHttpServer {
         }
     }
 
+    /**
+     * Answers no sooner than {@code requestLatency} after the request arrived: like a remote
+     * endpoint whose round trip is L, processing included (not L plus the sandbox's own time).
+     */
     private SandboxResponse answer(SandboxRequest request) {
-        sleep(options.requestLatency());
+        long arrived = System.nanoTime();
+        SandboxResponse response = route(request);
+        sleep(options.requestLatency().minusNanos(System.nanoTime() - arrived));
+        return response;
+    }
+
+    private SandboxResponse route(SandboxRequest request) {
         String path = request.rawPath();
         if (path.startsWith("/2015-03-31/") || path.startsWith("/2017-03-31/") || path.startsWith("/2019-09-25/")) {
             SandboxResponse fault = injectedFault();

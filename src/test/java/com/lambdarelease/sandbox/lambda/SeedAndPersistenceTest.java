@@ -46,11 +46,8 @@ class SeedAndPersistenceTest {
     }
 
     @Test
-    void given10000SyntheticFunctions_thenTheyStartFast_andListFunctionsPagesThemAll50AtATime() {
-        long started = System.nanoTime();
+    void given10000SyntheticFunctions_thenListFunctionsPagesThemAll50AtATime() {
         try (LambdaSandboxFixture sandbox = new LambdaSandboxFixture(SandboxOptions.forTests().withSyntheticFunctions(10_000))) {
-            long startMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
-            assertThat(startMs).as("start with 10,000 functions").isLessThan(3_000);
 
             ListFunctionsResponse first = sandbox.lambda.listFunctions(b -> b.maxItems(10_000));
             assertThat(first.functions()).hasSize(50);

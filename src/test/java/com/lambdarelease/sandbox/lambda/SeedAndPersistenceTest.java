@@ -10,7 +10,6 @@ import software.amazon.awssdk.services.lambda.model.ListFunctionsResponse;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

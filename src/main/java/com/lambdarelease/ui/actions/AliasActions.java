@@ -45,14 +45,14 @@ public final class AliasActions {
         var names = new HashSet<String>();
         detail.aliases().forEach(a -> names.add(a.name()));
         String suggested = detail.newestPublished().map(FunctionConfig::version).orElse(AwsNames.LATEST);
-        AliasForm form = AliasForm.create(names, versions(), suggested);
+        AliasForm form = AliasForm.create(names, versions(), suggested, detail.provisionedConcurrency());
         return submit("Create alias on " + fn, "_Create", form,
                 () -> lambda.createAlias(fn, form.nameProperty().get(), form.split(), form.descriptionProperty().get()));
     }
 
     /** Edit alias (Ctrl+E): version, additional version and weight, description. */
     public CompletableFuture<Outcome> edit(AliasRoute alias) {
-        AliasForm form = AliasForm.edit(alias, versions());
+        AliasForm form = AliasForm.edit(alias, versions(), detail.provisionedConcurrency());
         return submit("Edit alias " + alias.name(), "_Update", form,
                 () -> lambda.updateAlias(alias, form.split(), form.descriptionProperty().get()));
     }

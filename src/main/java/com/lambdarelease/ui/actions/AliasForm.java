@@ -33,14 +33,14 @@ public final class AliasForm {
     /** AWS's rule for weighted aliases, quoted in the pre-flight notes. */
     static final String ROUTING_RULE = "AWS rule: both versions must be published, have the same execution role "
             + "and the same dead-letter queue configuration (or none).";
-    static final String PROVISIONED_NOTE = "If this alias has provisioned concurrency, only the primary version's "
-            + "share is pre-warmed; requests routed to the additional version may spill over to on-demand "
-            + "(ProvisionedConcurrencySpilloverInvocations) and start cold.";
+    static final String SPILLOVER = "requests routed to the additional version are not served by the warm "
+            + "environments and may start cold (ProvisionedConcurrencySpilloverInvocations).";
 
     private final boolean creating;
     private final Optional<AliasRoute> basedOn;
     private final Set<String> existingNames;
     private final Map<String, FunctionConfig> versions = new LinkedHashMap<>();
+    private final Optional<Map<String, Integer>> provisioned;
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
     private final StringProperty primaryVersion = new SimpleStringProperty(this, "primaryVersion", "");
     private final StringProperty additionalVersion = new SimpleStringProperty(this, "additionalVersion", "");
@@ -53,8 +53,10 @@ public final class AliasForm {
     private final ReadOnlyStringWrapper after = new ReadOnlyStringWrapper(this, "after", "");
     private final ObservableList<String> notes = FXCollections.observableArrayList();
 
-    private AliasForm(boolean creating, Optional<AliasRoute> basedOn, Set<String> existingNames, List<FunctionConfig> configs) {
+    private AliasForm(boolean creating, Optional<AliasRoute> basedOn, Set<String> existingNames, List<FunctionConfig> configs,
+                      Optional<Map<String, Integer>> provisioned) {
         this.creating = creating;
+        this.provisioned = provisioned;
         this.basedOn = basedOn;
         this.existingNames = Set.copyOf(existingNames);
         configs.forEach(c -> versions.put(c.version(), c));
@@ -64,16 +66,20 @@ public final class AliasForm {
     }
 
     /** A new alias; {@code configs} are the function's versions (published ones and $LATEST). */
-    public static AliasForm create(Set<String> existingNames, List<FunctionConfig> configs, String suggestedVersion) {
-        AliasForm f = new AliasForm(true, Optional.empty(), existingNames, configs);
+    public static AliasForm create(Set<String> existingNames, List<FunctionConfig> configs, String suggestedVersion,
+                                   Optional<Map<String, Integer>> provisioned) {
+        AliasForm f = new AliasForm(true, Optional.empty(), existingNames, configs, provisioned);
         f.primaryVersion.set(suggestedVersion == null ? "" : suggestedVersion);
         f.validate();
         return f;
     }
 
-    /** Editing {@code alias} as it was loaded; the update carries its RevisionId. */
-    public static AliasForm edit(AliasRoute alias, List<FunctionConfig> configs) {
-        AliasForm f = new AliasForm(false, Optional.of(alias), Set.of(), configs);
+    /**
+     * Editing {@code alias} as it was loaded; the update carries its RevisionId. {@code provisioned}
+     * is the function's provisioned concurrency by alias or version (empty: could not be read).
+     */
+    public static AliasForm edit(AliasRoute alias, List<FunctionConfig> configs, Optional<Map<String, Integer>> provisioned) {
+        AliasForm f = new AliasForm(false, Optional.of(alias), Set.of(), configs, provisioned);
         f.name.set(alias.name());
         f.primaryVersion.set(alias.split().primaryVersion());
         f.additionalVersion.set(alias.split().canaryVersion().orElse(""));
@@ -118,7 +124,7 @@ public final class AliasForm {
                 return routing;
             }
             notes.add(ROUTING_RULE + " Checked: v" + split.primaryVersion() + " and v" + split.canaryVersion().get() + " qualify.");
-            notes.add(PROVISIONED_NOTE);
+            provisionedNote(split).ifPresent(notes::add);
         }
         if (basedOn.isPresent() && basedOn.get().split().equals(split)
                 && basedOn.get().description().equals(description.get())) {
@@ -142,6 +148,24 @@ public final class AliasForm {
             return Optional.of("v" + a.version() + " and v" + b.version() + " have different dead-letter queues ("
                     + a.deadLetterTargetArn().orElse("none") + " / " + b.deadLetterTargetArn().orElse("none") + "). "
                     + ROUTING_RULE);
+        }
+        return Optional.empty();
+    }
+
+    /** A warning where provisioned concurrency is configured on the alias or its primary version. */
+    private Optional<String> provisionedNote(TrafficSplit split) {
+        if (provisioned.isEmpty()) {
+            return Optional.of("Could not read provisioned concurrency for this function. If the alias has any, "
+                    + SPILLOVER);
+        }
+        Map<String, Integer> pc = provisioned.get();
+        for (String target : List.of(name.get(), split.primaryVersion())) {
+            Integer n = pc.get(target);
+            if (n != null && n > 0) {
+                String what = target.equals(name.get()) ? "Alias " + target : "Version " + target;
+                return Optional.of("Warning: " + what + " has provisioned concurrency (" + n + "). With weighted "
+                        + "routing, " + SPILLOVER);
+            }
         }
         return Optional.empty();
     }

@@ -18,6 +18,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -45,7 +46,10 @@ public final class FunctionDetailViewModel {
     /** Which part of the detail the operator is looking at. */
     public enum Section { VERSIONS, ALIASES, CANARY }
 
-    private record Loaded(List<FunctionConfig> versions, List<AliasRoute> aliases) {
+    private Optional<Map<String, Integer>> provisioned = Optional.empty();
+
+    private record Loaded(List<FunctionConfig> versions, List<AliasRoute> aliases,
+                          Optional<Map<String, Integer>> provisioned) {
     }
 
     public FunctionDetailViewModel(UiContext ui, LambdaService lambda) {
@@ -78,7 +82,12 @@ public final class FunctionDetailViewModel {
         error.set("");
         CompletableFuture<List<FunctionConfig>> v = Async.start(() -> lambda.listVersions(name));
         CompletableFuture<List<AliasRoute>> a = Async.start(() -> lambda.listAliases(name));
-        return v.thenCombine(a, Loaded::new).handleAsync((loaded, failure) -> {
+        // Only for the routing warning: when it cannot be read, the warning says so instead.
+        CompletableFuture<Optional<Map<String, Integer>>> pc = Async.start(() -> lambda.provisionedConcurrency(name))
+                .thenApply(Optional::of).exceptionally(e -> Optional.empty());
+        return v.thenCombine(a, (versions, aliases) -> new Loaded(versions, aliases, Optional.empty()))
+                .thenCombine(pc, (l, p) -> new Loaded(l.versions(), l.aliases(), p))
+                .handleAsync((loaded, failure) -> {
             if (gen != generation) {
                 return null;
             }
@@ -100,9 +109,18 @@ public final class FunctionDetailViewModel {
         latest.set(sorted.stream().filter(FunctionConfig::isLatest).findFirst().orElse(null));
         functionArn.set(latest.get() == null ? "" : latest.get().functionArn().replace(":$LATEST", ""));
         versions.setAll(sorted.stream().map(c -> VersionRow.of(c, loaded.aliases())).toList());
+        provisioned = loaded.provisioned();
         aliases.setAll(loaded.aliases());
         selectedVersion.set(versions.stream().filter(r -> r.version().equals(keepVersion)).findFirst().orElse(null));
         selectedAlias.set(aliases.stream().filter(r -> r.name().equals(keepAlias)).findFirst().orElse(null));
+    }
+
+    /**
+     * Provisioned concurrency by alias or version, as last read; empty when it could not be read
+     * (the routing warning then says it could not check).
+     */
+    public Optional<Map<String, Integer>> provisionedConcurrency() {
+        return provisioned;
     }
 
     /** Published versions, newest first. */

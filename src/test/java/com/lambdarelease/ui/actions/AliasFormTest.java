@@ -26,7 +26,7 @@ class AliasFormTest {
 
     @Test
     void aNewAliasNeedsAValidUnusedName() {
-        AliasForm form = AliasForm.create(Set.of("prod"), VERSIONS, "4");
+        AliasForm form = AliasForm.create(Set.of("prod"), VERSIONS, "4", Optional.of(Map.of()));
         assertThat(form.problemProperty().get()).contains("Alias name '' is not valid");
         form.nameProperty().set("123");
         assertThat(form.problemProperty().get()).contains("(?!^[0-9]+$)([a-zA-Z0-9-_]+)");
@@ -39,7 +39,7 @@ class AliasFormTest {
 
     @Test
     void routingFromLatestIsRefusedInAwsWords() {
-        AliasForm form = AliasForm.create(Set.of(), VERSIONS, "$LATEST");
+        AliasForm form = AliasForm.create(Set.of(), VERSIONS, "$LATEST", Optional.of(Map.of()));
         form.nameProperty().set("x");
         form.additionalVersionProperty().set("4");
         form.additionalPercentProperty().set(10);
@@ -48,7 +48,7 @@ class AliasFormTest {
 
     @Test
     void routingBetweenVersionsWithDifferentRolesOrDeadLetterQueuesIsRefusedBeforeSending() {
-        AliasForm form = AliasForm.create(Set.of(), VERSIONS, "3");
+        AliasForm form = AliasForm.create(Set.of(), VERSIONS, "3", Optional.of(Map.of("x", 5)));
         form.nameProperty().set("x");
         form.additionalVersionProperty().set("2");
         form.additionalPercentProperty().set(10);
@@ -58,13 +58,22 @@ class AliasFormTest {
         form.additionalVersionProperty().set("4");
         assertThat(form.isValid()).isTrue();
         assertThat(form.afterProperty().get()).isEqualTo("90% v3 · 10% v4");
-        assertThat(form.notes()).anyMatch(n -> n.contains("provisioned concurrency"));
+        assertThat(form.notes()).anyMatch(n -> n.startsWith("Warning: Alias x has provisioned concurrency (5)"));
+    }
+
+    @Test
+    void noProvisionedConcurrencyNoWarning() {
+        AliasForm form = AliasForm.create(Set.of(), VERSIONS, "3", Optional.of(Map.of("other", 2)));
+        form.nameProperty().set("x");
+        form.additionalVersionProperty().set("4");
+        form.additionalPercentProperty().set(10);
+        assertThat(form.notes()).noneMatch(n -> n.contains("provisioned"));
     }
 
     @Test
     void editingToTheSameSplitHasNothingToChangeAndKeepsTheBefore() {
         AliasRoute prod = new AliasRoute("fn", "prod", "arn", TrafficSplit.canary("3", "4", 0.1), "Live", "r1");
-        AliasForm form = AliasForm.edit(prod, VERSIONS);
+        AliasForm form = AliasForm.edit(prod, VERSIONS, Optional.empty());
         assertThat(form.before()).isEqualTo("90% v3 · 10% v4 — “Live”");
         assertThat(form.unchangedProperty().get()).isTrue();
         assertThat(form.isValid()).isFalse();
@@ -72,6 +81,7 @@ class AliasFormTest {
         assertThat(form.problemProperty().get()).contains("Member must have value less than or equal to 1.0");
         form.additionalPercentProperty().set(25);
         assertThat(form.isValid()).isTrue();
+        assertThat(form.notes()).anyMatch(n -> n.startsWith("Could not read provisioned concurrency"));
         assertThat(form.split()).isEqualTo(TrafficSplit.canary("3", "4", 0.25));
     }
 

@@ -156,6 +156,26 @@ class ReleaseActionsTest {
     }
 
     @Test
+    void givenProvisionedConcurrencyWhenSplittingTrafficThenTheFormWarnsBeforeAnythingIsSent() throws Exception {
+        open("payments-webhook");
+        dialogs.onAliasForm = (form, n) -> {
+            form.additionalVersionProperty().set("2");
+            form.additionalPercentProperty().set(10);
+            return false;
+        };
+        assertThat(done(aliases.edit(alias("live")))).isEqualTo(Outcome.CANCELLED);
+        assertThat(dialogs.aliasForms.get(0).notes())
+                .anyMatch(n -> n.startsWith("Warning: Alias live has provisioned concurrency (5)"));
+        dialogs.onAliasForm = (form, n) -> {
+            form.additionalVersionProperty().set("1");
+            form.additionalPercentProperty().set(10);
+            return false;
+        };
+        aliases.edit(alias("live"));
+        assertThat(dialogs.aliasForms.get(1).problemProperty().get()).contains("different dead-letter queues");
+    }
+
+    @Test
     void givenALiveCanaryWhenPromotingThenAllTrafficGoesToTheNewVersionAndRoutingIsCleared() throws Exception {
         open("orders-api");
         assertThat(done(aliases.promote(alias("live")))).isEqualTo(Outcome.DONE);

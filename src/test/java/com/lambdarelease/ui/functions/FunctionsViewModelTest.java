@@ -55,6 +55,7 @@ class FunctionsViewModelTest {
         @Override public CompletableFuture<AliasRoute> updateAlias(AliasRoute b, TrafficSplit s, String d) { throw new UnsupportedOperationException(); }
         @Override public CompletableFuture<Void> deleteAlias(String f, String a) { throw new UnsupportedOperationException(); }
         @Override public CompletableFuture<Void> deleteVersion(String f, String v) { throw new UnsupportedOperationException(); }
+        @Override public CompletableFuture<java.util.Map<String, Integer>> provisionedConcurrency(String f) { throw new UnsupportedOperationException(); }
         @Override public CompletableFuture<InvocationResult> invoke(String f, String q, String p) { throw new UnsupportedOperationException(); }
     }
 

@@ -148,9 +148,9 @@ class ConsoleFlowTest {
     }
 
     @Test
-    void creatingAnAliasFromTheButton(FxRobot robot) throws Exception {
+    void creatingAnAliasWithCtrlN(FxRobot robot) throws Exception {
         open(robot, "MyLambdaFunction");
-        robot.clickOn("#new-alias-button");
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
         await(() -> robot.lookup("#" + FxActionDialogs.ALIAS_NAME_ID).tryQuery().isPresent());
         robot.clickOn("#" + FxActionDialogs.ALIAS_NAME_ID).write("qa");
         ComboBox<String> version = robot.lookup("#" + FxActionDialogs.ALIAS_VERSION_ID).queryComboBox();
@@ -188,7 +188,12 @@ class ConsoleFlowTest {
         showAliases(robot, "staging");
         sandbox.otherClients.lambda().updateAlias(r -> r.functionName("MyLambdaFunction").name("staging")
                 .functionVersion("1").description("Hotfix by Sam")).join();
-        robot.clickOn("#edit-alias-button");
+        robot.rightClickOn(robot.from(robot.lookup("#aliases-table").queryTableView()).lookup("staging").<Node>query());
+        TableView<?> aliases = robot.lookup("#aliases-table").queryTableView();
+        await(() -> aliases.getContextMenu().isShowing());
+        robot.type(KeyCode.DOWN).type(KeyCode.ENTER); // its first item, "Edit alias…"
+        await(() -> !aliases.getContextMenu().isShowing());
+        await(() -> robot.lookup("#" + FxActionDialogs.ALIAS_VERSION_ID).tryQuery().isPresent());
         ComboBox<String> version = robot.lookup("#" + FxActionDialogs.ALIAS_VERSION_ID).queryComboBox();
         robot.interact(() -> version.setValue("4"));
         pressOk(robot);

@@ -1,0 +1,85 @@
+package com.lambdarelease.ui.canary;
+
+import com.lambdarelease.domain.TrafficSplit;
+import javafx.geometry.HPos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Configured weight beside the share of invocations each version actually executed over the
+ * window. At low traffic the two differ: AWS routes each request by chance.
+ */
+final class ObservedSplitView {
+
+    private final GridPane grid = new GridPane();
+    private final Label empty = new Label("No invocations in this range yet.");
+    private final VBox root;
+
+    ObservedSplitView() {
+        grid.setId("canary-shares");
+        grid.getStyleClass().add(CanaryStyles.SHARES);
+        grid.setHgap(10);
+        grid.setVgap(4);
+        for (int i = 0; i < 5; i++) {
+            ColumnConstraints c = new ColumnConstraints();
+            c.setHalignment(i == 0 ? HPos.LEFT : HPos.RIGHT);
+            grid.getColumnConstraints().add(c);
+        }
+        grid.getColumnConstraints().get(2).setMinWidth(Region.USE_PREF_SIZE);
+        Label title = new Label("Observed against configured");
+        title.getStyleClass().add(CanaryStyles.SECTION_TITLE);
+        empty.getStyleClass().add(CanaryStyles.HINT);
+        Label note = new Label("Share of the window's invocations each version executed. Routing is "
+                + "probabilistic: at low traffic the observed split differs from the configured one.");
+        note.setWrapText(true);
+        note.getStyleClass().add(CanaryStyles.HINT);
+        root = new VBox(6, title, grid, empty, note);
+        root.getStyleClass().add(CanaryStyles.SECTION);
+    }
+
+    Node node() {
+        return root;
+    }
+
+    void render(Optional<MetricsSnapshot> snapshot) {
+        grid.getChildren().clear();
+        header("Version", 0);
+        header("Configured", 1);
+        header("Observed", 2);
+        header("Invocations", 3);
+        header("Error rate", 4);
+        if (snapshot.isEmpty()) {
+            empty.setVisible(true);
+            return;
+        }
+        MetricsSnapshot snap = snapshot.get();
+        int row = 1;
+        for (MetricsSnapshot.VersionShare s : snap.shares()) {
+            Label version = new Label("v" + s.version());
+            version.getStyleClass().addAll(CanaryStyles.SWATCH, CanaryStyles.versionColor(row - 1));
+            ProgressBar bar = new ProgressBar(s.observed());
+            bar.setPrefWidth(70);
+            Label observed = new Label(TrafficSplit.percent(s.observed()), bar);
+            observed.setId("observed-v" + s.version());
+            grid.addRow(row++, version, new Label(TrafficSplit.percent(s.configured())), observed,
+                    new Label(String.format(Locale.ROOT, "%,.0f", s.invocations())),
+                    new Label(String.format(Locale.ROOT, "%.2f%%", 100 * s.errorRate())));
+        }
+        empty.setVisible(snap.shares().stream().allMatch(s -> s.invocations() == 0));
+        empty.setManaged(empty.isVisible());
+    }
+
+    private void header(String text, int column) {
+        Label l = new Label(text);
+        l.getStyleClass().add(CanaryStyles.HINT);
+        grid.add(l, column, 0);
+    }
+}

@@ -8,7 +8,9 @@ import com.lambdarelease.service.RequestBudget;
 import com.lambdarelease.service.SdkLambdaService;
 import com.lambdarelease.service.SdkMetricsService;
 import com.lambdarelease.service.connection.ConnectionSpec;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import com.lambdarelease.service.connection.AwsProfiles;
+import com.lambdarelease.service.connection.ConnectionFailures;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 import java.io.IOException;
@@ -64,7 +66,15 @@ final class ConnectionFactory implements AutoCloseable {
     }
 
     private ConsoleServices openAws(String label, Optional<java.net.URI> endpoint, String region, String profile) {
-        var credentials = profile == null ? ProfileCredentialsProvider.create() : ProfileCredentialsProvider.create(profile);
+        AwsProfiles profiles = AwsProfiles.load();
+        String name = profile != null ? profile : profiles.defaultProfileName().orElse("default");
+        AwsCredentialsProvider credentials = profiles.credentials(name);
+        try {
+            // Resolve now, off the FX thread, so an expired SSO token is reported before any screen loads.
+            credentials.resolveCredentials();
+        } catch (RuntimeException e) {
+            throw ConnectionFailures.credentials(name, profiles.usesSso(name), e);
+        }
         AwsClients clients = AwsClients.create(endpoint, Region.of(region), credentials);
         Clock clock = Clock.systemUTC();
         return new ConsoleServices(label,

@@ -1,7 +1,8 @@
 package com.lambdarelease.app;
 
 import com.lambdarelease.sandbox.SandboxOptions;
-import com.lambdarelease.service.connection.ConnectionSpec;
+import com.lambdarelease.service.connection.AwsProfiles;
+import com.lambdarelease.service.connection.ConnectionSettings;
 import com.lambdarelease.ui.common.FxDialogService;
 import com.lambdarelease.ui.common.ToastNotifier;
 import com.lambdarelease.ui.common.UiContext;
@@ -12,6 +13,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,12 +36,14 @@ public final class ConsoleApp extends Application {
         factory = new ConnectionFactory(io, scheduler, SandboxOptions.defaults().withPort(0));
         UiContext ui = new UiContext(Platform::runLater, scheduler, Clock.systemUTC(),
                 new FxDialogService(() -> stage), new ToastNotifier());
-        connections = new ConnectionManager(ui, factory::open);
+        ConnectionSettings settings = new ConnectionSettings(
+                ConnectionSettings.defaultFile(System.getenv(), Path.of(System.getProperty("user.home"))));
+        connections = new ConnectionManager(ui, factory::open, settings, AwsProfiles::load);
         MainWindow window = new MainWindow(ui, connections);
         stage.setTitle("Lambda Release Console");
         stage.setScene(new Scene(window.root(), 1280, 800));
         stage.show();
-        connections.switchTo(new ConnectionSpec.Sandbox());
+        connections.start(() -> stage);
     }
 
     @Override

@@ -10,29 +10,67 @@ import com.lambdarelease.sandbox.metrics.InvocationRecorder;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
-/** Lambda's control plane and Invoke, spoken as restJson1 (API version 2015-03-31). STUB: to be built. */
+/**
+ * Lambda's control plane and Invoke, spoken as restJson1 (API version 2015-03-31), and the
+ * runtime the traffic simulator drives. Starts from the state file when there is one, else from
+ * the demo account (if asked), then adds the synthetic functions.
+ */
 public final class LambdaBackend implements ProtocolHandler, FunctionRuntime {
 
+    private final FunctionStore store;
+    private final Optional<StateFile> stateFile;
+    private final LambdaRoutes routes;
+    private final Invoker invoker;
+
     public LambdaBackend(SandboxOptions options, SandboxClock clock, InvocationRecorder recorder, RandomGenerator random) {
+        this.stateFile = options.stateFile().map(StateFile::new);
+        this.store = new FunctionStore(() -> stateFile.ifPresent(StateFile::changed));
+        stateFile.ifPresent(f -> f.source(store::snapshot));
+        Optional<List<LambdaFunction.FunctionSnapshot>> saved = stateFile.flatMap(StateFile::load);
+        if (saved.isPresent()) {
+            saved.get().forEach(s -> store.addQuietly(LambdaFunction.restore(s)));
+        } else if (options.seedDemoData()) {
+            DemoAccount.seed(store, clock.instant());
+        }
+        DemoAccount.addSynthetic(store, options.syntheticFunctions(), clock.instant());
+        this.invoker = new Invoker(store, clock, recorder, random);
+        this.routes = new LambdaRoutes(new FunctionOperations(store, clock), new VersionOperations(store, clock),
+                new AliasOperations(store), invoker);
     }
 
     @Override
     public SandboxResponse handle(SandboxRequest request) {
-        return SandboxResponse.json(501, "{\"message\":\"not implemented\"}");
+        try {
+            return routes.handle(request);
+        } catch (LambdaError e) {
+            return e.toResponse();
+        }
     }
 
+    /** The seeded aliases that still exist, with their base request rates. */
     @Override
     public List<TrafficTarget> trafficTargets() {
-        return List.of();
+        return DemoAccount.TRAFFIC.stream().filter(this::exists).toList();
     }
 
     @Override
     public void invokeSimulated(String functionName, String qualifier, Instant at) {
+        invoker.invokeSimulated(functionName, qualifier, at);
     }
 
     /** Writes the state file, if one is configured. Called on shutdown. */
     public void saveState() {
+        stateFile.ifPresent(StateFile::saveNow);
+    }
+
+    private boolean exists(TrafficTarget target) {
+        try {
+            return store.withFunction(target.functionName(), fn -> fn.alias(target.alias()).isPresent());
+        } catch (LambdaError gone) {
+            return false;
+        }
     }
 }

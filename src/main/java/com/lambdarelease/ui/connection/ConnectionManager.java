@@ -1,28 +1,46 @@
 package com.lambdarelease.ui.connection;
 
 import com.lambdarelease.service.ConsoleServices;
+import com.lambdarelease.service.connection.AwsProfiles;
+import com.lambdarelease.service.connection.ConnectionSettings;
 import com.lambdarelease.service.connection.ConnectionSpec;
 import com.lambdarelease.ui.common.UiContext;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.stage.Window;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Holds the current connection's services. Switching opens the new connection off the FX thread,
- * publishes its services on the FX thread, and only then closes the old ones.
+ * publishes its services on the FX thread, remembers the choice, and only then closes the old
+ * connection; a failed switch leaves the current connection as it was.
  */
 public final class ConnectionManager {
 
+    private static final Logger LOG = Logger.getLogger(ConnectionManager.class.getName());
+
     private final UiContext ui;
     private final Function<ConnectionSpec, CompletableFuture<ConsoleServices>> opener;
+    private final ConnectionSettings settings;
+    private final Supplier<AwsProfiles> profiles;
     private final ReadOnlyObjectWrapper<ConsoleServices> services = new ReadOnlyObjectWrapper<>(this, "services");
     private final ReadOnlyObjectWrapper<ConnectionSpec> spec = new ReadOnlyObjectWrapper<>(this, "spec");
+    private final ReadOnlyBooleanWrapper switching = new ReadOnlyBooleanWrapper(this, "switching");
 
-    public ConnectionManager(UiContext ui, Function<ConnectionSpec, CompletableFuture<ConsoleServices>> opener) {
+    public ConnectionManager(UiContext ui, Function<ConnectionSpec, CompletableFuture<ConsoleServices>> opener,
+                             ConnectionSettings settings, Supplier<AwsProfiles> profiles) {
         this.ui = ui;
         this.opener = opener;
+        this.settings = settings;
+        this.profiles = profiles;
     }
 
     /** The services of the current connection; null until the first connection is open. */
@@ -34,17 +52,78 @@ public final class ConnectionManager {
         return spec.getReadOnlyProperty();
     }
 
-    /** Opens {@code target}; on success it becomes current. Call on the FX thread. */
+    /** True while a connection is being opened. */
+    public ReadOnlyBooleanProperty switchingProperty() {
+        return switching.getReadOnlyProperty();
+    }
+
+    /**
+     * First connection of a run: the remembered one; else the sandbox when this machine has no AWS
+     * profile; else the chooser (Cancel means the sandbox). Disk reads happen off the FX thread.
+     */
+    public void start(Supplier<Window> owner) {
+        CompletableFuture.supplyAsync(() -> new Startup(settings.lastConnection(), profiles.get()), ui.background())
+                .whenCompleteAsync((s, error) -> {
+                    if (error != null || s.remembered().isPresent() || s.profiles().isEmpty()) {
+                        switchTo(s == null ? new ConnectionSpec.Sandbox()
+                                : s.remembered().orElse(new ConnectionSpec.Sandbox()));
+                        return;
+                    }
+                    showChooser(owner.get(), new ConnectionSpec.Sandbox(), s.profiles());
+                }, ui.fx());
+    }
+
+    /** Lets the operator pick another connection (profiles are re-read, off the FX thread). */
+    public void choose(Window owner) {
+        CompletableFuture.supplyAsync(profiles::get, ui.background()).whenCompleteAsync((p, error) -> {
+            if (error != null) {
+                ui.notifier().failure("Could not read the AWS profiles", error);
+                return;
+            }
+            showChooser(owner, Optional.ofNullable(spec.get()).orElse(new ConnectionSpec.Sandbox()), p);
+        }, ui.fx());
+    }
+
+    /** Profiles for the switcher's menu, read off the FX thread. */
+    public CompletableFuture<AwsProfiles> profiles() {
+        return CompletableFuture.supplyAsync(profiles::get, ui.background());
+    }
+
+    private void showChooser(Window owner, ConnectionSpec current, AwsProfiles available) {
+        ConnectionChoice choice = new ConnectionChoice();
+        choice.startFrom(current, available.profiles());
+        available.defaultProfileName().filter(n -> !(current instanceof ConnectionSpec.Profile))
+                .ifPresent(choice::selectProfile);
+        new ConnectionDialog(choice, owner).show(answer -> {
+            if (answer.isPresent()) {
+                switchTo(answer.get());
+            } else if (services.get() == null) {
+                switchTo(new ConnectionSpec.Sandbox());
+            }
+        });
+    }
+
+    /** Opens {@code target}; on success it becomes current and is remembered. Call on the FX thread. */
     public CompletableFuture<ConsoleServices> switchTo(ConnectionSpec target) {
+        switching.set(true);
+        ui.notifier().info("Connecting to " + target.label() + "…");
         return opener.apply(target).whenCompleteAsync((opened, error) -> {
+            switching.set(false);
             if (error != null) {
                 ui.notifier().failure("Could not connect to " + target.label(), error);
+                if (services.get() == null && !(target instanceof ConnectionSpec.Sandbox)) {
+                    switchTo(new ConnectionSpec.Sandbox());
+                }
                 return;
             }
             ConsoleServices old = services.get();
             spec.set(target);
             services.set(opened);
-            ui.background().execute(() -> closeQuietly(old));
+            ui.notifier().success("Connected to " + opened.label());
+            ui.background().execute(() -> {
+                closeQuietly(old);
+                remember(target);
+            });
         }, ui.fx());
     }
 
@@ -53,14 +132,25 @@ public final class ConnectionManager {
         closeQuietly(services.get());
     }
 
+    private void remember(ConnectionSpec target) {
+        try {
+            settings.rememberConnection(target);
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "Could not save the connection settings to " + settings.file(), e);
+        }
+    }
+
     private static void closeQuietly(ConsoleServices s) {
         if (s == null) {
             return;
         }
         try {
             s.close();
-        } catch (Exception ignored) {
-            // closing clients on the way out must not stop the switch
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "closing a dropped connection failed", e);
         }
+    }
+
+    private record Startup(Optional<ConnectionSpec> remembered, AwsProfiles profiles) {
     }
 }

@@ -2,26 +2,135 @@ package com.lambdarelease.ui.environments;
 
 import com.lambdarelease.service.ConsoleServices;
 import com.lambdarelease.ui.common.UiContext;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 
 /**
- * The aliases × functions matrix (dev / staging / prod across functions). Hosted by the main
- * window as a tab; STUB until built. {@link #attach()} when shown, {@link #detach()} when hidden.
+ * The guide's dev / staging / prod table as a live matrix: one row per function, one column per
+ * alias name, each cell the version(s) that alias serves. Rows load when they scroll into view.
  */
 public final class EnvironmentsView {
-    private final Label placeholder = new Label("Environments (coming soon)");
+
+    private final EnvironmentsModel model;
+    private final BorderPane root = new BorderPane();
+    private final TableView<EnvironmentRow> table = new TableView<>();
 
     public EnvironmentsView(ConsoleServices services, UiContext ui) {
+        this.model = new EnvironmentsModel(services.lambda(), ui.fx());
+        root.setId("environments");
+        root.setTop(toolbar());
+        root.setCenter(table);
+        table.setId("environments-table");
+        table.setItems(model.rows());
+        table.setPlaceholder(new Label("No functions."));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<EnvironmentRow, String> name = new TableColumn<>("Function");
+        name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().functionName()));
+        name.setPrefWidth(240);
+        table.getColumns().add(name);
+        model.aliasColumns().forEach(this::addAliasColumn);
+        model.aliasColumns().addListener((ListChangeListener<String>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(this::addAliasColumn);
+                if (change.wasRemoved()) {
+                    table.getColumns().removeIf(c -> c != name && !model.aliasColumns().contains(c.getText()));
+                }
+            }
+        });
     }
 
     public Node node() {
-        return placeholder;
+        return root;
     }
 
     public void attach() {
+        model.activate();
     }
 
     public void detach() {
+        model.deactivate();
+    }
+
+    EnvironmentsModel model() {
+        return model;
+    }
+
+    private Node toolbar() {
+        TextField filter = new TextField();
+        filter.setId("environments-filter");
+        filter.setPromptText("Filter functions");
+        filter.textProperty().bindBidirectional(model.filterProperty());
+        Button refresh = new Button("Refresh");
+        refresh.setOnAction(e -> model.reload());
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(16, 16);
+        busy.visibleProperty().bind(model.loadingFunctionsProperty());
+        Label status = new Label();
+        status.textProperty().bind(model.statusProperty());
+        HBox.setHgrow(status, Priority.ALWAYS);
+        HBox bar = new HBox(8, filter, refresh, busy, status);
+        bar.setPadding(new Insets(6));
+        return bar;
+    }
+
+    private void addAliasColumn(String aliasName) {
+        TableColumn<EnvironmentRow, EnvironmentRow> column = new TableColumn<>(aliasName);
+        column.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
+        column.setCellFactory(c -> new AliasCell(aliasName));
+        column.setPrefWidth(150);
+        column.setSortable(false);
+        table.getColumns().add(column);
+    }
+
+    /** Shows what one alias serves; asks for the row's aliases when it first comes into view. */
+    private final class AliasCell extends TableCell<EnvironmentRow, EnvironmentRow> {
+        private final String aliasName;
+        private EnvironmentRow watched;
+        private final javafx.beans.value.ChangeListener<EnvironmentRow.State> onState = (o, a, b) -> render();
+
+        AliasCell(String aliasName) {
+            this.aliasName = aliasName;
+        }
+
+        @Override
+        protected void updateItem(EnvironmentRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (watched != null) {
+                watched.stateProperty().removeListener(onState);
+            }
+            watched = empty ? null : row;
+            if (watched != null) {
+                watched.stateProperty().addListener(onState);
+                model.wanted(watched);
+            }
+            render();
+        }
+
+        private void render() {
+            if (watched == null) {
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            setText(watched.cellText(aliasName));
+            if (watched.stateProperty().get() instanceof EnvironmentRow.State.Failed f) {
+                setTooltip(new Tooltip(f.reason()));
+            } else {
+                setTooltip(null);
+            }
+        }
     }
 }

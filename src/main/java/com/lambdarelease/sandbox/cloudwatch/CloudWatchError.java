@@ -1,0 +1,64 @@
+package com.lambdarelease.sandbox.cloudwatch;
+
+/**
+ * A CloudWatch error answer. {@code shape} is the Smithy error shape (the SDK maps
+ * {@code __type} to its exception class); {@code queryCode} is the older awsQuery code, sent in
+ * {@code x-amzn-query-error} because CloudWatch is awsQueryCompatible (the SDK and botocore
+ * report it as the error code).
+ */
+final class CloudWatchError extends RuntimeException {
+
+    static final String NAMESPACE = "com.amazonaws.cloudwatch#";
+
+    final int status;
+    final String type;
+    final String queryCode;
+    final boolean senderFault;
+
+    private CloudWatchError(int status, String type, String queryCode, boolean senderFault, String message) {
+        super(message, null, false, false);
+        this.status = status;
+        this.type = type;
+        this.queryCode = queryCode;
+        this.senderFault = senderFault;
+    }
+
+    static CloudWatchError invalidParameterValue(String message) {
+        return new CloudWatchError(400, NAMESPACE + "InvalidParameterValueException", "InvalidParameterValue", true,
+                message);
+    }
+
+    static CloudWatchError invalidParameterCombination(String message) {
+        return new CloudWatchError(400, NAMESPACE + "InvalidParameterCombinationException",
+                "InvalidParameterCombination", true, message);
+    }
+
+    static CloudWatchError missingParameter(String parameter) {
+        return new CloudWatchError(400, NAMESPACE + "MissingRequiredParameterException", "MissingParameter", true,
+                "The parameter " + parameter + " is required.");
+    }
+
+    static CloudWatchError invalidNextToken() {
+        return new CloudWatchError(400, NAMESPACE + "InvalidNextToken", "InvalidNextToken", true,
+                "The service couldn't process the NextToken: it is malformed or from another request.");
+    }
+
+    static CloudWatchError unknownOperation(String operation) {
+        return new CloudWatchError(400, "com.amazon.coral.service#UnknownOperationException", "InvalidAction", true,
+                "The operation " + operation + " is not supported by the sandbox's CloudWatch.");
+    }
+
+    static CloudWatchError malformed(String detail) {
+        return new CloudWatchError(400, "com.amazon.coral.service#SerializationException", "MalformedInput", true,
+                "The request body could not be read: " + detail);
+    }
+
+    static CloudWatchError internal(String message) {
+        return new CloudWatchError(500, NAMESPACE + "InternalServiceFault", "InternalServiceError", false, message);
+    }
+
+    /** The {@code x-amzn-query-error} header value, e.g. {@code InvalidParameterValue;Sender}. */
+    String queryErrorHeader() {
+        return queryCode + ";" + (senderFault ? "Sender" : "Receiver");
+    }
+}

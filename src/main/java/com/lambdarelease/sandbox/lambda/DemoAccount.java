@@ -1,0 +1,168 @@
+package com.lambdarelease.sandbox.lambda;
+
+import com.lambdarelease.sandbox.FunctionRuntime.TrafficTarget;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The demo account a newcomer sees: the guide's MyLambdaFunction plus four realistic functions,
+ * each with a history published over the past weeks. Deliberate traps for the console's
+ * pre-flight checks: image-resizer version 5 runs under a different role than 1-4, and
+ * payments-webhook version 1 has no dead-letter queue while 2-3 have one.
+ */
+final class DemoAccount {
+
+    /** The seeded aliases that get steady simulated traffic, in requests per minute. */
+    static final List<TrafficTarget> TRAFFIC = List.of(
+            new TrafficTarget("MyLambdaFunction", "prod", 120),
+            new TrafficTarget("MyLambdaFunction", "staging", 20),
+            new TrafficTarget("MyLambdaFunction", "dev", 20),
+            new TrafficTarget("orders-api", "live", 300),
+            new TrafficTarget("image-resizer", "prod", 60),
+            new TrafficTarget("payments-webhook", "live", 90),
+            new TrafficTarget("nightly-report", "prod", 20));
+
+    static final String PAYMENTS_DLQ = "arn:aws:sqs:us-east-1:123456789012:payments-webhook-dlq";
+
+    private DemoAccount() {
+    }
+
+    static void seed(FunctionStore store, Instant now) {
+        Demo my = new Demo("MyLambdaFunction", "python3.13", "lambda_function.lambda_handler", 256, 10);
+        String[] notes = {"Initial release", "Add input validation", "Faster JSON parsing", "New pricing rules"};
+        for (int v = 1; v <= 4; v++) {
+            my.env(FunctionConfig.ERROR_RATE, v == 4 ? "0.15" : "0.005")
+                    .publish(now.minus(Duration.ofDays(35 - 8L * v)), notes[v - 1]);
+        }
+        my.alias("dev", "1", "Internal testing", Map.of())
+                .alias("staging", "2", "Pre-production", Map.of())
+                .alias("prod", "3", "Live traffic", Map.of());
+        store.addQuietly(my.fn);
+
+        Demo orders = new Demo("orders-api", "nodejs20.x", "index.handler", 512, 15);
+        for (int v = 1; v <= 8; v++) {
+            orders.env(FunctionConfig.ERROR_RATE, v == 8 ? "0.01" : "0.002")
+                    .env(FunctionConfig.LATENCY_MS, v == 8 ? "25" : "0")
+                    .publish(now.minus(Duration.ofDays(42)).plus(Duration.ofHours(120L * v)), "orders-api release " + v);
+        }
+        orders.alias("live", "7", "Canary: 10% to v8", Map.of("8", 0.1))
+                .alias("beta", "8", "Beta testers", Map.of());
+        store.addQuietly(orders.fn);
+
+        Demo resizer = new Demo("image-resizer", "python3.12", "app.handler", 1024, 60)
+                .layers(List.of("arn:aws:lambda:us-east-1:123456789012:layer:pillow:3"));
+        for (int v = 1; v <= 5; v++) {
+            if (v == 5) {
+                resizer.role("image-resizer-role-v2"); // the deliberate role mismatch
+            }
+            resizer.env(FunctionConfig.ERROR_RATE, "0.003")
+                    .publish(now.minus(Duration.ofDays(30 - 5L * v)), v == 5 ? "Moved to the v2 role" : "Resize tuning " + v);
+        }
+        resizer.alias("prod", "4", "Live traffic", Map.of()).alias("preview", "5", "New role under test", Map.of());
+        store.addQuietly(resizer.fn);
+
+        Demo payments = new Demo("payments-webhook", "java21", "com.example.payments.WebhookHandler::handleRequest",
+                1536, 30);
+        for (int v = 1; v <= 3; v++) {
+            if (v == 2) {
+                payments.deadLetter(PAYMENTS_DLQ);
+            }
+            payments.env(FunctionConfig.ERROR_RATE, "0.004")
+                    .publish(now.minus(Duration.ofDays(24 - 7L * v)), v == 2 ? "Add dead-letter queue" : "Webhook v" + v);
+        }
+        payments.alias("live", "3", "Provisioned concurrency: 5 (noted only; the sandbox does not model capacity)",
+                Map.of());
+        store.addQuietly(payments.fn);
+
+        Demo report = new Demo("nightly-report", "provided.al2023", "bootstrap", 2048, 900);
+        Instant first = now.minus(Duration.ofDays(32));
+        for (int v = 1; v <= 125; v++) {
+            report.env(FunctionConfig.ERROR_RATE, "0.001").publish(first.plus(Duration.ofHours(6L * v)), "Nightly build " + v);
+        }
+        report.alias("prod", "125", "Scheduled run", Map.of()).alias("previous", "124", "Last known good", Map.of());
+        store.addQuietly(report.fn);
+    }
+
+    /** Bare functions {@code bench-fn-00001}...: one shared code hash, no versions, cheap by design. */
+    static void addSynthetic(FunctionStore store, int count, Instant now) {
+        CodePackage code = CodePackage.of("bench".getBytes(StandardCharsets.UTF_8));
+        String role = Arns.role("bench-fn-role");
+        for (int i = 1; i <= count; i++) {
+            String name = String.format("bench-fn-%05d", i);
+            if (store.contains(name)) {
+                continue;
+            }
+            store.addQuietly(new LambdaFunction(new FunctionConfig(name, "python3.12", role, "main.handler",
+                    code.size(), code.sha256(), "Synthetic benchmark function", 3, 128,
+                    now.minus(Duration.ofMinutes(i % 40_000)), FunctionRef.LATEST, Map.of(), List.of(), null,
+                    RevisionIds.next())));
+        }
+    }
+
+    /** Builds one demo function's history: change $LATEST, publish, repeat. */
+    private static final class Demo {
+        private final LambdaFunction fn;
+        private final Map<String, String> env = new HashMap<>();
+        private int builds;
+
+        Demo(String name, String runtime, String handler, int memory, int timeout) {
+            CodePackage code = CodePackage.of((name + "#0").getBytes(StandardCharsets.UTF_8));
+            fn = new LambdaFunction(new FunctionConfig(name, runtime, Arns.role(name + "-role"), handler, code.size(),
+                    code.sha256(), "", timeout, memory, Instant.EPOCH, FunctionRef.LATEST, Map.of(), List.of(), null,
+                    RevisionIds.next()));
+        }
+
+        Demo env(String key, String value) {
+            env.put(key, value);
+            return this;
+        }
+
+        Demo role(String roleName) {
+            FunctionConfig c = fn.latest();
+            fn.setLatest(new FunctionConfig(c.functionName(), c.runtime(), Arns.role(roleName), c.handler(),
+                    c.codeSize(), c.codeSha256(), c.description(), c.timeout(), c.memorySize(), c.lastModified(),
+                    c.version(), c.environment(), c.layers(), c.deadLetterTarget(), c.revisionId()));
+            return this;
+        }
+
+        Demo layers(List<String> layers) {
+            return change(new ConfigChanges(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(layers), Optional.empty()));
+        }
+
+        Demo deadLetter(String target) {
+            return change(new ConfigChanges(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(target)));
+        }
+
+        /** New code and the current environment in $LATEST, then a published version. */
+        Demo publish(Instant at, String description) {
+            builds++;
+            CodePackage code = CodePackage.of(("%s#%d".formatted(fn.name(), builds) + "x".repeat(builds * 37))
+                    .getBytes(StandardCharsets.UTF_8));
+            FunctionConfig c = fn.latest();
+            fn.setLatest(new FunctionConfig(c.functionName(), c.runtime(), c.role(), c.handler(),
+                    2_000 + code.size() * 13, code.sha256(), c.description(), c.timeout(), c.memorySize(), at,
+                    c.version(), env, c.layers(), c.deadLetterTarget(), RevisionIds.next()));
+            fn.publish(Optional.of(description), at);
+            return this;
+        }
+
+        Demo alias(String name, String version, String description, Map<String, Double> weights) {
+            fn.putAlias(new Alias(name, version, description, weights, RevisionIds.next()));
+            return this;
+        }
+
+        private Demo change(ConfigChanges changes) {
+            FunctionConfig c = fn.latest();
+            fn.setLatest(changes.applyTo(c, c.lastModified(), c.revisionId()));
+            return this;
+        }
+    }
+}

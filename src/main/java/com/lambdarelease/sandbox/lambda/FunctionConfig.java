@@ -1,0 +1,84 @@
+package com.lambdarelease.sandbox.lambda;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One function configuration: {@code $LATEST} (replaced on every write) or a published version
+ * (never changed again). Code is not kept, only its SHA-256 and size.
+ *
+ * @param deadLetterTarget the dead-letter queue or topic ARN, or null for none (null keeps the state file small)
+ */
+record FunctionConfig(String functionName, String runtime, String role, String handler, long codeSize,
+                      String codeSha256, String description, int timeout, int memorySize, Instant lastModified,
+                      String version, Map<String, String> environment, List<String> layers, String deadLetterTarget,
+                      String revisionId) {
+
+    static final String ERROR_RATE = "SANDBOX_ERROR_RATE";
+    static final String LATENCY_MS = "SANDBOX_LATENCY_MS";
+
+    FunctionConfig {
+        description = description == null ? "" : description;
+        environment = environment == null ? Map.of() : Map.copyOf(environment);
+        layers = layers == null ? List.of() : List.copyOf(layers);
+    }
+
+    Optional<String> deadLetter() {
+        return Optional.ofNullable(deadLetterTarget);
+    }
+
+    /** The snapshot published as {@code version}: same code and settings, its own description and revision. */
+    FunctionConfig publishedAs(String newVersion, String versionDescription, Instant now, String newRevision) {
+        return new FunctionConfig(functionName, runtime, role, handler, codeSize, codeSha256, versionDescription,
+                timeout, memorySize, now, newVersion, environment, layers, deadLetterTarget, newRevision);
+    }
+
+    FunctionConfig withRevision(String newRevision) {
+        return new FunctionConfig(functionName, runtime, role, handler, codeSize, codeSha256, description, timeout,
+                memorySize, lastModified, version, environment, layers, deadLetterTarget, newRevision);
+    }
+
+    FunctionConfig withCode(String sha256, long size, Instant now, String newRevision) {
+        return new FunctionConfig(functionName, runtime, role, handler, size, sha256, description, timeout,
+                memorySize, now, version, environment, layers, deadLetterTarget, newRevision);
+    }
+
+    /** True when publishing this would give nothing new over {@code published} (description aside). */
+    boolean sameCodeAndSettings(FunctionConfig published) {
+        return codeSha256.equals(published.codeSha256) && runtime.equals(published.runtime)
+                && role.equals(published.role) && handler.equals(published.handler)
+                && timeout == published.timeout && memorySize == published.memorySize
+                && environment.equals(published.environment) && layers.equals(published.layers)
+                && Objects.equals(deadLetterTarget, published.deadLetterTarget);
+    }
+
+    /** Share of invocations that fail, from {@code SANDBOX_ERROR_RATE}; garbage reads as 0. */
+    double errorRate() {
+        String raw = environment.get(ERROR_RATE);
+        if (raw == null) {
+            return 0;
+        }
+        try {
+            double rate = Double.parseDouble(raw.trim());
+            return Double.isNaN(rate) ? 0 : Math.max(0, Math.min(1, rate));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** Extra run time in milliseconds, from {@code SANDBOX_LATENCY_MS}; garbage reads as 0. */
+    long latencyMs() {
+        String raw = environment.get(LATENCY_MS);
+        if (raw == null) {
+            return 0;
+        }
+        try {
+            return Math.max(0, (long) Double.parseDouble(raw.trim()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

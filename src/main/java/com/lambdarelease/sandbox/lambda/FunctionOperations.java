@@ -1,0 +1,153 @@
+package com.lambdarelease.sandbox.lambda;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.lambdarelease.sandbox.http.SandboxRequest;
+import com.lambdarelease.sandbox.http.SandboxResponse;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * ListFunctions, GetFunction, GetFunctionConfiguration, CreateFunction, UpdateFunctionCode,
+ * UpdateFunctionConfiguration and DeleteFunction. Every request is fully parsed and validated
+ * before the function is locked, so a refused request changes nothing.
+ */
+final class FunctionOperations {
+
+    private final FunctionStore store;
+    private final Clock clock;
+
+    FunctionOperations(FunctionStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    SandboxResponse list(SandboxRequest request) {
+        Page page = Page.from(request);
+        List<FunctionConfig> configs = store.page(page.marker().orElse(null), page.size());
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        ArrayNode functions = out.putArray("Functions");
+        configs.forEach(c -> functions.add(Json.configuration(c, Optional.empty())));
+        if (configs.size() == page.size() && store.hasAfter(configs.get(configs.size() - 1).functionName())) {
+            out.put("NextMarker", configs.get(configs.size() - 1).functionName());
+        }
+        return Json.respond(200, out);
+    }
+
+    SandboxResponse get(FunctionRef ref) {
+        FunctionConfig config = store.withFunction(ref.name(), fn -> resolve(fn, ref));
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        out.set("Configuration", Json.configuration(config, ref.qualifier()));
+        out.putObject("Code").put("RepositoryType", "S3").put("Location",
+                "https://awslambda-us-east-1-tasks.s3.us-east-1.amazonaws.com/snapshots/123456789012/"
+                        + ref.name() + "-" + UUID.nameUUIDFromBytes(config.codeSha256().getBytes())
+                        + "?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=600&X-Amz-Signature=sandbox");
+        return Json.respond(200, out);
+    }
+
+    SandboxResponse getConfiguration(FunctionRef ref) {
+        FunctionConfig config = store.withFunction(ref.name(), fn -> resolve(fn, ref));
+        return Json.respond(200, Json.configuration(config, ref.qualifier()));
+    }
+
+    SandboxResponse create(RequestBody body) {
+        Optional<String> rawName = body.string("FunctionName");
+        Optional<RequestBody> code = body.object("Code");
+        boolean publish = body.bool("Publish").orElse(false);
+        Violations violations = new Violations().required(rawName.orElse(null), "functionName")
+                .required(body.string("Role").orElse(null), "role").required(code.orElse(null), "code");
+        ConfigChanges changes = ConfigChanges.parse(body, violations);
+        violations.throwIfAny();
+        String name = FunctionRef.parse(rawName.get()).name();
+        if (changes.runtime().isEmpty() || changes.handler().isEmpty()) {
+            throw LambdaError.invalidParameter(
+                    "Runtime and Handler are mandatory parameters for functions created with deployment packages.");
+        }
+        changes.checkRules();
+        CodePackage pkg = CodePackage.from(code.get()).orElseThrow(FunctionOperations::noCode);
+        FunctionConfig base = new FunctionConfig(name, "", "", "", pkg.size(), pkg.sha256(), "", 3, 128,
+                clock.instant(), FunctionRef.LATEST, null, null, null, "");
+        LambdaFunction fn = new LambdaFunction(changes.applyTo(base, clock.instant(), RevisionIds.next()));
+        FunctionConfig answer = fn.latest();
+        if (publish) {
+            answer = fn.publish(Optional.empty(), clock.instant());
+        }
+        if (!store.add(fn)) {
+            throw LambdaError.conflict("Function already exist: " + name);
+        }
+        return Json.respond(201, Json.configuration(answer, publish ? Optional.of(answer.version()) : Optional.empty()));
+    }
+
+    SandboxResponse updateCode(FunctionRef ref, RequestBody body) {
+        Optional<String> revision = body.string("RevisionId");
+        boolean publish = body.bool("Publish").orElse(false);
+        boolean dryRun = body.bool("DryRun").orElse(false);
+        CodePackage pkg = CodePackage.from(body).orElseThrow(FunctionOperations::noCode);
+        FunctionConfig answer = store.write(ref.name(), fn -> {
+            RevisionIds.check(revision, fn.latest().revisionId());
+            if (dryRun) {
+                return fn.latest();
+            }
+            fn.setLatest(fn.latest().withCode(pkg.sha256(), pkg.size(), clock.instant(), RevisionIds.next()));
+            return publish ? fn.publish(Optional.empty(), clock.instant()) : fn.latest();
+        });
+        return Json.respond(200, Json.configuration(answer,
+                publish ? Optional.of(answer.version()) : Optional.empty()));
+    }
+
+    SandboxResponse updateConfiguration(FunctionRef ref, RequestBody body) {
+        Optional<String> revision = body.string("RevisionId");
+        Violations violations = new Violations();
+        ConfigChanges changes = ConfigChanges.parse(body, violations);
+        violations.throwIfAny();
+        changes.checkRules();
+        FunctionConfig answer = store.write(ref.name(), fn -> {
+            RevisionIds.check(revision, fn.latest().revisionId());
+            fn.setLatest(changes.applyTo(fn.latest(), clock.instant(), RevisionIds.next()));
+            return fn.latest();
+        });
+        return Json.respond(200, Json.configuration(answer, Optional.empty()));
+    }
+
+    SandboxResponse delete(FunctionRef ref) {
+        if (ref.qualifier().isEmpty()) {
+            store.remove(ref.name());
+            return new SandboxResponse(204, java.util.Map.of(), new byte[0]);
+        }
+        String qualifier = ref.qualifier().get();
+        if (FunctionRef.LATEST.equals(qualifier)) {
+            throw LambdaError.invalidParameter("$LATEST version cannot be deleted without deleting the function.");
+        }
+        if (!qualifier.chars().allMatch(Character::isDigit)) {
+            throw LambdaError.invalidParameter("Deletion of aliases is not supported.");
+        }
+        store.write(ref.name(), fn -> {
+            List<String> users = fn.aliases().values().stream().filter(a -> a.routesTo(qualifier)).map(Alias::name).toList();
+            if (!users.isEmpty()) {
+                throw LambdaError.conflict("Unable to delete version because the following aliases reference it: "
+                        + "[" + String.join(", ", users) + "]");
+            }
+            fn.removeVersion(qualifier);
+            return null;
+        });
+        return new SandboxResponse(204, java.util.Map.of(), new byte[0]);
+    }
+
+    /** The configuration a qualifier names; an alias names its primary version's. */
+    static FunctionConfig resolve(LambdaFunction fn, FunctionRef ref) {
+        if (ref.qualifier().isEmpty()) {
+            return fn.latest();
+        }
+        String q = ref.qualifier().get();
+        Optional<FunctionConfig> config = fn.version(q)
+                .or(() -> fn.alias(q).flatMap(a -> fn.version(a.functionVersion())));
+        return config.orElseThrow(() -> LambdaError.functionNotFound(Arns.function(fn.name(), q)));
+    }
+
+    private static LambdaError noCode() {
+        return LambdaError.invalidParameter("Please provide a source for function code.");
+    }
+}

@@ -1,0 +1,105 @@
+package com.lambdarelease.sandbox.lambda;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.lambdarelease.sandbox.http.SandboxResponse;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+/** Lambda's JSON shapes as AWS writes them (PascalCase members, AWS's date format). */
+final class Json {
+
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    private static final DateTimeFormatter LAST_MODIFIED =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
+
+    private Json() {
+    }
+
+    static String lastModified(Instant at) {
+        return LAST_MODIFIED.format(at);
+    }
+
+    /**
+     * FunctionConfiguration. {@code arnQualifier} is what the FunctionArn ends in: empty for an
+     * unqualified request, else the version or alias the caller named.
+     */
+    static ObjectNode configuration(FunctionConfig c, Optional<String> arnQualifier) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("FunctionName", c.functionName());
+        n.put("FunctionArn", arnQualifier.map(q -> Arns.function(c.functionName(), q))
+                .orElseGet(() -> Arns.function(c.functionName())));
+        n.put("Runtime", c.runtime());
+        n.put("Role", c.role());
+        n.put("Handler", c.handler());
+        n.put("CodeSize", c.codeSize());
+        n.put("Description", c.description());
+        n.put("Timeout", c.timeout());
+        n.put("MemorySize", c.memorySize());
+        n.put("LastModified", lastModified(c.lastModified()));
+        n.put("CodeSha256", c.codeSha256());
+        n.put("Version", c.version());
+        if (!c.environment().isEmpty()) {
+            ObjectNode vars = n.putObject("Environment").putObject("Variables");
+            c.environment().forEach(vars::put);
+        }
+        n.putObject("TracingConfig").put("Mode", "PassThrough");
+        n.put("RevisionId", c.revisionId());
+        if (!c.layers().isEmpty()) {
+            ArrayNode layers = n.putArray("Layers");
+            c.layers().forEach(arn -> layers.addObject().put("Arn", arn).put("CodeSize", layerSize(arn)));
+        }
+        c.deadLetter().ifPresent(t -> n.putObject("DeadLetterConfig").put("TargetArn", t));
+        n.put("State", "Active");
+        n.put("LastUpdateStatus", "Successful");
+        n.put("PackageType", "Zip");
+        n.putArray("Architectures").add("x86_64");
+        n.putObject("EphemeralStorage").put("Size", 512);
+        n.putObject("SnapStart").put("ApplyOn", "None").put("OptimizationStatus", "Off");
+        n.putObject("LoggingConfig").put("LogFormat", "Text").put("LogGroup", "/aws/lambda/" + c.functionName());
+        return n;
+    }
+
+    static ObjectNode alias(String functionName, Alias a) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("AliasArn", Arns.function(functionName, a.name()));
+        n.put("Name", a.name());
+        n.put("FunctionVersion", a.functionVersion());
+        n.put("Description", a.description());
+        if (!a.weights().isEmpty()) {
+            ObjectNode weights = n.putObject("RoutingConfig").putObject("AdditionalVersionWeights");
+            a.weights().forEach(weights::put);
+        }
+        n.put("RevisionId", a.revisionId());
+        return n;
+    }
+
+    static SandboxResponse respond(int status, JsonNode body) {
+        try {
+            return SandboxResponse.json(status, MAPPER.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a JSON tree", e);
+        }
+    }
+
+    /** A layer's size is not known to the sandbox; a stable made-up one keeps answers plausible. */
+    private static long layerSize(String arn) {
+        return 100_000 + Math.floorMod(arn.hashCode(), 5_000_000);
+    }
+}

@@ -1,0 +1,138 @@
+package com.lambdarelease.sandbox.lambda;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * One function's whole state: {@code $LATEST}, its published versions and its aliases. Mutable,
+ * and guarded by its own monitor: callers go through {@link FunctionStore#withFunction}, which
+ * locks it, so writes to one function are serialised while different functions proceed in parallel.
+ */
+final class LambdaFunction {
+
+    private final String name;
+    private FunctionConfig latest;
+    private final TreeMap<Integer, FunctionConfig> versions = new TreeMap<>();
+    private final TreeMap<String, Alias> aliases = new TreeMap<>();
+    /** Version numbers are never reused, even after a version is deleted. */
+    private int lastVersion;
+    private boolean deleted;
+
+    LambdaFunction(FunctionConfig latest) {
+        this.name = latest.functionName();
+        this.latest = latest;
+    }
+
+    static LambdaFunction restore(FunctionSnapshot snapshot) {
+        LambdaFunction fn = new LambdaFunction(snapshot.latest());
+        snapshot.versions().forEach(v -> fn.versions.put(Integer.parseInt(v.version()), v));
+        snapshot.aliases().forEach(a -> fn.aliases.put(a.name(), a));
+        fn.lastVersion = Math.max(snapshot.lastVersion(), fn.versions.isEmpty() ? 0 : fn.versions.lastKey());
+        return fn;
+    }
+
+    FunctionSnapshot snapshot() {
+        return new FunctionSnapshot(latest, List.copyOf(versions.values()), List.copyOf(aliases.values()), lastVersion);
+    }
+
+    String name() {
+        return name;
+    }
+
+    boolean isDeleted() {
+        return deleted;
+    }
+
+    void markDeleted() {
+        deleted = true;
+    }
+
+    FunctionConfig latest() {
+        return latest;
+    }
+
+    void setLatest(FunctionConfig config) {
+        latest = config;
+    }
+
+    /** {@code $LATEST} or a published version by number. */
+    Optional<FunctionConfig> version(String version) {
+        if (FunctionRef.LATEST.equals(version)) {
+            return Optional.of(latest);
+        }
+        Integer number = parseVersion(version);
+        return number == null ? Optional.empty() : Optional.ofNullable(versions.get(number));
+    }
+
+    Optional<FunctionConfig> latestPublished() {
+        return versions.isEmpty() ? Optional.empty() : Optional.of(versions.lastEntry().getValue());
+    }
+
+    /** Publishes {@code config} under the next version number and returns that number. */
+    String addVersion(java.util.function.Function<String, FunctionConfig> publishedAs) {
+        lastVersion++;
+        FunctionConfig config = publishedAs.apply(String.valueOf(lastVersion));
+        versions.put(lastVersion, config);
+        return config.version();
+    }
+
+    /**
+     * Publishes {@code $LATEST}, or hands back the newest version when nothing changed since it
+     * was published (as AWS does). A new version also renews {@code $LATEST}'s RevisionId.
+     */
+    FunctionConfig publish(Optional<String> description, java.time.Instant now) {
+        Optional<FunctionConfig> newest = latestPublished();
+        if (newest.isPresent() && latest.sameCodeAndSettings(newest.get())) {
+            return newest.get();
+        }
+        String number = addVersion(v -> latest.publishedAs(v, description.orElse(latest.description()), now,
+                RevisionIds.next()));
+        latest = latest.withRevision(RevisionIds.next());
+        return versions.get(Integer.parseInt(number));
+    }
+
+    void removeVersion(String version) {
+        Integer number = parseVersion(version);
+        if (number != null) {
+            versions.remove(number);
+        }
+    }
+
+    /** {@code $LATEST} first, then versions oldest first. */
+    List<FunctionConfig> allVersions() {
+        List<FunctionConfig> all = new ArrayList<>(versions.size() + 1);
+        all.add(latest);
+        all.addAll(versions.values());
+        return all;
+    }
+
+    Optional<Alias> alias(String aliasName) {
+        return Optional.ofNullable(aliases.get(aliasName));
+    }
+
+    void putAlias(Alias alias) {
+        aliases.put(alias.name(), alias);
+    }
+
+    void removeAlias(String aliasName) {
+        aliases.remove(aliasName);
+    }
+
+    Map<String, Alias> aliases() {
+        return aliases;
+    }
+
+    private static Integer parseVersion(String version) {
+        if (version == null || version.isEmpty() || version.length() > 9 || !version.chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        return Integer.parseInt(version);
+    }
+
+    /** What the state file keeps of a function. */
+    record FunctionSnapshot(FunctionConfig latest, List<FunctionConfig> versions, List<Alias> aliases, int lastVersion) {
+    }
+}

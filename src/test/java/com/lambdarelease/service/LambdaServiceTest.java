@@ -1,0 +1,237 @@
+package com.lambdarelease.service;
+
+import com.lambdarelease.domain.AliasRoute;
+import com.lambdarelease.domain.FunctionConfig;
+import com.lambdarelease.domain.FunctionSummary;
+import com.lambdarelease.domain.InvalidInputException;
+import com.lambdarelease.domain.InvocationResult;
+import com.lambdarelease.domain.TrafficSplit;
+import com.lambdarelease.sandbox.SandboxOptions;
+import com.lambdarelease.service.errors.ConflictException;
+import com.lambdarelease.service.errors.InvalidParameterException;
+import com.lambdarelease.service.errors.NotFoundException;
+import com.lambdarelease.service.errors.PreconditionFailedException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The service layer against the sandbox over real HTTP: each operation as an operator uses it. */
+class LambdaServiceTest {
+
+    private SandboxServices env;
+
+    @BeforeEach
+    void start() throws Exception {
+        env = new SandboxServices(SandboxOptions.forTests().withSyntheticFunctions(120));
+    }
+
+    @AfterEach
+    void stop() {
+        env.close();
+    }
+
+    private static <T> T await(CompletableFuture<T> f) throws Exception {
+        return f.get(20, TimeUnit.SECONDS);
+    }
+
+    private static Throwable failureOf(CompletableFuture<?> f) {
+        try {
+            f.get(20, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            return e.getCause();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("expected a failure");
+    }
+
+    @Test
+    void listingFunctionsHandsOverEachPageOfFiftyAsItArrives() throws Exception {
+        List<Integer> pageSizes = new ArrayList<>();
+        int total = await(env.lambda.listFunctions(page -> pageSizes.add(page.size())));
+
+        assertThat(total).isEqualTo(125); // 5 demo functions + 120 synthetic
+        assertThat(pageSizes).containsExactly(50, 50, 25);
+        assertThat(env.clients.activity().requests("ListFunctions")).isEqualTo(3);
+        List<FunctionSummary> all = await(env.lambda.listAllFunctions());
+        assertThat(all).extracting(FunctionSummary::name).contains("MyLambdaFunction", "bench-fn-00120");
+    }
+
+    @Test
+    void everyVersionIsListedAcrossPagesLatestFirst() throws Exception {
+        List<FunctionConfig> versions = await(env.lambda.listVersions("nightly-report"));
+
+        assertThat(versions).hasSize(126);
+        assertThat(versions.get(0).version()).isEqualTo("$LATEST");
+        assertThat(versions.get(1).version()).isEqualTo("1");
+        assertThat(versions.get(125).version()).isEqualTo("125");
+    }
+
+    @Test
+    void theGuidesFunctionHasVersionsOneToFourAndItsThreeEnvironments() throws Exception {
+        List<FunctionConfig> versions = await(env.lambda.listVersions("MyLambdaFunction"));
+        List<AliasRoute> aliases = await(env.lambda.listAliases("MyLambdaFunction"));
+
+        assertThat(versions).extracting(FunctionConfig::version).containsExactly("$LATEST", "1", "2", "3", "4");
+        assertThat(aliases).extracting(a -> a.name() + "→" + a.split().primaryVersion())
+                .containsExactlyInAnyOrder("dev→1", "staging→2", "prod→3");
+        FunctionConfig v4 = await(env.lambda.getConfiguration("MyLambdaFunction", "4"));
+        assertThat(v4.environment()).containsKey("SANDBOX_ERROR_RATE");
+        assertThat(v4.codeSha256()).isNotEqualTo(versions.get(3).codeSha256());
+    }
+
+    @Test
+    void publishingUnchangedCodeReturnsTheExistingVersionAndChangedCodeTheNext() throws Exception {
+        FunctionConfig latest = await(env.lambda.getConfiguration("MyLambdaFunction", "$LATEST"));
+        FunctionConfig v4 = await(env.lambda.getConfiguration("MyLambdaFunction", "4"));
+        assertThat(latest.changesSince(v4)).isEmpty();
+
+        FunctionConfig same = await(env.lambda.publishVersion("MyLambdaFunction", "again", Optional.empty(), Optional.empty()));
+        assertThat(same.version()).isEqualTo("4");
+
+        env.clients.lambda().updateFunctionCode(r -> r.functionName("MyLambdaFunction")
+                .zipFile(SdkBytes.fromUtf8String("new code"))).get();
+        FunctionConfig changed = await(env.lambda.getConfiguration("MyLambdaFunction", "$LATEST"));
+        assertThat(changed.changesSince(v4)).containsExactly("code");
+
+        FunctionConfig v5 = await(env.lambda.publishVersion("MyLambdaFunction", "new code",
+                Optional.of(changed.codeSha256()), Optional.of(changed.revisionId())));
+        assertThat(v5.version()).isEqualTo("5");
+        assertThat(v5.description()).isEqualTo("new code");
+    }
+
+    @Test
+    void publishingWithAStaleRevisionIsRefused() throws Exception {
+        FunctionConfig latest = await(env.lambda.getConfiguration("MyLambdaFunction", "$LATEST"));
+        env.clients.lambda().updateFunctionConfiguration(r -> r.functionName("MyLambdaFunction").memorySize(512)).get();
+
+        Throwable failure = failureOf(env.lambda.publishVersion("MyLambdaFunction", "", Optional.empty(),
+                Optional.of(latest.revisionId())));
+
+        assertThat(failure).isInstanceOf(PreconditionFailedException.class);
+        assertThat(await(env.lambda.listVersions("MyLambdaFunction"))).hasSize(5);
+    }
+
+    @Test
+    void theGuideStepByStepCreateCanaryPromoteRollBack() throws Exception {
+        AliasRoute created = await(env.lambda.createAlias("MyLambdaFunction", "canary-test", TrafficSplit.allTo("3"), "guide"));
+        assertThat(created.split()).isEqualTo(TrafficSplit.allTo("3"));
+
+        AliasRoute split = await(env.lambda.updateAlias(created, TrafficSplit.canary("3", "4", 0.1), "guide"));
+        assertThat(split.split().describe()).isEqualTo("90% v3 · 10% v4");
+        assertThat(split.revisionId()).isNotEqualTo(created.revisionId());
+
+        AliasRoute promoted = await(env.lambda.updateAlias(split, split.split().promote(), "guide"));
+        assertThat(promoted.split()).isEqualTo(TrafficSplit.allTo("4"));
+
+        AliasRoute rolledBack = await(env.lambda.updateAlias(promoted, TrafficSplit.allTo("3"), "guide"));
+        AliasRoute readBack = await(env.lambda.getAlias("MyLambdaFunction", "canary-test"));
+        assertThat(readBack).isEqualTo(rolledBack);
+        assertThat(readBack.split().isSplit()).isFalse();
+    }
+
+    @Test
+    void twoOperatorsRaceForTheSameAliasOneWinsAndNothingIsLost() throws Exception {
+        AliasRoute loaded = await(env.lambda.getAlias("MyLambdaFunction", "prod"));
+        try (AwsClients other = env.otherClients()) {
+            SdkLambdaService otherConsole = new SdkLambdaService(other.lambda(), RequestBudget.unlimited());
+            AliasRoute otherLoaded = await(otherConsole.getAlias("MyLambdaFunction", "prod"));
+
+            CompletableFuture<AliasRoute> mine = env.lambda.updateAlias(loaded, TrafficSplit.canary("3", "4", 0.1), "mine");
+            CompletableFuture<AliasRoute> theirs = otherConsole.updateAlias(otherLoaded, TrafficSplit.allTo("2"), "theirs");
+            CompletableFuture.allOf(mine, theirs).handle((v, e) -> null).get(20, TimeUnit.SECONDS);
+
+            boolean mineWon = !mine.isCompletedExceptionally();
+            assertThat(mineWon).isNotEqualTo(!theirs.isCompletedExceptionally());
+            Throwable loser = failureOf(mineWon ? theirs : mine);
+            assertThat(loser).isInstanceOf(PreconditionFailedException.class);
+            assertThat(((PreconditionFailedException) loser).awsMessage()).isEqualTo("The Revision Id provided does not "
+                    + "match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id");
+
+            AliasRoute winner = (mineWon ? mine : theirs).join();
+            assertThat(await(env.lambda.getAlias("MyLambdaFunction", "prod"))).isEqualTo(winner);
+        }
+    }
+
+    @Test
+    void aliasAndVersionDeletionFollowAwsRules() throws Exception {
+        Throwable refused = failureOf(env.lambda.deleteVersion("MyLambdaFunction", "3"));
+        assertThat(refused).isInstanceOf(ConflictException.class);
+        assertThat(((ConflictException) refused).awsMessage()).contains("prod");
+
+        await(env.lambda.deleteAlias("MyLambdaFunction", "dev"));
+        await(env.lambda.deleteVersion("MyLambdaFunction", "1"));
+        assertThat(await(env.lambda.listVersions("MyLambdaFunction"))).extracting(FunctionConfig::version)
+                .containsExactly("$LATEST", "2", "3", "4");
+        assertThat(await(env.lambda.listAliases("MyLambdaFunction"))).extracting(AliasRoute::name)
+                .containsExactlyInAnyOrder("staging", "prod");
+        assertThatThrownBy(() -> env.lambda.deleteVersion("MyLambdaFunction", "$LATEST"))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void invokingThroughAnAliasReportsTheVersionThatRan() throws Exception {
+        InvocationResult result = await(env.lambda.invoke("MyLambdaFunction", "staging", "{\"hello\":1}"));
+        assertThat(result.executedVersion()).isEqualTo("2");
+        assertThat(result.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void awsErrorsArriveTypedWithAwsMessage() throws Exception {
+        Throwable missing = failureOf(env.lambda.listVersions("NoSuchFunction"));
+        assertThat(missing).isInstanceOf(NotFoundException.class);
+        assertThat(((NotFoundException) missing).awsMessage())
+                .isEqualTo("Function not found: arn:aws:lambda:us-east-1:123456789012:function:NoSuchFunction");
+
+        Throwable unknownAlias = failureOf(env.lambda.getAlias("MyLambdaFunction", "nope"));
+        assertThat(((NotFoundException) unknownAlias).awsMessage())
+                .isEqualTo("Cannot find alias arn: arn:aws:lambda:us-east-1:123456789012:function:MyLambdaFunction:nope");
+
+        AliasRoute prod = await(env.lambda.getAlias("MyLambdaFunction", "prod"));
+        Throwable unknownVersion = failureOf(env.lambda.updateAlias(prod, TrafficSplit.canary("3", "99", 0.1), ""));
+        assertThat(unknownVersion).isInstanceOf(NotFoundException.class);
+
+        Throwable exists = failureOf(env.lambda.createAlias("MyLambdaFunction", "prod", TrafficSplit.allTo("1"), ""));
+        assertThat(exists).isInstanceOf(ConflictException.class);
+        assertThat(((ConflictException) exists).awsMessage())
+                .isEqualTo("Alias already exists: arn:aws:lambda:us-east-1:123456789012:function:MyLambdaFunction:prod");
+        assertThat(await(env.lambda.getAlias("MyLambdaFunction", "prod"))).isEqualTo(prod);
+    }
+
+    @Test
+    void invalidInputIsRefusedBeforeAnyRequestIsSent() {
+        long before = env.clients.activity().totalRequests();
+        assertThatThrownBy(() -> env.lambda.createAlias("MyLambdaFunction", "123", TrafficSplit.allTo("1"), ""))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> env.lambda.listAliases("bad name!")).isInstanceOf(InvalidInputException.class);
+        assertThat(env.clients.activity().totalRequests()).isEqualTo(before);
+    }
+
+    @Test
+    void aRoutingRuleOnlyTheServerKnowsComesBackAsInvalidParameter() throws Exception {
+        // Version 4 of orders-api... use raw SDK to bypass client-side checks: two additional versions.
+        Throwable failure = failureOf(env.clients.lambda().updateAlias(r -> r.functionName("MyLambdaFunction").name("prod")
+                .functionVersion("3").routingConfig(c -> c.additionalVersionWeights(Map.of("4", 0.1, "2", 0.1))))
+                .handle((v, e) -> {
+                    if (e != null) {
+                        throw new CompletionException(com.lambdarelease.service.errors.AwsErrors.translate(e));
+                    }
+                    return v;
+                }));
+        assertThat(failure).isInstanceOf(InvalidParameterException.class);
+        assertThat(((InvalidParameterException) failure).awsMessage())
+                .isEqualTo("Number of items in AdditionalVersionWeights cannot be greater than 1");
+    }
+}

@@ -72,6 +72,7 @@ public final class CanaryEditorModel {
     private final ObservableValue<String> blockers;
 
     private boolean typing;
+    private boolean formatting;
     private long generation;
 
     public CanaryEditorModel(LambdaService lambda, UiContext ui, Clock dataClock, RoutingChangeLog log) {
@@ -89,13 +90,24 @@ public final class CanaryEditorModel {
                 .and(Bindings.createBooleanBinding(this::splitAllowed, pendingSplit, blockers));
         preview = pendingSplit.map(s -> s.map(CanaryEditorModel::arrows).orElse(""));
         canaryRate = Bindings.createStringBinding(this::rateText, pendingSplit, ratePerMinute);
+        // Slider → text shows the 0.1 % step; text → slider when the typed text is a valid weight.
+        // Neither writes back into the property that is notifying (a bidirectional binding would skip it).
         weightPercent.addListener((obs, old, now) -> {
             if (!typing) {
-                weightText.set(WeightInput.format(now.doubleValue()));
+                formatting = true;
+                try {
+                    weightText.set(WeightInput.format(now.doubleValue()));
+                } finally {
+                    formatting = false;
+                }
             }
             inputError.set("");
         });
-        weightText.addListener((obs, old, now) -> onTyped(now));
+        weightText.addListener((obs, old, now) -> {
+            if (!formatting) {
+                onTyped(now);
+            }
+        });
     }
 
     /** Loads {@code route} as the applied state and reads the function's versions for the choice. */

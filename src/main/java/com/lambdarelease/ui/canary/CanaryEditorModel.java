@@ -129,11 +129,12 @@ public final class CanaryEditorModel {
                 }
                 versions.forEach(c -> configs.put(c.version(), c));
                 String primary = route.split().primaryVersion();
-                candidates.setAll(versions.stream().filter(c -> !c.isLatest() && !c.version().equals(primary))
-                        .sorted(FunctionConfig.NEWEST_FIRST).map(FunctionConfig::version).toList());
-                if (canaryVersion.get() == null && !candidates.isEmpty()) {
-                    canaryVersion.set(candidates.get(0));
+                List<String> others = versions.stream().filter(c -> !c.isLatest() && !c.version().equals(primary))
+                        .sorted(FunctionConfig.NEWEST_FIRST).map(FunctionConfig::version).toList();
+                if (canaryVersion.get() == null && !others.isEmpty()) {
+                    canaryVersion.set(others.get(0));
                 }
+                candidates.setAll(others);
                 return null;
         }, ui.fx());
     }

@@ -59,6 +59,8 @@ public final class CanaryPane {
         VBox left = new VBox(12, new CanaryEditorView(editor).node(), observed.node(),
                 new ComparisonView(editor.comparison()).node());
         left.setPadding(new Insets(0, 4, 0, 0));
+        left.setMinWidth(320); // wrap long ARNs and notes instead of widening the column
+        left.setPrefWidth(320);
         ScrollPane leftScroll = new ScrollPane(left);
         leftScroll.setFitToWidth(true);
         leftScroll.setMinWidth(360);

@@ -18,6 +18,7 @@ final class CanaryStyles {
     static final String WARNING = "canary-warning";
     static final String CHART = "canary-chart";
     static final String CHART_TITLE = "canary-chart-title";
+    static final String ALIAS_LINE = "canary-alias";
     static final String ROUTING_MARKER = "canary-routing-marker";
     static final String LEGEND = "canary-legend";
     static final String SWATCH = "canary-swatch";

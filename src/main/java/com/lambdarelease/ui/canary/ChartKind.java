@@ -7,7 +7,7 @@ public enum ChartKind {
     ERROR_RATE("Error rate", "% of invocations"),
     DURATION("Duration", "ms · solid average, dashed p99"),
     THROTTLES("Throttles", "count per period"),
-    CONCURRENCY("Concurrent executions", "maximum");
+    CONCURRENCY("Concurrent executions", "max, whole alias");
 
     private final String title;
     private final String unit;

@@ -17,12 +17,19 @@ public record ChartModel(ChartKind kind, List<Line> lines) {
 
     /** One line; {@code variant} is "" or a statistic such as "p99" drawn dashed. */
     public record Line(String version, String variant, List<MetricPoint> points) {
+        /** The version of a line that covers the whole alias (a metric AWS records per alias only). */
+        public static final String ALIAS = "";
+
         public Line {
             points = List.copyOf(points);
         }
 
+        public boolean wholeAlias() {
+            return ALIAS.equals(version);
+        }
+
         public String label() {
-            return "v" + version + (variant.isEmpty() ? "" : " " + variant);
+            return (wholeAlias() ? "alias" : "v" + version) + (variant.isEmpty() ? "" : " " + variant);
         }
     }
 }

@@ -27,12 +27,10 @@ final class ComparisonView {
         grid.setHgap(10);
         grid.setVgap(3);
         ColumnConstraints field = new ColumnConstraints();
-        ColumnConstraints left = new ColumnConstraints();
-        left.setHgrow(Priority.ALWAYS);
-        left.setPercentWidth(38);
-        ColumnConstraints right = new ColumnConstraints();
-        right.setHgrow(Priority.ALWAYS);
-        right.setPercentWidth(38);
+        field.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // Equal value columns that share whatever width is left; long ARNs and hashes wrap.
+        ColumnConstraints left = new ColumnConstraints(60, 100, Double.MAX_VALUE, Priority.ALWAYS, javafx.geometry.HPos.LEFT, true);
+        ColumnConstraints right = new ColumnConstraints(60, 100, Double.MAX_VALUE, Priority.ALWAYS, javafx.geometry.HPos.LEFT, true);
         grid.getColumnConstraints().addAll(field, left, right);
         Label title = new Label("Version comparison");
         title.getStyleClass().add(CanaryStyles.SECTION_TITLE);

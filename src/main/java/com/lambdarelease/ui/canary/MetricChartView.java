@@ -116,7 +116,8 @@ final class MetricChartView {
         List<XYChart.Series<Number, Number>> all = new ArrayList<>();
         List<String> classes = new ArrayList<>();
         for (ChartModel.Line line : model.lines()) {
-            String colour = CanaryStyles.versionColor(Math.max(0, snap.versions().indexOf(line.version())));
+            String colour = line.wholeAlias() ? CanaryStyles.ALIAS_LINE
+                    : CanaryStyles.versionColor(Math.max(0, snap.versions().indexOf(line.version())));
             String cls = line.variant().isEmpty() ? colour : colour + " canary-dashed";
             for (List<MetricPoint> segment : segments(line.points())) {
                 XYChart.Series<Number, Number> s = new XYChart.Series<>();
@@ -129,6 +130,15 @@ final class MetricChartView {
                 all.add(s);
                 classes.add(cls);
             }
+        }
+        // All zeros (no throttles, the usual case) would collapse the axis to 0..0: keep 0..1 instead.
+        boolean flat = model.lines().stream().flatMap(l -> l.points().stream())
+                .noneMatch(p -> !Double.isNaN(p.value()) && p.value() != 0);
+        y.setAutoRanging(!flat);
+        if (flat) {
+            y.setLowerBound(0);
+            y.setUpperBound(1);
+            y.setTickUnit(0.5);
         }
         chart.getData().setAll(all);
         for (int i = 0; i < all.size(); i++) {

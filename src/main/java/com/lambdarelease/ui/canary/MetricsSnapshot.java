@@ -55,7 +55,9 @@ public record MetricsSnapshot(String functionName, String alias, MetricWindow wi
         charts.put(ChartKind.ERRORS, simple(ChartKind.ERRORS, metrics, LambdaMetric.ERRORS));
         charts.put(ChartKind.ERROR_RATE, errorRate(metrics));
         charts.put(ChartKind.THROTTLES, simple(ChartKind.THROTTLES, metrics, LambdaMetric.THROTTLES));
-        charts.put(ChartKind.CONCURRENCY, simple(ChartKind.CONCURRENCY, metrics, LambdaMetric.CONCURRENT_EXECUTIONS));
+        // AWS records concurrency per alias only (every version's series carries it): one line for the alias.
+        charts.put(ChartKind.CONCURRENCY, new ChartModel(ChartKind.CONCURRENCY, List.of(new ChartModel.Line(
+                ChartModel.Line.ALIAS, "", dense(metrics, versions.get(0), LambdaMetric.CONCURRENT_EXECUTIONS)))));
         List<ChartModel.Line> duration = new ArrayList<>();
         for (String v : versions) {
             duration.add(new ChartModel.Line(v, "", dense(metrics, v, LambdaMetric.DURATION_AVERAGE)));
@@ -114,16 +116,21 @@ public record MetricsSnapshot(String functionName, String alias, MetricWindow wi
         return new ChartModel(ChartKind.ERROR_RATE, lines);
     }
 
-    /** Every period of the window: zero for a count without data, NaN (a gap) for anything else. */
+    /**
+     * Every period of the window: zero for a count without data, NaN (a gap) for anything else.
+     * Periods after the newest datapoint of the whole answer are gaps for counts too: those
+     * minutes have not been reported yet (metrics arrive late), they are not minutes without traffic.
+     */
     static List<MetricPoint> dense(AliasMetrics metrics, String version, LambdaMetric metric) {
         MetricWindow window = metrics.query().window();
+        Instant reported = metrics.dataThrough().orElse(window.end());
         Map<Instant, Double> byTime = new HashMap<>();
         metrics.series(version, metric).map(MetricSeries::points).orElse(List.of())
                 .forEach(p -> byTime.put(window.truncate(p.time()), p.value()));
         double missing = metric.isCount() ? 0 : Double.NaN;
         List<MetricPoint> out = new ArrayList<>((int) window.periods());
         for (Instant t = window.start(); t.isBefore(window.end()); t = t.plus(window.period())) {
-            out.add(new MetricPoint(t, byTime.getOrDefault(t, missing)));
+            out.add(new MetricPoint(t, byTime.getOrDefault(t, t.isAfter(reported) ? Double.NaN : missing)));
         }
         return out;
     }

@@ -69,8 +69,11 @@ class CanaryPureTest {
         var query = new AliasMetricsQuery("fn", "prod", List.of("3"), EnumSet.allOf(LambdaMetric.class), window);
         var metrics = FakeMetricsService.answer(query, now);
         MetricsSnapshot snap = MetricsSnapshot.of(metrics, TrafficSplit.allTo("3"), List.of());
-        assertThat(snap.chart(ChartKind.INVOCATIONS).lines().get(0).points()).hasSize(15)
-                .last().extracting(MetricPoint::value).isEqualTo(0.0);
+        List<MetricPoint> invocations = snap.chart(ChartKind.INVOCATIONS).lines().get(0).points();
+        assertThat(invocations).hasSize(15);
+        assertThat(invocations.get(13).value()).as("not reported yet: a gap, not a fake drop to zero").isNaN();
+        assertThat(snap.chart(ChartKind.THROTTLES).lines().get(0).points().get(0).value())
+                .as("a reported minute without throttles is a zero").isZero();
         assertThat(snap.ratePerMinute()).isEqualTo(100.0);
     }
 }

@@ -145,14 +145,19 @@ public final class LiveMetricsModel {
         }
     }
 
-    /** Refreshes at once when attached (new alias, new range, operator's "Refresh"). */
+    /**
+     * Refreshes at once when attached (new alias, new range, operator's "Refresh"), paused or not:
+     * pause only stops the automatic refresh.
+     */
     public void refreshNow() {
         nextDue = Instant.MIN;
         if (loading.get()) {
             refreshAgain = true; // one request at a time: ask again once the answer in flight is in
             return;
         }
-        tick();
+        if (attached) {
+            refresh();
+        }
     }
 
     private void refresh() {
@@ -179,8 +184,9 @@ public final class LiveMetricsModel {
                 return;
             }
             loading.set(false);
-            nextDue = refreshAgain ? Instant.MIN : ui.clock().instant().plus(refreshInterval.get());
+            boolean again = refreshAgain;
             refreshAgain = false;
+            nextDue = ui.clock().instant().plus(refreshInterval.get());
             if (error != null) {
                 problem.set("Could not read metrics: " + ErrorText.describe(error));
             } else {
@@ -188,7 +194,9 @@ public final class LiveMetricsModel {
                 snapshot.set(Optional.of(snap));
                 freshness.set(freshnessText(snap));
             }
-            tick();
+            if (again) {
+                refreshNow();
+            }
         }, ui.fx());
     }
 

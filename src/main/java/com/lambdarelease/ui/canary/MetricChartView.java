@@ -1,6 +1,7 @@
 package com.lambdarelease.ui.canary;
 
 import com.lambdarelease.domain.MetricPoint;
+import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.chart.NumberAxis;
@@ -112,44 +113,106 @@ final class MetricChartView {
         long end = snap.window().end().toEpochMilli();
         x.setLowerBound(start);
         x.setUpperBound(end);
-        x.setTickUnit(Math.max(60_000, (end - start) / 6.0));
-        List<XYChart.Series<Number, Number>> all = new ArrayList<>();
-        List<String> classes = new ArrayList<>();
+        // Round tick times (multiples of the unit) stay put as the window moves: few new labels per refresh.
+        x.setTickUnit(tickUnit(end - start));
+        List<Segment> segments = new ArrayList<>();
         for (ChartModel.Line line : model.lines()) {
             String colour = line.wholeAlias() ? CanaryStyles.ALIAS_LINE
                     : CanaryStyles.versionColor(Math.max(0, snap.versions().indexOf(line.version())));
             String cls = line.variant().isEmpty() ? colour : colour + " canary-dashed";
-            for (List<MetricPoint> segment : segments(line.points())) {
-                XYChart.Series<Number, Number> s = new XYChart.Series<>();
-                s.setName(line.label());
-                List<XYChart.Data<Number, Number>> data = new ArrayList<>(segment.size());
-                for (MetricPoint p : segment) {
-                    data.add(new XYChart.Data<>(p.time().toEpochMilli(), p.value()));
-                }
-                s.getData().setAll(data);
-                all.add(s);
-                classes.add(cls);
+            for (List<MetricPoint> run : segments(line.points())) {
+                segments.add(new Segment(line.label(), cls, run));
             }
         }
         // All zeros (no throttles, the usual case) would collapse the axis to 0..0: keep 0..1 instead.
-        boolean flat = model.lines().stream().flatMap(l -> l.points().stream())
-                .noneMatch(p -> !Double.isNaN(p.value()) && p.value() != 0);
+        boolean flat = segments.stream().flatMap(seg -> seg.points().stream()).allMatch(p -> p.value() == 0);
         y.setAutoRanging(!flat);
         if (flat) {
             y.setLowerBound(0);
             y.setUpperBound(1);
             y.setTickUnit(0.5);
         }
-        chart.getData().setAll(all);
-        for (int i = 0; i < all.size(); i++) {
-            Node n = all.get(i).getNode();
-            if (n != null) {
-                n.getStyleClass().addAll(classes.get(i).split(" "));
-            }
+        if (!updateInPlace(segments)) {
+            rebuild(segments);
         }
         chart.markers().setAll(snap.markers().stream()
                 .map(m -> new MarkedLineChart.Marker(m.at().toEpochMilli(), "Routing changed here: " + m.describe()))
                 .toList());
+    }
+
+    /** A run of points of one line, drawn as one series. */
+    private record Segment(String label, String styleClasses, List<MetricPoint> points) {
+    }
+
+    /**
+     * The usual refresh: same lines with as many gaps, so the existing series and their path nodes
+     * are kept and only the numbers change (no new nodes, no CSS pass for them).
+     */
+    private boolean updateInPlace(List<Segment> segments) {
+        List<XYChart.Series<Number, Number>> current = chart.getData();
+        if (current.size() != segments.size()) {
+            return false;
+        }
+        for (int i = 0; i < segments.size(); i++) {
+            XYChart.Series<Number, Number> s = current.get(i);
+            if (!segments.get(i).label().equals(s.getName()) || !segments.get(i).styleClasses().equals(s.getNode().getUserData())) {
+                return false;
+            }
+        }
+        for (int i = 0; i < segments.size(); i++) {
+            javafx.collections.ObservableList<XYChart.Data<Number, Number>> data = current.get(i).getData();
+            List<MetricPoint> points = segments.get(i).points();
+            if (data.size() > points.size()) {
+                data.remove(points.size(), data.size());
+            }
+            for (int j = 0; j < points.size(); j++) {
+                if (j == data.size()) {
+                    data.add(new XYChart.Data<>(points.get(j).time().toEpochMilli(), points.get(j).value()));
+                    continue;
+                }
+                XYChart.Data<Number, Number> d = data.get(j);
+                MetricPoint p = points.get(j);
+                long x = p.time().toEpochMilli();
+                if (d.getXValue().longValue() != x) {
+                    d.setXValue(x);
+                }
+                if (d.getYValue().doubleValue() != p.value()) {
+                    d.setYValue(p.value());
+                }
+            }
+        }
+        return true;
+    }
+
+    private void rebuild(List<Segment> segments) {
+        List<XYChart.Series<Number, Number>> all = new ArrayList<>(segments.size());
+        for (Segment seg : segments) {
+            List<XYChart.Data<Number, Number>> data = new ArrayList<>(seg.points().size());
+            for (MetricPoint p : seg.points()) {
+                data.add(new XYChart.Data<>(p.time().toEpochMilli(), p.value()));
+            }
+            XYChart.Series<Number, Number> s = new XYChart.Series<>(seg.label(), FXCollections.observableArrayList(data));
+            all.add(s);
+        }
+        chart.getData().setAll(all);
+        for (int i = 0; i < all.size(); i++) {
+            Node n = all.get(i).getNode();
+            if (n != null) {
+                n.getStyleClass().addAll(segments.get(i).styleClasses().split(" "));
+                n.setUserData(segments.get(i).styleClasses());
+            }
+        }
+    }
+
+    /** About six ticks on a round step: 5, 10, 30 min, 1, 2 or 4 h. */
+    static long tickUnit(long rangeMillis) {
+        long minute = 60_000;
+        for (long unit : new long[] {5 * minute, 10 * minute, 30 * minute, 60 * minute, 120 * minute, 240 * minute}) {
+            if (rangeMillis / unit <= 6) {
+                return unit;
+            }
+        }
+        return 240 * minute;
     }
 
     /** Runs of consecutive points with a value; a NaN ends a run. */

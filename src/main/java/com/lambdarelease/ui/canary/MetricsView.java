@@ -24,6 +24,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -37,6 +38,7 @@ final class MetricsView {
     private final LiveMetricsModel model;
     private final Map<ChartKind, MetricChartView> charts = new EnumMap<>(ChartKind.class);
     private final HBox legend = new HBox(12);
+    private List<Object> legendKey = List.of();
     private final VBox root;
 
     MetricsView(LiveMetricsModel model, ZoneId zone, BiConsumer<MetricChartView, Boolean> export) {
@@ -140,12 +142,26 @@ final class MetricsView {
 
     /** Redraws every chart from one snapshot (FX thread). */
     void render(Optional<MetricsSnapshot> snapshot) {
-        legend.getChildren().clear();
         if (snapshot.isEmpty()) {
+            legend.getChildren().clear();
+            legendKey = List.of();
             charts.values().forEach(MetricChartView::clear);
             return;
         }
         MetricsSnapshot snap = snapshot.get();
+        renderLegend(snap);
+        charts.values().forEach(c -> c.render(snap));
+    }
+
+    /** The legend changes only when the versions, weights or markers do: no new nodes otherwise. */
+    private void renderLegend(MetricsSnapshot snap) {
+        List<Object> key = List.of(snap.versions(), snap.shares().stream().map(MetricsSnapshot.VersionShare::configured).toList(),
+                snap.markers().isEmpty());
+        if (key.equals(legendKey)) {
+            return;
+        }
+        legendKey = key;
+        legend.getChildren().clear();
         for (int i = 0; i < snap.versions().size(); i++) {
             String v = snap.versions().get(i);
             double weight = snap.shares().get(i).configured();
@@ -158,7 +174,6 @@ final class MetricsView {
             m.getStyleClass().add(CanaryStyles.HINT);
             legend.getChildren().add(m);
         }
-        charts.values().forEach(c -> c.render(snap));
     }
 
     static String label(Duration d) {

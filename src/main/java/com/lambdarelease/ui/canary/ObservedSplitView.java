@@ -10,6 +10,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -22,6 +23,7 @@ final class ObservedSplitView {
     private final GridPane grid = new GridPane();
     private final Label empty = new Label("No invocations in this range yet.");
     private final VBox root;
+    private List<MetricsSnapshot.VersionShare> shown = List.of();
 
     ObservedSplitView() {
         grid.setId("canary-shares");
@@ -50,6 +52,10 @@ final class ObservedSplitView {
     }
 
     void render(Optional<MetricsSnapshot> snapshot) {
+        if (snapshot.isPresent() && snapshot.get().shares().equals(shown)) {
+            return;
+        }
+        shown = snapshot.map(MetricsSnapshot::shares).orElse(List.of());
         grid.getChildren().clear();
         header("Version", 0);
         header("Configured", 1);

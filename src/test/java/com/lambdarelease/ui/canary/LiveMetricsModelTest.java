@@ -76,8 +76,10 @@ class LiveMetricsModelTest {
         clock.advance(Duration.ofMinutes(10));
         model.tick();
         assertThat(metrics.queries).hasSize(1);
+        model.refreshNow();
+        assertThat(metrics.queries).as("the operator's Refresh works while paused").hasSize(2);
         model.pausedProperty().set(false);
-        assertThat(metrics.queries).hasSize(2);
+        assertThat(metrics.queries).hasSize(3);
     }
 
     @Test

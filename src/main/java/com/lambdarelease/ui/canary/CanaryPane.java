@@ -3,7 +3,9 @@ package com.lambdarelease.ui.canary;
 import com.lambdarelease.domain.AliasRoute;
 import com.lambdarelease.service.ConsoleServices;
 import com.lambdarelease.ui.common.UiContext;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
+import javafx.scene.Scene;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -33,6 +35,8 @@ public final class CanaryPane {
     private final BorderPane content = new BorderPane();
     private final StackPane root;
     private Optional<AliasRoute> alias = Optional.empty();
+    private final ObservableValue<Boolean> inShowingWindow;
+    private boolean hostAttached;
 
     public CanaryPane(ConsoleServices services, UiContext ui) {
         this(services, ui, new RoutingChangeLog());
@@ -77,6 +81,9 @@ public final class CanaryPane {
         root.getStyleClass().add(CanaryStyles.PANE);
         root.getStylesheets().add(CanaryStyles.STYLESHEET);
         root.setPadding(new Insets(10));
+        inShowingWindow = root.sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty)
+                .orElse(false);
+        inShowingWindow.addListener((obs, was, now) -> updatePolling());
     }
 
     public Node node() {
@@ -89,14 +96,25 @@ public final class CanaryPane {
         editor.show(route);
     }
 
-    /** The pane is visible: polling starts. */
+    /** The pane is visible: polling starts (while its window shows). */
     public void attach() {
-        metrics.attach();
+        hostAttached = true;
+        updatePolling();
     }
 
     /** The pane is hidden: polling stops and nothing stays subscribed. */
     public void detach() {
-        metrics.detach();
+        hostAttached = false;
+        updatePolling();
+    }
+
+    /** Polls only while the host wants it AND the pane is in a showing window: a closed window never polls. */
+    private void updatePolling() {
+        if (hostAttached && inShowingWindow.getValue()) {
+            metrics.attach();
+        } else {
+            metrics.detach();
+        }
     }
 
     /** For tests and the benchmark: the models behind the controls. */

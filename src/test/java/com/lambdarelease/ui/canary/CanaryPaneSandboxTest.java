@@ -197,6 +197,45 @@ class CanaryPaneSandboxTest {
         Thread.onSpinWait();
         WaitForAsyncUtils.asyncFx(() -> pane.metrics().tick()).get();
         assertThat(services.activity().requests("GetMetricData")).as("GetMetricData after detach").isEqualTo(requests);
+
+        WaitForAsyncUtils.asyncFx(() -> {
+            pane.attach();
+            stage.hide();
+        }).get();
+        assertThat(pane.metrics().isPolling()).as("a hidden window never polls, even if the host forgot detach").isFalse();
+        assertThat(scheduler.getQueue()).isEmpty();
+    }
+
+    @Test
+    void aChangeByAnotherClientMeanwhileEndsInTheConflictDialogAndIsNeverOverwritten(FxRobot robot) {
+        waitUntil(() -> pane.editor().candidates().contains("4"));
+        try (AwsClients other = AwsClients.forSandbox(sandbox.endpoint())) {
+            other.lambda().updateAlias(r -> r.functionName(FN).name("prod").functionVersion("3")
+                    .routingConfig(c -> c.additionalVersionWeights(Map.of("2", 0.05)))).join();
+        }
+        robot.clickOn("#canary-preset-10").clickOn("#canary-apply");
+        waitUntil(() -> !dialogs.conflicts.isEmpty() && !pane.editor().busyProperty().get());
+
+        assertThat(dialogs.conflicts).singleElement().asString()
+                .startsWith("yours: 90% → v3 · 10% → v4 | theirs: 95% → v3 · 5% → v2");
+        assertThat(aliasViaSdk().routingConfig().additionalVersionWeights()).isEqualTo(Map.of("2", 0.05));
+        assertThat(pane.editor().appliedProperty().get().orElseThrow().split().describe()).isEqualTo("95% v3 · 5% v2");
+        assertThat(robot.lookup("#canary-weight").queryTextInputControl().getText()).as("the operator's 10% is kept").isEqualTo("10");
+    }
+
+    @Test
+    void aChartIsExportedAsPngAndItsDataAsCsv(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        waitUntil(() -> pane.metrics().snapshotProperty().get().isPresent());
+        ChartExport export = new ChartExport(new UiContext(Platform::runLater, scheduler, clock, dialogs, new Recorders.Notes()));
+        MetricChartView chart = pane.metricsView().chart(ChartKind.INVOCATIONS);
+        java.nio.file.Path png = WaitForAsyncUtils.asyncFx(() -> export.writePng(chart.chartNode(), dir.resolve("c.png")))
+                .get().get(20, TimeUnit.SECONDS);
+        java.nio.file.Path csv = WaitForAsyncUtils.asyncFx(() -> export.writeCsv(chart.shown().orElseThrow(), dir.resolve("c.csv")))
+                .get().get(20, TimeUnit.SECONDS);
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isGreaterThan(100);
+        assertThat(java.nio.file.Files.readAllLines(csv)).first().isEqualTo("time,v3");
+        assertThat(java.nio.file.Files.readAllLines(csv)).hasSize(61);
     }
 
     private GetAliasResponse aliasViaSdk() {

@@ -75,15 +75,17 @@ public record MetricsSnapshot(String functionName, String alias, MetricWindow wi
     }
 
     /**
-     * Invocations per minute over the last {@value #RATE_PERIODS} periods that have data: what the
+     * Invocations per minute over the last {@value #RATE_PERIODS} complete periods with data: what the
      * editor multiplies by a weight to say how many requests a canary would get.
      */
     static double ratePerMinute(AliasMetrics metrics) {
-        Optional<Instant> through = metrics.dataThrough();
+        MetricWindow window = metrics.query().window();
+        Instant inProgress = window.truncate(metrics.fetchedAt());
+        Optional<Instant> through = metrics.dataThrough()
+                .map(t -> t.isBefore(inProgress) ? t : inProgress.minus(window.period())); // whole periods only
         if (through.isEmpty()) {
             return 0;
         }
-        MetricWindow window = metrics.query().window();
         Instant from = through.get().minus(window.period().multipliedBy(RATE_PERIODS - 1));
         double sum = metrics.query().versions().stream()
                 .flatMap(v -> metrics.series(v, LambdaMetric.INVOCATIONS).stream())
@@ -124,13 +126,15 @@ public record MetricsSnapshot(String functionName, String alias, MetricWindow wi
     static List<MetricPoint> dense(AliasMetrics metrics, String version, LambdaMetric metric) {
         MetricWindow window = metrics.query().window();
         Instant reported = metrics.dataThrough().orElse(window.end());
+        Instant inProgress = window.truncate(metrics.fetchedAt());
         Map<Instant, Double> byTime = new HashMap<>();
         metrics.series(version, metric).map(MetricSeries::points).orElse(List.of())
                 .forEach(p -> byTime.put(window.truncate(p.time()), p.value()));
         double missing = metric.isCount() ? 0 : Double.NaN;
         List<MetricPoint> out = new ArrayList<>((int) window.periods());
         for (Instant t = window.start(); t.isBefore(window.end()); t = t.plus(window.period())) {
-            out.add(new MetricPoint(t, byTime.getOrDefault(t, t.isAfter(reported) ? Double.NaN : missing)));
+            boolean partial = metric.isCount() && !t.isBefore(inProgress); // a count still filling up is not a drop
+            out.add(new MetricPoint(t, partial ? Double.NaN : byTime.getOrDefault(t, t.isAfter(reported) ? Double.NaN : missing)));
         }
         return out;
     }

@@ -44,10 +44,12 @@ final class MetricsView {
     MetricsView(LiveMetricsModel model, ZoneId zone, BiConsumer<MetricChartView, Boolean> export) {
         this.model = model;
         HBox ranges = new HBox();
-        ranges.getStyleClass().add("segmented");
         ToggleGroup group = new ToggleGroup();
         for (Duration d : LiveMetricsModel.RANGES) {
             ToggleButton b = new ToggleButton(label(d));
+            // AtlantaFX pills: the five ranges read as one segmented control.
+            b.getStyleClass().add(d.equals(LiveMetricsModel.RANGES.get(0)) ? "left-pill"
+                    : d.equals(LiveMetricsModel.RANGES.get(LiveMetricsModel.RANGES.size() - 1)) ? "right-pill" : "center-pill");
             b.setId("range-" + d.toMinutes());
             b.setToggleGroup(group);
             b.setSelected(d.equals(model.rangeProperty().get()));

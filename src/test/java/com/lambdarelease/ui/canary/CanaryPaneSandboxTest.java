@@ -55,6 +55,7 @@ class CanaryPaneSandboxTest {
     private CanaryPane pane;
 
     private Stage stage;
+    private String themeBefore;
 
     @Start
     void start(Stage stage) {
@@ -75,6 +76,9 @@ class CanaryPaneSandboxTest {
         UiContext ui = new UiContext(Platform::runLater, scheduler, clock, dialogs, new Recorders.Notes());
         AliasRoute prod = services.lambda().getAlias(FN, "prod").join();
         WaitForAsyncUtils.asyncFx(() -> {
+            themeBefore = javafx.application.Application.getUserAgentStylesheet();
+            javafx.application.Application.setUserAgentStylesheet(getClass()
+                    .getResource("/atlantafx/base/theme/primer-light.css").toExternalForm()); // the console's theme
             pane = new CanaryPane(services, ui);
             stage.setScene(new Scene((javafx.scene.Parent) pane.node(), 1200, 760));
             stage.show();
@@ -85,7 +89,12 @@ class CanaryPaneSandboxTest {
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> pane.detach()).get();
+        WaitForAsyncUtils.asyncFx(() -> {
+            pane.detach();
+            stage.hide();
+            stage.setScene(new Scene(new javafx.scene.layout.Pane())); // nothing of ours left to restyle
+            javafx.application.Application.setUserAgentStylesheet(themeBefore);
+        }).get();
         scheduler.shutdownNow();
         clients.close();
         sandbox.close();

@@ -52,6 +52,9 @@ public final class CanaryPreview {
             double speed = Double.parseDouble(arg(args, "--speed", "1"));
             String[] target = arg(args, "--alias", "MyLambdaFunction:prod").split(":");
             String canary = arg(args, "--canary", "");
+            // The console's theme (AtlantaFX Primer), by resource as the app does; --dark for the dark one.
+            Application.setUserAgentStylesheet(CanaryPreview.class.getResource(args.contains("--dark")
+                    ? "/atlantafx/base/theme/primer-dark.css" : "/atlantafx/base/theme/primer-light.css").toExternalForm());
             sandbox = Sandbox.start(SandboxOptions.defaults().withSpeed(speed));
             clients = AwsClients.forSandbox(sandbox.endpoint());
             ConsoleServices services = new ConsoleServices("Sandbox · " + sandbox.endpoint().getAuthority(),

@@ -65,6 +65,11 @@ public final class CanaryRefreshBenchmark {
             CompletableFuture<Void> started = new CompletableFuture<>();
             Platform.startup(() -> started.complete(null));
             started.get(30, TimeUnit.SECONDS);
+            onFx(() -> {
+                javafx.application.Application.setUserAgentStylesheet(CanaryRefreshBenchmark.class
+                        .getResource("/atlantafx/base/theme/primer-light.css").toExternalForm());
+                return null;
+            });
             UiContext ui = new UiContext(Platform::runLater, scheduler, clock, new Recorders.Dialogs(), new Recorders.Notes());
             CanaryPane pane = onFx(() -> {
                 CanaryPane p = new CanaryPane(services, ui);

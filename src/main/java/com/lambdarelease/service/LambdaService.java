@@ -7,6 +7,7 @@ import com.lambdarelease.domain.InvocationResult;
 import com.lambdarelease.domain.TrafficSplit;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -63,6 +64,14 @@ public interface LambdaService {
 
     /** Deletes one published version (never $LATEST; AWS refuses while an alias points at it). */
     CompletableFuture<Void> deleteVersion(String functionName, String version);
+
+    /**
+     * The provisioned concurrency configured on a function: alias name or version number to the
+     * requested executions, all pages; empty when there is none. It exists for the routing warning:
+     * weighted routing on an alias with provisioned concurrency sends the canary's share to
+     * environments that are not warm (spill-over), so the console must say so before a split.
+     */
+    CompletableFuture<Map<String, Integer>> provisionedConcurrency(String functionName);
 
     /** Invokes {@code functionName:qualifier} synchronously (RequestResponse) and reports which version ran. */
     CompletableFuture<InvocationResult> invoke(String functionName, String qualifier, String payloadJson);

@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.lambda.model.AliasRoutingConfiguration;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.lambda.model.Layer;
+import software.amazon.awssdk.services.lambda.model.ProvisionedConcurrencyConfigListItem;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -21,7 +22,10 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -159,6 +163,31 @@ public final class SdkLambdaService implements LambdaService {
                 .thenApply(r -> new InvocationResult(r.executedVersion(), r.statusCode(),
                         Optional.ofNullable(r.functionError()),
                         r.payload() == null ? "" : r.payload().asUtf8String()));
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Integer>> provisionedConcurrency(String functionName) {
+        AwsNames.requireFunctionName(functionName);
+        return collect(marker -> call(() -> client.listProvisionedConcurrencyConfigs(r -> r.functionName(functionName)
+                        .marker(marker).maxItems(PAGE_SIZE)))
+                .thenApply(p -> new Page<>(p.provisionedConcurrencyConfigs(), p.nextMarker())))
+                .thenApply(SdkLambdaService::requestedByQualifier);
+    }
+
+    /** Keyed by the qualifier that ends each item's FunctionArn, in AWS's order. */
+    private static Map<String, Integer> requestedByQualifier(List<ProvisionedConcurrencyConfigListItem> items) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (ProvisionedConcurrencyConfigListItem item : items) {
+            Integer requested = item.requestedProvisionedConcurrentExecutions();
+            qualifierOf(item.functionArn()).ifPresent(q -> out.put(q, requested == null ? 0 : requested));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** {@code arn:aws:lambda:region:account:function:name:qualifier}; AWS lists only qualified ARNs here. */
+    static Optional<String> qualifierOf(String functionArn) {
+        String[] parts = functionArn == null ? new String[0] : functionArn.split(":");
+        return parts.length == 8 ? Optional.of(parts[7]) : Optional.empty();
     }
 
     /** Waits for the budget, then sends; failures come back typed. */

@@ -23,7 +23,7 @@ import java.util.random.RandomGenerator;
 /**
  * The sandbox's front door: the JDK's HTTP server bound to 127.0.0.1 only. It reads each request
  * whole, injects the configured faults, and hands it to the handler for its protocol:
- * {@code /2015-03-31/...} is Lambda (restJson1); {@code /service/GraniteServiceVersion20100801/...}
+ * {@code /2015-03-31/...} and {@code /2019-09-30/...} (provisioned concurrency) are Lambda (restJson1); {@code /service/GraniteServiceVersion20100801/...}
  * (smithy-rpc-v2-cbor) and {@code X-Amz-Target: GraniteServiceVersion20100801.*} (awsJson1_0) are
  * CloudWatch.
  */
@@ -98,10 +98,21 @@ public final class SandboxHttpServer {
         }
     }
 
+    /**
+     * Answers no sooner than {@code requestLatency} after the request arrived: like a remote
+     * endpoint whose round trip is L, processing included (not L plus the sandbox's own time).
+     */
     private SandboxResponse answer(SandboxRequest request) {
-        sleep(options.requestLatency());
+        long arrived = System.nanoTime();
+        SandboxResponse response = route(request);
+        sleep(options.requestLatency().minusNanos(System.nanoTime() - arrived));
+        return response;
+    }
+
+    private SandboxResponse route(SandboxRequest request) {
         String path = request.rawPath();
-        if (path.startsWith("/2015-03-31/") || path.startsWith("/2017-03-31/") || path.startsWith("/2019-09-25/")) {
+        if (path.startsWith("/2015-03-31/") || path.startsWith("/2017-03-31/") || path.startsWith("/2019-09-25/")
+                || path.startsWith("/2019-09-30/")) {
             SandboxResponse fault = injectedFault();
             return fault != null ? fault : lambda.handle(request);
         }

@@ -14,7 +14,8 @@ import java.util.Optional;
  * The demo account a newcomer sees: the guide's MyLambdaFunction plus four realistic functions,
  * each with a history published over the past weeks. Deliberate traps for the console's
  * pre-flight checks: image-resizer version 5 runs under a different role than 1-4, and
- * payments-webhook version 1 has no dead-letter queue while 2-3 have one.
+ * payments-webhook version 1 has no dead-letter queue while 2-3 have one, and its alias live has
+ * provisioned concurrency, so a canary split there spills over.
  */
 final class DemoAccount {
 
@@ -76,8 +77,8 @@ final class DemoAccount {
             payments.env(FunctionConfig.ERROR_RATE, "0.004")
                     .publish(now.minus(Duration.ofDays(24 - 7L * v)), v == 2 ? "Add dead-letter queue" : "Webhook v" + v);
         }
-        payments.alias("live", "3", "Provisioned concurrency: 5 (noted only; the sandbox does not model capacity)",
-                Map.of());
+        payments.alias("live", "3", "Provisioned concurrency: 5", Map.of())
+                .provisioned("live", 5, now.minus(Duration.ofDays(3)));
         store.addQuietly(payments.fn);
 
         Demo report = new Demo("nightly-report", "provided.al2023", "bootstrap", 2048, 900);
@@ -156,6 +157,11 @@ final class DemoAccount {
 
         Demo alias(String name, String version, String description, Map<String, Double> weights) {
             fn.putAlias(new Alias(name, version, description, weights, RevisionIds.next()));
+            return this;
+        }
+
+        Demo provisioned(String qualifier, int executions, Instant at) {
+            fn.putProvisioned(new ProvisionedConcurrency(qualifier, executions, at));
             return this;
         }
 

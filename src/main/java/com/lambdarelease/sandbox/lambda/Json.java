@@ -28,6 +28,9 @@ final class Json {
 
     private static final DateTimeFormatter LAST_MODIFIED =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
+    /** Provisioned concurrency configs carry whole seconds ({@code 2019-12-31T20:28:49+0000}). */
+    private static final DateTimeFormatter PROVISIONED_MODIFIED =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ").withZone(ZoneOffset.UTC);
 
     private Json() {
     }
@@ -87,6 +90,21 @@ final class Json {
             a.weights().forEach(weights::put);
         }
         n.put("RevisionId", a.revisionId());
+        return n;
+    }
+
+    /**
+     * A provisioned concurrency config: Put/GetProvisionedConcurrencyConfig's answer, or with
+     * {@code functionArn} present, an item of ListProvisionedConcurrencyConfigs.
+     */
+    static ObjectNode provisioned(ProvisionedConcurrency p, Optional<String> functionArn) {
+        ObjectNode n = MAPPER.createObjectNode();
+        functionArn.ifPresent(arn -> n.put("FunctionArn", arn));
+        n.put("RequestedProvisionedConcurrentExecutions", p.requested());
+        n.put("AvailableProvisionedConcurrentExecutions", p.requested());
+        n.put("AllocatedProvisionedConcurrentExecutions", p.requested());
+        n.put("Status", "READY");
+        n.put("LastModified", PROVISIONED_MODIFIED.format(p.lastModified()));
         return n;
     }
 

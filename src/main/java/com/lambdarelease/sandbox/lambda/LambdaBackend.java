@@ -14,9 +14,10 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * Lambda's control plane and Invoke, spoken as restJson1 (API version 2015-03-31), and the
- * runtime the traffic simulator drives. Starts from the state file when there is one, else from
- * the demo account (if asked), then adds the synthetic functions.
+ * Lambda's control plane and Invoke, spoken as restJson1 (API version 2015-03-31; provisioned
+ * concurrency under 2019-09-30), and the runtime the traffic simulator drives. Starts from the
+ * state file when there is one, else from the demo account (if asked), then adds the synthetic
+ * functions.
  */
 public final class LambdaBackend implements ProtocolHandler, FunctionRuntime {
 
@@ -38,7 +39,7 @@ public final class LambdaBackend implements ProtocolHandler, FunctionRuntime {
         DemoAccount.addSynthetic(store, options.syntheticFunctions(), clock.instant());
         this.invoker = new Invoker(store, clock, recorder, random);
         this.routes = new LambdaRoutes(new FunctionOperations(store, clock), new VersionOperations(store, clock),
-                new AliasOperations(store), invoker);
+                new AliasOperations(store), invoker, new ProvisionedConcurrencyOperations(store, clock));
     }
 
     @Override

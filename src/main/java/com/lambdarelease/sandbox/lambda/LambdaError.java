@@ -29,6 +29,11 @@ final class LambdaError extends RuntimeException {
         return new LambdaError(404, "ResourceNotFoundException", "Cannot find alias arn: " + aliasArn);
     }
 
+    static LambdaError provisionedConcurrencyNotFound() {
+        return new LambdaError(404, "ProvisionedConcurrencyConfigNotFoundException",
+                "No Provisioned Concurrency Config found for this function");
+    }
+
     static LambdaError invalidParameter(String message) {
         return new LambdaError(400, "InvalidParameterValueException", message);
     }

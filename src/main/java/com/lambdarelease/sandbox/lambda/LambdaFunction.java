@@ -1,13 +1,15 @@
 package com.lambdarelease.sandbox.lambda;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * One function's whole state: {@code $LATEST}, its published versions and its aliases. Mutable,
+ * One function's whole state: {@code $LATEST}, its published versions, its aliases and the
+ * provisioned concurrency configured on them. Mutable,
  * and guarded by its own monitor: callers go through {@link FunctionStore#withFunction}, which
  * locks it, so writes to one function are serialised while different functions proceed in parallel.
  */
@@ -17,6 +19,8 @@ final class LambdaFunction {
     private FunctionConfig latest;
     private final TreeMap<Integer, FunctionConfig> versions = new TreeMap<>();
     private final TreeMap<String, Alias> aliases = new TreeMap<>();
+    /** By qualifier; an entry lives only as long as its alias or version. */
+    private final TreeMap<String, ProvisionedConcurrency> provisioned = new TreeMap<>();
     /** Version numbers are never reused, even after a version is deleted. */
     private int lastVersion;
     private boolean deleted;
@@ -30,12 +34,14 @@ final class LambdaFunction {
         LambdaFunction fn = new LambdaFunction(snapshot.latest());
         snapshot.versions().forEach(v -> fn.versions.put(Integer.parseInt(v.version()), v));
         snapshot.aliases().forEach(a -> fn.aliases.put(a.name(), a));
+        snapshot.provisioned().forEach(p -> fn.provisioned.put(p.qualifier(), p));
         fn.lastVersion = Math.max(snapshot.lastVersion(), fn.versions.isEmpty() ? 0 : fn.versions.lastKey());
         return fn;
     }
 
     FunctionSnapshot snapshot() {
-        return new FunctionSnapshot(latest, List.copyOf(versions.values()), List.copyOf(aliases.values()), lastVersion);
+        return new FunctionSnapshot(latest, List.copyOf(versions.values()), List.copyOf(aliases.values()), lastVersion,
+                List.copyOf(provisioned.values()));
     }
 
     String name() {
@@ -96,8 +102,8 @@ final class LambdaFunction {
 
     void removeVersion(String version) {
         Integer number = parseVersion(version);
-        if (number != null) {
-            versions.remove(number);
+        if (number != null && versions.remove(number) != null) {
+            provisioned.remove(version);
         }
     }
 
@@ -117,12 +123,31 @@ final class LambdaFunction {
         aliases.put(alias.name(), alias);
     }
 
+    /** Like AWS, deleting an alias also drops its provisioned concurrency. */
     void removeAlias(String aliasName) {
         aliases.remove(aliasName);
+        provisioned.remove(aliasName);
     }
 
     Map<String, Alias> aliases() {
         return aliases;
+    }
+
+    Optional<ProvisionedConcurrency> provisioned(String qualifier) {
+        return Optional.ofNullable(provisioned.get(qualifier));
+    }
+
+    void putProvisioned(ProvisionedConcurrency config) {
+        provisioned.put(config.qualifier(), config);
+    }
+
+    void removeProvisioned(String qualifier) {
+        provisioned.remove(qualifier);
+    }
+
+    /** Sorted by qualifier, which is what ListProvisionedConcurrencyConfigs pages by. */
+    Collection<ProvisionedConcurrency> provisionedConfigs() {
+        return provisioned.values();
     }
 
     private static Integer parseVersion(String version) {
@@ -132,7 +157,15 @@ final class LambdaFunction {
         return Integer.parseInt(version);
     }
 
-    /** What the state file keeps of a function. */
-    record FunctionSnapshot(FunctionConfig latest, List<FunctionConfig> versions, List<Alias> aliases, int lastVersion) {
+    /**
+     * What the state file keeps of a function. {@code provisioned} came later: files written
+     * before it lack the member, which reads as none.
+     */
+    record FunctionSnapshot(FunctionConfig latest, List<FunctionConfig> versions, List<Alias> aliases, int lastVersion,
+                            List<ProvisionedConcurrency> provisioned) {
+
+        FunctionSnapshot {
+            provisioned = provisioned == null ? List.of() : provisioned;
+        }
     }
 }

@@ -8,26 +8,37 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
-/** Maps restJson1 paths and methods under {@code /2015-03-31/functions} to operations. */
+/**
+ * Maps restJson1 paths and methods under {@code /2015-03-31/functions} to operations, and
+ * {@code /2019-09-30/functions/{name}/provisioned-concurrency}, the API version provisioned
+ * concurrency was added under.
+ */
 final class LambdaRoutes {
 
     private static final String PREFIX = "/2015-03-31/functions";
+    private static final String PROVISIONED_PREFIX = "/2019-09-30/functions";
 
     private final FunctionOperations functions;
     private final VersionOperations versions;
     private final AliasOperations aliases;
     private final Invoker invoker;
+    private final ProvisionedConcurrencyOperations provisioned;
 
-    LambdaRoutes(FunctionOperations functions, VersionOperations versions, AliasOperations aliases, Invoker invoker) {
+    LambdaRoutes(FunctionOperations functions, VersionOperations versions, AliasOperations aliases, Invoker invoker,
+                 ProvisionedConcurrencyOperations provisioned) {
         this.functions = functions;
         this.versions = versions;
         this.aliases = aliases;
         this.invoker = invoker;
+        this.provisioned = provisioned;
     }
 
     SandboxResponse handle(SandboxRequest request) {
         String raw = request.rawPath();
         String method = request.method().toUpperCase(java.util.Locale.ROOT);
+        if (raw.startsWith(PROVISIONED_PREFIX + "/")) {
+            return provisionedConcurrency(method, raw, request);
+        }
         if (!raw.equals(PREFIX) && !raw.startsWith(PREFIX + "/")) {
             throw LambdaError.unknownOperation(method, raw);
         }
@@ -59,6 +70,22 @@ final class LambdaRoutes {
             case "PUT aliases/{alias}" -> aliases.update(FunctionRef.parse(name), parts.get(2), body(request));
             case "DELETE aliases/{alias}" -> aliases.delete(FunctionRef.parse(name), parts.get(2));
             case "POST invocations" -> invoker.invoke(qualified(name, request), request);
+            default -> throw LambdaError.unknownOperation(method, raw);
+        };
+    }
+
+    /** Get and List share one path; botocore and the SDKs send {@code List=ALL} for List. */
+    private SandboxResponse provisionedConcurrency(String method, String raw, SandboxRequest request) {
+        List<String> parts = segments(raw.substring(PROVISIONED_PREFIX.length()));
+        if (parts.size() != 2 || !parts.get(1).equals("provisioned-concurrency")) {
+            throw LambdaError.unknownOperation(method, raw);
+        }
+        String name = parts.get(0);
+        boolean list = request.queryParam("List").filter("ALL"::equals).isPresent();
+        return switch (method) {
+            case "GET" -> list ? provisioned.list(FunctionRef.parse(name), request) : provisioned.get(qualified(name, request));
+            case "PUT" -> provisioned.put(qualified(name, request), body(request));
+            case "DELETE" -> provisioned.delete(qualified(name, request));
             default -> throw LambdaError.unknownOperation(method, raw);
         };
     }

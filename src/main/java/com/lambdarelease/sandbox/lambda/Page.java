@@ -13,6 +13,11 @@ record Page(Optional<String> marker, int size) {
     static final int MAX_PAGE = 50;
 
     static Page from(SandboxRequest request) {
+        return from(request, 10000);
+    }
+
+    /** For the list operations whose model caps MaxItems lower (ListProvisionedConcurrencyConfigs: 50). */
+    static Page from(SandboxRequest request, int maxItems) {
         Optional<String> marker = request.queryParam("Marker").filter(m -> !m.isEmpty());
         Optional<String> rawMax = request.queryParam("MaxItems");
         if (rawMax.isEmpty()) {
@@ -25,7 +30,7 @@ record Page(Optional<String> marker, int size) {
             throw new LambdaError(400, "ValidationException", "1 validation error detected: Value '" + rawMax.get()
                     + "' at 'maxItems' failed to satisfy constraint: Member must be an integer");
         }
-        new Violations().range(max, "maxItems", 1, 10000).throwIfAny();
+        new Violations().range(max, "maxItems", 1, maxItems).throwIfAny();
         return new Page(marker, Math.min(max, MAX_PAGE));
     }
 }

@@ -184,12 +184,9 @@ class TrafficSimulatorTest {
                 routing.nextDouble() < 0.1 ? "2" : "1", c.at, 50 + routing.nextDouble(200), false, false));
         TrafficSimulator simulator = simulator(runtime, SandboxOptions.forTests().withBackfill(Duration.ofHours(3)), 11);
 
-        long started = System.nanoTime();
         long made = simulator.backfill();
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(made).isBetween(80_000L, 100_000L);
-        assertThat(took).isLessThan(Duration.ofSeconds(4));
         List<Datapoint> perMinute = store.query(new MetricQuery(MetricKey.of("AWS/Lambda", "Invocations",
                 new Dimension("FunctionName", "fn0")), NOW.minus(Duration.ofHours(3)), NOW, 60, Statistic.SUM,
                 Optional.empty(), true));

@@ -31,7 +31,9 @@ import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -44,8 +46,8 @@ import java.util.concurrent.CompletableFuture;
 public final class CanaryEditorModel {
 
     public static final List<Double> PRESETS = List.of(1.0, 5.0, 10.0, 25.0, 50.0);
-    static final String PROVISIONED_CONCURRENCY_WARNING = "If this alias has provisioned concurrency, requests "
-            + "routed to the other version can spill over to capacity that is not provisioned.";
+    static final String PROVISIONED_CONCURRENCY_UNKNOWN = "Provisioned concurrency could not be checked. If this "
+            + "alias or its versions have some, a weighted split sends requests to environments that are not warm.";
 
     private final LambdaService lambda;
     private final UiContext ui;
@@ -62,6 +64,9 @@ public final class CanaryEditorModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ReadOnlyStringWrapper loadProblem = new ReadOnlyStringWrapper(this, "loadProblem", "");
     private final DoubleProperty ratePerMinute = new SimpleDoubleProperty(this, "ratePerMinute", 0);
+    /** Provisioned concurrency per alias or version of the function; empty while unknown (loading or refused). */
+    private final ReadOnlyObjectWrapper<Optional<Map<String, Integer>>> provisioned =
+            new ReadOnlyObjectWrapper<>(this, "provisioned", Optional.empty());
 
     private final ObjectBinding<Optional<TrafficSplit>> pendingSplit;
     private final ObjectBinding<Optional<VersionComparison>> comparison;
@@ -70,6 +75,7 @@ public final class CanaryEditorModel {
     private final ObservableValue<String> preview;
     private final ObservableValue<String> canaryRate;
     private final ObservableValue<String> blockers;
+    private final ObservableValue<String> warning;
 
     private boolean typing;
     private boolean formatting;
@@ -90,6 +96,7 @@ public final class CanaryEditorModel {
                 .and(Bindings.createBooleanBinding(this::splitAllowed, pendingSplit, blockers));
         preview = pendingSplit.map(s -> s.map(CanaryEditorModel::arrows).orElse(""));
         canaryRate = Bindings.createStringBinding(this::rateText, pendingSplit, ratePerMinute);
+        warning = Bindings.createStringBinding(this::warningText, pendingSplit, provisioned);
         // Slider → text shows the 0.1 % step; text → slider when the typed text is a valid weight.
         // Neither writes back into the property that is notifying (a bidirectional binding would skip it).
         weightPercent.addListener((obs, old, now) -> {
@@ -118,7 +125,14 @@ public final class CanaryEditorModel {
         configs.clear();
         loadProblem.set("");
         resetTo(route.split());
-        return lambda.listVersions(route.functionName()).handleAsync((versions, error) -> {
+        provisioned.set(Optional.empty());
+        CompletableFuture<Void> pc = lambda.provisionedConcurrency(route.functionName()).handleAsync((map, error) -> {
+            if (gen == generation && error == null) {
+                provisioned.set(Optional.of(Map.copyOf(map)));
+            }
+            return null;
+        }, ui.fx());
+        CompletableFuture<Void> listed = lambda.listVersions(route.functionName()).handleAsync((versions, error) -> {
                 if (gen != generation) {
                     return null;
                 }
@@ -137,6 +151,7 @@ public final class CanaryEditorModel {
                 candidates.setAll(others);
                 return null;
         }, ui.fx());
+        return CompletableFuture.allOf(pc, listed);
     }
 
     /** Back to the applied split: the pending change is dropped. */
@@ -163,7 +178,7 @@ public final class CanaryEditorModel {
         String title = "Change the traffic split of " + basedOn.functionName() + ":" + basedOn.name();
         busy.set(true);
         CompletableFuture<Void> done = new CompletableFuture<>();
-        ui.dialogs().confirmChange(title, "Apply", arrows(basedOn.split()), arrows(after) + warningFor(after))
+        ui.dialogs().confirmChange(title, "Apply", arrows(basedOn.split()), arrows(after) + (warning.getValue().isEmpty() ? "" : "\n\n" + warning.getValue()))
                 .whenCompleteAsync((ok, dialogError) -> {
                     if (!Boolean.TRUE.equals(ok)) {
                         busy.set(false);
@@ -285,8 +300,29 @@ public final class CanaryEditorModel {
                 "No canary: all %.1f requests/min to the primary version", rate));
     }
 
-    private String warningFor(TrafficSplit split) {
-        return split.isSplit() ? "\n\n" + PROVISIONED_CONCURRENCY_WARNING : "";
+    /** AWS's spill-over caveat, named precisely when the function's provisioned concurrency is known. */
+    private String warningText() {
+        Optional<TrafficSplit> split = pendingSplit.get().filter(TrafficSplit::isSplit);
+        Optional<AliasRoute> route = applied.get();
+        if (split.isEmpty() || route.isEmpty()) {
+            return "";
+        }
+        if (provisioned.get().isEmpty()) {
+            return PROVISIONED_CONCURRENCY_UNKNOWN;
+        }
+        Map<String, Integer> pc = provisioned.get().get();
+        List<String> where = new ArrayList<>();
+        if (pc.containsKey(route.get().name())) {
+            where.add("alias " + route.get().name() + " (" + pc.get(route.get().name()) + ")");
+        }
+        for (String v : List.of(split.get().primaryVersion(), split.get().canaryVersion().orElseThrow())) {
+            if (pc.containsKey(v)) {
+                where.add("v" + v + " (" + pc.get(v) + ")");
+            }
+        }
+        return where.isEmpty() ? "" : "Provisioned concurrency on " + String.join(", ", where) + ": with weighted "
+                + "routing, requests can go to environments that are not warm (spill-over, counted as "
+                + "ProvisionedConcurrencySpilloverInvocations). Expect cold starts on the canary.";
     }
 
     /** "90% → v3 · 10% → v4", or "100% → v3". */
@@ -314,8 +350,8 @@ public final class CanaryEditorModel {
     public ObservableValue<String> canaryRate() { return canaryRate; }
     /** AWS's routing rules this choice breaks, one per line; empty when none. */
     public ObservableValue<String> blockers() { return blockers; }
-    /** A caution shown while the pending split sends traffic to two versions. */
+    /** The provisioned-concurrency caution for the pending split; empty when it does not apply. */
     public ObservableValue<String> warning() {
-        return pendingSplit.map(s -> s.filter(TrafficSplit::isSplit).map(x -> PROVISIONED_CONCURRENCY_WARNING).orElse(""));
+        return warning;
     }
 }

@@ -61,8 +61,7 @@ class CanaryEditorModelTest {
         model.choosePreset(10);
         model.apply().join();
 
-        assertThat(dialogs.confirmations).containsExactly("100% → v3 => 90% → v3 · 10% → v4\n\n"
-                + CanaryEditorModel.PROVISIONED_CONCURRENCY_WARNING);
+        assertThat(dialogs.confirmations).containsExactly("100% → v3 => 90% → v3 · 10% → v4");
         assertThat(lambda.updates).containsExactly(TrafficSplit.canary("3", "4", 0.1));
         assertThat(lambda.aliases.get("prod").split().additionalVersionWeights()).isEqualTo(Map.of("4", 0.1));
         AliasRoute applied = model.appliedProperty().get().orElseThrow();
@@ -140,6 +139,19 @@ class CanaryEditorModelTest {
         assertThat(lambda.updates).isEmpty();
         assertThat(model.comparison().getValue().orElseThrow().rows())
                 .filteredOn(VersionComparison.Row::blocking).extracting(VersionComparison.Row::field).containsExactly("Role");
+    }
+
+    @Test
+    void provisionedConcurrencyOnTheAliasIsNamedBeforeASplitAndInTheConfirmation() {
+        assertThat(model.warning().getValue()).isEmpty();
+        lambda.provisioned.put("prod", 5);
+        model.show(lambda.aliases.get("prod")).join();
+        assertThat(model.warning().getValue()).as("no split, no caveat").isEmpty();
+        model.choosePreset(10);
+        assertThat(model.warning().getValue()).startsWith("Provisioned concurrency on alias prod (5): ")
+                .contains("spill-over");
+        model.apply().join();
+        assertThat(dialogs.confirmations).singleElement().asString().contains("Provisioned concurrency on alias prod (5)");
     }
 
     @Test

@@ -25,6 +25,7 @@ final class FakeLambdaService implements LambdaService {
     final Map<String, FunctionConfig> versions = new ConcurrentHashMap<>();
     final Map<String, AliasRoute> aliases = new ConcurrentHashMap<>();
     final List<TrafficSplit> updates = new ArrayList<>();
+    final Map<String, Integer> provisioned = new ConcurrentHashMap<>();
     int revisions;
 
     FakeLambdaService() {
@@ -68,6 +69,11 @@ final class FakeLambdaService implements LambdaService {
                             + "to retrieve the latest Revision Id", null));
         }
         return CompletableFuture.completedFuture(putAlias(basedOn.name(), split));
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Integer>> provisionedConcurrency(String functionName) {
+        return CompletableFuture.completedFuture(Map.copyOf(provisioned));
     }
 
     @Override

@@ -120,11 +120,20 @@ public final class CanaryEditorModel {
     /** Loads {@code route} as the applied state and reads the function's versions for the choice. */
     public CompletableFuture<Void> show(AliasRoute route) {
         long gen = ++generation;
+        // The same alias read again (the host refreshed it): a pending change stays on screen.
+        boolean keepPending = isShowing(route) && pending.get();
+        String keptVersion = canaryVersion.get();
+        double keptWeight = weightPercent.get();
         applied.set(Optional.of(route));
         candidates.clear();
         configs.clear();
         loadProblem.set("");
-        resetTo(route.split());
+        if (keepPending) {
+            canaryVersion.set(keptVersion);
+            weightPercent.set(keptWeight);
+        } else {
+            resetTo(route.split());
+        }
         provisioned.set(Optional.empty());
         CompletableFuture<Void> pc = lambda.provisionedConcurrency(route.functionName()).handleAsync((map, error) -> {
             if (gen == generation && error == null) {

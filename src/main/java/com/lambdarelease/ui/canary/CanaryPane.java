@@ -3,6 +3,7 @@ package com.lambdarelease.ui.canary;
 import com.lambdarelease.domain.AliasRoute;
 import com.lambdarelease.service.ConsoleServices;
 import com.lambdarelease.ui.common.UiContext;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
@@ -115,6 +116,14 @@ public final class CanaryPane {
         } else {
             metrics.detach();
         }
+    }
+
+    /**
+     * The alias as this pane last read or changed it: a host that lists aliases can follow it to
+     * show a split applied here without reading the alias again.
+     */
+    public ReadOnlyObjectProperty<Optional<AliasRoute>> appliedAliasProperty() {
+        return editor.appliedProperty();
     }
 
     /** For tests and the benchmark: the models behind the controls. */

@@ -105,6 +105,17 @@ class CanaryEditorModelTest {
     }
 
     @Test
+    void theSameAliasShownAgainKeepsThePendingChangeAnotherAliasDoesNot() {
+        model.choosePreset(25);
+        model.show(lambda.putAlias("prod", TrafficSplit.allTo("3"))).join();
+        assertThat(model.weightPercentProperty().get()).isEqualTo(25.0);
+        assertThat(model.pending().get()).isTrue();
+        model.show(lambda.putAlias("staging", TrafficSplit.allTo("2"))).join();
+        assertThat(model.weightPercentProperty().get()).isZero();
+        assertThat(model.pending().get()).isFalse();
+    }
+
+    @Test
     void resetReturnsToTheAppliedSplit() {
         model.canaryVersionProperty().set("2");
         model.choosePreset(50);

@@ -135,9 +135,12 @@ final class MetricChartView {
         if (!updateInPlace(segments)) {
             rebuild(segments);
         }
-        chart.markers().setAll(snap.markers().stream()
+        List<MarkedLineChart.Marker> markers = snap.markers().stream()
                 .map(m -> new MarkedLineChart.Marker(m.at().toEpochMilli(), "Routing changed here: " + m.describe()))
-                .toList());
+                .toList();
+        if (!markers.equals(chart.markers())) {
+            chart.markers().setAll(markers);
+        }
     }
 
     /** A run of points of one line, drawn as one series. */

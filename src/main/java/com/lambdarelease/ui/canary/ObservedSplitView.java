@@ -23,7 +23,8 @@ final class ObservedSplitView {
     private final GridPane grid = new GridPane();
     private final Label empty = new Label("No invocations in this range yet.");
     private final VBox root;
-    private List<MetricsSnapshot.VersionShare> shown = List.of();
+    private final List<Row> rows = new java.util.ArrayList<>();
+    private List<String> rowsFor;
 
     ObservedSplitView() {
         grid.setId("canary-shares");
@@ -52,35 +53,47 @@ final class ObservedSplitView {
     }
 
     void render(Optional<MetricsSnapshot> snapshot) {
-        if (snapshot.isPresent() && snapshot.get().shares().equals(shown)) {
-            return;
+        List<MetricsSnapshot.VersionShare> shares = snapshot.map(MetricsSnapshot::shares).orElse(List.of());
+        List<String> versions = shares.stream().map(MetricsSnapshot.VersionShare::version).toList();
+        if (!versions.equals(rowsFor)) {
+            buildRows(versions);
         }
-        shown = snapshot.map(MetricsSnapshot::shares).orElse(List.of());
+        for (int i = 0; i < shares.size(); i++) { // same rows: only the numbers change, no new nodes
+            MetricsSnapshot.VersionShare s = shares.get(i);
+            Row r = rows.get(i);
+            r.configured().setText(TrafficSplit.percent(s.configured()));
+            r.bar().setProgress(s.observed());
+            r.observed().setText(TrafficSplit.percent(s.observed()));
+            r.invocations().setText(String.format(Locale.ROOT, "%,.0f", s.invocations()));
+            r.errorRate().setText(String.format(Locale.ROOT, "%.2f%%", 100 * s.errorRate()));
+        }
+        empty.setVisible(shares.stream().allMatch(s -> s.invocations() == 0));
+        empty.setManaged(empty.isVisible());
+    }
+
+    private record Row(Label configured, ProgressBar bar, Label observed, Label invocations, Label errorRate) {
+    }
+
+    private void buildRows(List<String> versions) {
+        rowsFor = versions;
+        rows.clear();
         grid.getChildren().clear();
         header("Version", 0);
         header("Configured", 1);
         header("Observed", 2);
         header("Invocations", 3);
         header("Error rate", 4);
-        if (snapshot.isEmpty()) {
-            empty.setVisible(true);
-            return;
-        }
-        MetricsSnapshot snap = snapshot.get();
-        int row = 1;
-        for (MetricsSnapshot.VersionShare s : snap.shares()) {
-            Label version = new Label("v" + s.version());
-            version.getStyleClass().addAll(CanaryStyles.SWATCH, CanaryStyles.versionColor(row - 1));
-            ProgressBar bar = new ProgressBar(s.observed());
+        for (int i = 0; i < versions.size(); i++) {
+            Label version = new Label("v" + versions.get(i));
+            version.getStyleClass().addAll(CanaryStyles.SWATCH, CanaryStyles.versionColor(i));
+            ProgressBar bar = new ProgressBar(0);
             bar.setPrefWidth(70);
-            Label observed = new Label(TrafficSplit.percent(s.observed()), bar);
-            observed.setId("observed-v" + s.version());
-            grid.addRow(row++, version, new Label(TrafficSplit.percent(s.configured())), observed,
-                    new Label(String.format(Locale.ROOT, "%,.0f", s.invocations())),
-                    new Label(String.format(Locale.ROOT, "%.2f%%", 100 * s.errorRate())));
+            Label observed = new Label("", bar);
+            observed.setId("observed-v" + versions.get(i));
+            Row r = new Row(new Label(), bar, observed, new Label(), new Label());
+            rows.add(r);
+            grid.addRow(i + 1, version, r.configured(), observed, r.invocations(), r.errorRate());
         }
-        empty.setVisible(snap.shares().stream().allMatch(s -> s.invocations() == 0));
-        empty.setManaged(empty.isVisible());
     }
 
     private void header(String text, int column) {

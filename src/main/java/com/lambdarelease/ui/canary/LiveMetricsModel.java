@@ -170,10 +170,10 @@ public final class LiveMetricsModel {
         MetricWindow window = MetricWindow.last(r, MetricWindow.periodFor(r), dataClock.instant());
         List<String> versions = versionsFor(route, window);
         TrafficSplit configured = route.split();
-        AliasMetricsQuery query = new AliasMetricsQuery(route.functionName(), route.name(), versions, ALL_METRICS, window);
         loading.set(true);
         CompletableFuture<MetricsSnapshot> answer;
         try {
+            AliasMetricsQuery query = new AliasMetricsQuery(route.functionName(), route.name(), versions, ALL_METRICS, window);
             answer = metrics.aliasMetrics(query).thenApply(m -> MetricsSnapshot.of(m, configured,
                     log.changesFor(route.functionName(), route.name(), window.start(), window.end())));
         } catch (RuntimeException e) {

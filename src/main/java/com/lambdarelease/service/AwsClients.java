@@ -49,7 +49,7 @@ public final class AwsClients implements AutoCloseable {
     public static AwsClients create(Optional<URI> endpoint, Region region, AwsCredentialsProvider credentials) {
         ClientActivity activity = new ClientActivity();
         // Our own event loops, so closing does not sit through Netty's 2-second graceful quiet period.
-        EventLoopGroup eventLoops = new NioEventLoopGroup(2, new DefaultThreadFactory("aws-io", true));
+        EventLoopGroup eventLoops = new NioEventLoopGroup(1, new DefaultThreadFactory("aws-io", true));
         SdkAsyncHttpClient http = NettyNioAsyncHttpClient.builder()
                 .eventLoopGroup(SdkEventLoopGroup.create(eventLoops))
                 .maxConcurrency(64)

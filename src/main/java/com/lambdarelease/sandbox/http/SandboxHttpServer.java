@@ -1,198 +1,202 @@
 package com.lambdarelease.sandbox.http;
 
 import com.lambdarelease.sandbox.SandboxOptions;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
 
 /**
- * The sandbox's front door: the JDK's HTTP server bound to 127.0.0.1 only. It reads each request
- * whole, injects the configured faults, and hands it to the handler for its protocol:
- * {@code /2015-03-31/...} and {@code /2019-09-30/...} (provisioned concurrency) are Lambda (restJson1); {@code /service/GraniteServiceVersion20100801/...}
- * (smithy-rpc-v2-cbor) and {@code X-Amz-Target: GraniteServiceVersion20100801.*} (awsJson1_0) are
- * CloudWatch.
+ * The sandbox's front door: an HTTP/1.1 server on 127.0.0.1 only, built on Netty (already on the
+ * class path for the SDK's async client). Each request is read whole, handed to a worker thread
+ * (handlers may sleep, as a slow Lambda version does), routed by {@link SandboxRouter}, and
+ * answered on the connection's event loop. An injected latency L is a floor on the round trip
+ * (processing included, as with a remote endpoint), so the answer leaves as close to L after
+ * arrival as the machine allows. One request per connection is in flight at a time, so answers
+ * never overtake each other.
  */
 public final class SandboxHttpServer {
 
     private static final Logger LOG = Logger.getLogger(SandboxHttpServer.class.getName());
-    static final String CLOUDWATCH_PREFIX = "GraniteServiceVersion20100801";
+    /** Lambda accepts 50 MB zipped code inline (base64 makes it larger); anything above is refused. */
+    private static final int MAX_BODY_BYTES = 96 * 1024 * 1024;
 
-    static {
-        // Small answers written as header + body would otherwise wait on delayed ACKs (~40 ms each).
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
+    private final Channel channel;
+    private final EventLoopGroup acceptor;
+    private final EventLoopGroup io;
+    private final ExecutorService workers;
 
-    private final HttpServer server;
-    private final ExecutorService executor;
-    private final SandboxOptions options;
-    private final ProtocolHandler lambda;
-    private final ProtocolHandler cloudWatch;
-    private final RandomGenerator random;
-
-    private SandboxHttpServer(HttpServer server, ExecutorService executor, SandboxOptions options,
-                              ProtocolHandler lambda, ProtocolHandler cloudWatch, RandomGenerator random) {
-        this.server = server;
-        this.executor = executor;
-        this.options = options;
-        this.lambda = lambda;
-        this.cloudWatch = cloudWatch;
-        this.random = random;
+    private SandboxHttpServer(Channel channel, EventLoopGroup acceptor, EventLoopGroup io, ExecutorService workers) {
+        this.channel = channel;
+        this.acceptor = acceptor;
+        this.io = io;
+        this.workers = workers;
     }
 
     public static SandboxHttpServer start(SandboxOptions options, ProtocolHandler lambda, ProtocolHandler cloudWatch,
                                           RandomGenerator random) throws IOException {
-        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port());
-        HttpServer server = HttpServer.create(loopback, 128);
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService executor = Executors.newFixedThreadPool(16, r -> {
-            Thread t = new Thread(r, "sandbox-http-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        SandboxHttpServer front = new SandboxHttpServer(server, executor, options, lambda, cloudWatch, random);
-        server.createContext("/", front::exchange);
-        server.setExecutor(executor);
-        server.start();
-        return front;
+        SandboxRouter router = new SandboxRouter(options, lambda, cloudWatch, random);
+        EventLoopGroup acceptor = new NioEventLoopGroup(1, new DefaultThreadFactory("sandbox-accept", true));
+        EventLoopGroup io = new NioEventLoopGroup(2, new DefaultThreadFactory("sandbox-io", true));
+        ExecutorService workers = Executors.newCachedThreadPool(new DefaultThreadFactory("sandbox-http", true));
+        long latencyNanos = options.requestLatency().toNanos();
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(acceptor, io)
+                .channel(NioServerSocketChannel.class)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new HttpServerCodec(), new HttpServerExpectContinueHandler(),
+                                new HttpObjectAggregator(MAX_BODY_BYTES),
+                                new Exchange(router, workers, latencyNanos));
+                    }
+                });
+        try {
+            Channel channel = bootstrap.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()))
+                    .sync().channel();
+            return new SandboxHttpServer(channel, acceptor, io, workers);
+        } catch (Exception e) {
+            acceptor.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            io.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            workers.shutdownNow();
+            throw new IOException("Could not bind 127.0.0.1:" + options.port() + ": " + e.getMessage(), e);
+        }
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return ((InetSocketAddress) channel.localAddress()).getPort();
     }
 
     public void stop() {
-        server.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        channel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        acceptor.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        io.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        workers.shutdownNow();
     }
 
-    private void exchange(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            SandboxResponse response;
-            try {
-                response = answer(read(exchange));
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "sandbox handler failed", e);
-                response = restJsonError(500, "ServiceException", "Internal error in the sandbox: " + e);
-            }
-            write(exchange, response.withHeader("x-amzn-RequestId", UUID.randomUUID().toString()));
-        }
-    }
-
-    /**
-     * Answers no sooner than {@code requestLatency} after the request arrived: like a remote
-     * endpoint whose round trip is L, processing included (not L plus the sandbox's own time).
-     */
-    private SandboxResponse answer(SandboxRequest request) {
-        long arrived = System.nanoTime();
-        SandboxResponse response = route(request);
-        sleep(options.requestLatency().minusNanos(System.nanoTime() - arrived));
-        return response;
-    }
-
-    private SandboxResponse route(SandboxRequest request) {
-        String path = request.rawPath();
-        if (path.startsWith("/2015-03-31/") || path.startsWith("/2017-03-31/") || path.startsWith("/2019-09-25/")
-                || path.startsWith("/2019-09-30/")) {
-            SandboxResponse fault = injectedFault();
-            return fault != null ? fault : lambda.handle(request);
-        }
-        boolean cborCloudWatch = path.startsWith("/service/" + CLOUDWATCH_PREFIX + "/");
-        boolean jsonCloudWatch = request.header("x-amz-target").map(t -> t.startsWith(CLOUDWATCH_PREFIX + ".")).orElse(false);
-        if (cborCloudWatch || jsonCloudWatch) {
-            return cloudWatch.handle(request);
-        }
-        return restJsonError(404, "UnknownOperationException", "Unknown operation " + request.method() + " " + path);
-    }
-
-    private SandboxResponse injectedFault() {
-        if (options.throttleRate() > 0 && random.nextDouble() < options.throttleRate()) {
-            return restJsonError(429, "TooManyRequestsException", "Rate exceeded")
-                    .withHeader("Retry-After", "1");
-        }
-        if (options.serverErrorRate() > 0 && random.nextDouble() < options.serverErrorRate()) {
-            return restJsonError(500, "ServiceException", "The sandbox injected a service error");
-        }
-        return null;
-    }
-
-    /** Lambda's restJson1 error shape: the type in a header and the body, the message in the body. */
+    /** Lambda's restJson1 error shape; kept here for the backends that build errors through the front door. */
     public static SandboxResponse restJsonError(int status, String type, String message) {
-        String json = "{\"Type\":\"" + (status < 500 ? "User" : "Service") + "\",\"Message\":" + quote(message)
-                + ",\"message\":" + quote(message) + ",\"__type\":" + quote(type) + "}";
-        return new SandboxResponse(status, Map.of("Content-Type", "application/json", "x-amzn-ErrorType", type),
-                json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return SandboxRouter.restJsonError(status, type, message);
     }
 
-    private static String quote(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
+    /** One connection's requests, answered in order. */
+    private static final class Exchange extends SimpleChannelInboundHandler<FullHttpRequest> {
+        private final SandboxRouter router;
+        private final ExecutorService workers;
+        private final long latencyNanos;
+
+        Exchange(SandboxRouter router, ExecutorService workers, long latencyNanos) {
+            this.router = router;
+            this.workers = workers;
+            this.latencyNanos = latencyNanos;
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest http) {
+            long arrived = System.nanoTime();
+            boolean keepAlive = HttpUtil.isKeepAlive(http);
+            boolean head = HttpMethod.HEAD.equals(http.method());
+            SandboxRequest request = toRequest(http);
+            ctx.channel().config().setAutoRead(false);
+            workers.execute(() -> {
+                SandboxResponse response = answer(request);
+                waitUntil(arrived + latencyNanos);
+                ctx.executor().execute(() -> send(ctx, response, keepAlive, head));
+            });
+        }
+
+        /**
+         * Parks the worker until the latency floor is reached. Parking is precise to a fraction of
+         * a millisecond here, where an event-loop timer rounds up to the next whole millisecond.
+         */
+        private static void waitUntil(long deadlineNanos) {
+            long left;
+            while ((left = deadlineNanos - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(left);
+                if (Thread.currentThread().isInterrupted()) {
+                    return;
                 }
             }
         }
-        return b.append('"').toString();
-    }
 
-    private static SandboxRequest read(HttpExchange exchange) throws IOException {
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readAllBytes();
-        }
-        return new SandboxRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                SandboxRequest.parseQuery(exchange.getRequestURI().getRawQuery()), exchange.getRequestHeaders(), body);
-    }
-
-    private static void write(HttpExchange exchange, SandboxResponse response) throws IOException {
-        response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-        boolean head = "HEAD".equalsIgnoreCase(exchange.getRequestMethod());
-        int length = response.body().length;
-        exchange.sendResponseHeaders(response.status(), head || length == 0 ? -1 : length);
-        if (!head && length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(response.body());
+        private SandboxResponse answer(SandboxRequest request) {
+            try {
+                return router.route(request);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "sandbox handler failed", e);
+                return SandboxRouter.restJsonError(500, "ServiceException", "Internal error in the sandbox: " + e);
             }
         }
-    }
 
-    private static void sleep(Duration d) {
-        if (d.isZero() || d.isNegative()) {
-            return;
+        private static void send(ChannelHandlerContext ctx, SandboxResponse response, boolean keepAlive, boolean head) {
+            FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                    HttpResponseStatus.valueOf(response.status()),
+                    head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(response.body()));
+            response.headers().forEach((k, v) -> http.headers().set(k, v));
+            http.headers().set("x-amzn-RequestId", UUID.randomUUID().toString());
+            http.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
+            if (keepAlive) {
+                http.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+                ctx.writeAndFlush(http).addListener(f -> ctx.channel().config().setAutoRead(true));
+            } else {
+                ctx.writeAndFlush(http).addListener(ChannelFutureListener.CLOSE);
+            }
         }
-        try {
-            Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            LOG.log(Level.FINE, "sandbox connection failed", cause);
+            ctx.close();
+        }
+
+        private static SandboxRequest toRequest(FullHttpRequest http) {
+            String uri = http.uri();
+            int q = uri.indexOf('?');
+            String rawPath = q < 0 ? uri : uri.substring(0, q);
+            String rawQuery = q < 0 ? null : uri.substring(q + 1);
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            http.headers().forEach(e -> headers.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+            return new SandboxRequest(http.method().name(), rawPath, SandboxRequest.parseQuery(rawQuery), headers,
+                    ByteBufUtil.getBytes(http.content()));
         }
     }
 }

@@ -1,0 +1,88 @@
+package com.lambdarelease.sandbox.http;
+
+import com.lambdarelease.sandbox.SandboxOptions;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/**
+ * Decides which protocol answers a request: {@code /2015-03-31/...} and Lambda's other API
+ * versions are Lambda (restJson1); {@code /service/GraniteServiceVersion20100801/...}
+ * (smithy-rpc-v2-cbor) and {@code X-Amz-Target: GraniteServiceVersion20100801.*} (awsJson1_0) are
+ * CloudWatch; anything else is an AWS-shaped 404. Injects the configured faults into Lambda
+ * requests. Knows nothing of the transport.
+ */
+public final class SandboxRouter {
+
+    static final String CLOUDWATCH_PREFIX = "GraniteServiceVersion20100801";
+
+    private final SandboxOptions options;
+    private final ProtocolHandler lambda;
+    private final ProtocolHandler cloudWatch;
+    private final RandomGenerator random;
+
+    public SandboxRouter(SandboxOptions options, ProtocolHandler lambda, ProtocolHandler cloudWatch, RandomGenerator random) {
+        this.options = options;
+        this.lambda = lambda;
+        this.cloudWatch = cloudWatch;
+        this.random = random;
+    }
+
+    public SandboxResponse route(SandboxRequest request) {
+        String path = request.rawPath();
+        if (path.startsWith("/2015-03-31/") || path.startsWith("/2017-03-31/") || path.startsWith("/2019-09-25/")
+                || path.startsWith("/2019-09-30/")) {
+            SandboxResponse fault = injectedFault();
+            return fault != null ? fault : lambda.handle(request);
+        }
+        boolean cborCloudWatch = path.startsWith("/service/" + CLOUDWATCH_PREFIX + "/");
+        boolean jsonCloudWatch = request.header("x-amz-target").map(t -> t.startsWith(CLOUDWATCH_PREFIX + ".")).orElse(false);
+        if (cborCloudWatch || jsonCloudWatch) {
+            return cloudWatch.handle(request);
+        }
+        return restJsonError(404, "UnknownOperationException", "Unknown operation " + request.method() + " " + path);
+    }
+
+    /** Requests arrive on several threads; the random source is not thread-safe. */
+    private synchronized SandboxResponse injectedFault() {
+        if (options.throttleRate() > 0 && random.nextDouble() < options.throttleRate()) {
+            return restJsonError(429, "TooManyRequestsException", "Rate exceeded")
+                    .withHeader("Retry-After", "1");
+        }
+        if (options.serverErrorRate() > 0 && random.nextDouble() < options.serverErrorRate()) {
+            return restJsonError(500, "ServiceException", "The sandbox injected a service error");
+        }
+        return null;
+    }
+
+    /** Lambda's restJson1 error shape: the type in a header and the body, the message in the body. */
+    public static SandboxResponse restJsonError(int status, String type, String message) {
+        String json = "{\"Type\":\"" + (status < 500 ? "User" : "Service") + "\",\"Message\":" + quote(message)
+                + ",\"message\":" + quote(message) + ",\"__type\":" + quote(type) + "}";
+        return new SandboxResponse(status, Map.of("Content-Type", "application/json", "x-amzn-ErrorType", type),
+                json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String quote(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+
+}

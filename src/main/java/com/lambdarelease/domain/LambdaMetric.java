@@ -27,6 +27,15 @@ public enum LambdaMetric {
         return statistic;
     }
 
+    /**
+     * AWS records this metric per alias ({@code FunctionName + Resource}) but never per
+     * {@code ExecutedVersion}: a per-version query would always be empty, so it is read once per
+     * alias and every version's series carries the alias's value.
+     */
+    public boolean perAliasOnly() {
+        return this == CONCURRENT_EXECUTIONS;
+    }
+
     /** A count reads a minute without datapoints as zero; the others leave a gap. */
     public boolean isCount() {
         return count;

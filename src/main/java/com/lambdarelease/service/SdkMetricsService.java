@@ -46,9 +46,20 @@ public final class SdkMetricsService implements MetricsService {
         for (int v = 0; v < query.versions().size(); v++) {
             String version = query.versions().get(v);
             for (LambdaMetric metric : metrics) {
+                if (metric.perAliasOnly()) {
+                    continue;
+                }
                 String id = "v" + v + "_" + metric.name().toLowerCase();
                 byId.put(id, new SeriesKey(version, metric));
                 queries.add(metricQuery(id, query, version, metric));
+            }
+        }
+        // AWS records some metrics (ConcurrentExecutions) per alias only: one query, every version gets it.
+        for (LambdaMetric metric : metrics) {
+            if (metric.perAliasOnly()) {
+                String id = "alias_" + metric.name().toLowerCase();
+                byId.put(id, new SeriesKey(null, metric));
+                queries.add(metricQuery(id, query, null, metric));
             }
         }
         Map<String, List<MetricPoint>> points = new LinkedHashMap<>();
@@ -60,7 +71,11 @@ public final class SdkMetricsService implements MetricsService {
             List<MetricSeries> series = new ArrayList<>();
             byId.forEach((id, key) -> {
                 List<MetricPoint> sorted = points.get(id).stream().sorted(Comparator.comparing(MetricPoint::time)).toList();
-                series.add(new MetricSeries(key.version(), key.metric(), sorted));
+                if (key.version() == null) {
+                    query.versions().forEach(each -> series.add(new MetricSeries(each, key.metric(), sorted)));
+                } else {
+                    series.add(new MetricSeries(key.version(), key.metric(), sorted));
+                }
             });
             return new AliasMetrics(query, series, clock.instant());
         });
@@ -96,14 +111,16 @@ public final class SdkMetricsService implements MetricsService {
     private static MetricDataQuery metricQuery(String id, AliasMetricsQuery query, String version, LambdaMetric metric) {
         return MetricDataQuery.builder()
                 .id(id)
-                .label(metric.metricName() + " " + metric.statistic() + " v" + version)
+                .label(metric.metricName() + " " + metric.statistic() + (version == null ? " alias" : " v" + version))
                 .returnData(true)
                 .metricStat(s -> s.period((int) query.window().period().getSeconds())
                         .stat(metric.statistic())
-                        .metric(m -> m.namespace(NAMESPACE).metricName(metric.metricName()).dimensions(
-                                dimension("FunctionName", query.functionName()),
-                                dimension("Resource", query.resource()),
-                                dimension("ExecutedVersion", version))))
+                        .metric(m -> m.namespace(NAMESPACE).metricName(metric.metricName()).dimensions(version == null
+                                ? List.of(dimension("FunctionName", query.functionName()),
+                                        dimension("Resource", query.resource()))
+                                : List.of(dimension("FunctionName", query.functionName()),
+                                        dimension("Resource", query.resource()),
+                                        dimension("ExecutedVersion", version)))))
                 .build();
     }
 
@@ -111,6 +128,7 @@ public final class SdkMetricsService implements MetricsService {
         return Dimension.builder().name(name).value(value).build();
     }
 
+    /** {@code version} null: an alias-level series, copied to every version. */
     private record SeriesKey(String version, LambdaMetric metric) {
     }
 }

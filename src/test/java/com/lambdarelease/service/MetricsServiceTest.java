@@ -64,6 +64,9 @@ class MetricsServiceTest {
         assertThat(metrics.dataThrough()).isPresent();
         assertThat(metrics.series("3", LambdaMetric.INVOCATIONS).orElseThrow().points())
                 .as("one datapoint per minute with invocations").hasSizeBetween(4, 5);
+        assertThat(metrics.series("3", LambdaMetric.CONCURRENT_EXECUTIONS).orElseThrow().points())
+                .as("AWS records concurrency per alias only; each version carries the alias's value")
+                .isNotEmpty().isEqualTo(metrics.series("4", LambdaMetric.CONCURRENT_EXECUTIONS).orElseThrow().points());
     }
 
     @Test

@@ -3,33 +3,149 @@ package com.lambdarelease.ui.canary;
 import com.lambdarelease.domain.AliasRoute;
 import com.lambdarelease.service.ConsoleServices;
 import com.lambdarelease.ui.common.UiContext;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+import java.util.Optional;
 
 /**
- * The canary workspace for one alias: weight slider, live per-version charts, comparison.
- * Hosted by the function detail; STUB until the canary issue builds it.
+ * The canary workspace for one alias: weight slider, live per-version charts, observed against
+ * configured split, version comparison, export. Hosted by the function detail.
  *
  * <p>Contract with the host: {@link #show(AliasRoute)} when the operator picks an alias;
  * {@link #attach()} when the pane becomes visible, {@link #detach()} when hidden (pollers stop).
  */
 public final class CanaryPane {
-    private final Label placeholder = new Label("Select an alias to open its canary workspace.");
+
+    private final CanaryEditorModel editor;
+    private final LiveMetricsModel metrics;
+    private final MetricsView metricsView;
+    private final ObservedSplitView observed = new ObservedSplitView();
+    private final ChartExport export;
+    private final Label header = new Label("Select an alias to open its canary workspace.");
+    private final BorderPane content = new BorderPane();
+    private final StackPane root;
+    private Optional<AliasRoute> alias = Optional.empty();
+    private final ObservableValue<Boolean> inShowingWindow;
+    private boolean hostAttached;
 
     public CanaryPane(ConsoleServices services, UiContext ui) {
+        this(services, ui, new RoutingChangeLog());
+    }
+
+    /** With a routing-change log shared across panes (the host may keep one per connection). */
+    public CanaryPane(ConsoleServices services, UiContext ui, RoutingChangeLog log) {
+        editor = new CanaryEditorModel(services.lambda(), ui, services.clock(), log);
+        metrics = new LiveMetricsModel(services.metrics(), ui, services.clock(), log);
+        export = new ChartExport(ui);
+        metricsView = new MetricsView(metrics, ui.clock().getZone(), this::export);
+        editor.ratePerMinuteProperty().bind(metrics.snapshotProperty()
+                .map(s -> s.map(MetricsSnapshot::ratePerMinute).orElse(0.0)));
+        metrics.snapshotProperty().addListener((obs, old, now) -> observed.render(now));
+        // A successful Apply changes the applied split: charts follow (new versions, configured weights).
+        editor.appliedProperty().addListener((obs, old, now) -> now.ifPresent(a -> {
+            alias = Optional.of(a);
+            header.setText(a.functionName() + ":" + a.name());
+            metrics.show(a);
+        }));
+
+        header.getStyleClass().add(CanaryStyles.HEADER);
+        header.setId("canary-header");
+        VBox left = new VBox(12, new CanaryEditorView(editor).node(), observed.node(),
+                new ComparisonView(editor.comparison()).node());
+        left.setPadding(new Insets(0, 4, 0, 0));
+        left.setMinWidth(320); // wrap long ARNs and notes instead of widening the column
+        left.setPrefWidth(320);
+        ScrollPane leftScroll = new ScrollPane(left);
+        leftScroll.setFitToWidth(true);
+        leftScroll.setMinWidth(360);
+        SplitPane split = new SplitPane(leftScroll, metricsView.node());
+        split.setDividerPositions(0.32);
+        SplitPane.setResizableWithParent(leftScroll, false);
+        content.setTop(header);
+        content.setCenter(split);
+        BorderPane.setMargin(header, new Insets(0, 0, 8, 0));
+        content.setVisible(false);
+        Label placeholder = new Label("Select an alias to open its canary workspace.");
+        placeholder.visibleProperty().bind(content.visibleProperty().not());
+        root = new StackPane(placeholder, content);
+        root.getStyleClass().add(CanaryStyles.PANE);
+        root.getStylesheets().add(CanaryStyles.STYLESHEET);
+        root.setPadding(new Insets(10));
+        inShowingWindow = root.sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty)
+                .orElse(false);
+        inShowingWindow.addListener((obs, was, now) -> updatePolling());
     }
 
     public Node node() {
-        return placeholder;
+        return root;
     }
 
-    public void show(AliasRoute alias) {
-        placeholder.setText("Canary for " + alias.functionName() + ":" + alias.name() + " (coming soon)");
+    /** Opens the workspace for {@code route}: its split in the editor, its metrics in the charts. */
+    public void show(AliasRoute route) {
+        content.setVisible(true);
+        editor.show(route);
     }
 
+    /** The pane is visible: polling starts (while its window shows). */
     public void attach() {
+        hostAttached = true;
+        updatePolling();
     }
 
+    /** The pane is hidden: polling stops and nothing stays subscribed. */
     public void detach() {
+        hostAttached = false;
+        updatePolling();
+    }
+
+    /** Polls only while the host wants it AND the pane is in a showing window: a closed window never polls. */
+    private void updatePolling() {
+        if (hostAttached && inShowingWindow.getValue()) {
+            metrics.attach();
+        } else {
+            metrics.detach();
+        }
+    }
+
+    /**
+     * The alias as this pane last read or changed it: a host that lists aliases can follow it to
+     * show a split applied here without reading the alias again.
+     */
+    public ReadOnlyObjectProperty<Optional<AliasRoute>> appliedAliasProperty() {
+        return editor.appliedProperty();
+    }
+
+    /** For tests and the benchmark: the models behind the controls. */
+    CanaryEditorModel editor() {
+        return editor;
+    }
+
+    LiveMetricsModel metrics() {
+        return metrics;
+    }
+
+    MetricsView metricsView() {
+        return metricsView;
+    }
+
+    private void export(MetricChartView chart, boolean png) {
+        Window owner = root.getScene() == null ? null : root.getScene().getWindow();
+        String base = alias.map(a -> a.functionName() + "-" + a.name()).orElse("canary");
+        if (png) {
+            export.savePng(chart, base, owner);
+        } else {
+            export.saveCsv(chart, base, owner);
+        }
     }
 }

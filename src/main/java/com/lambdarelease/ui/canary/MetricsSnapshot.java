@@ -1,0 +1,141 @@
+package com.lambdarelease.ui.canary;
+
+import com.lambdarelease.domain.AliasMetrics;
+import com.lambdarelease.domain.LambdaMetric;
+import com.lambdarelease.domain.MetricPoint;
+import com.lambdarelease.domain.MetricSeries;
+import com.lambdarelease.domain.MetricWindow;
+import com.lambdarelease.domain.TrafficSplit;
+import com.lambdarelease.ui.canary.RoutingChangeLog.RoutingChange;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One refresh's worth of charts, ready to draw: built off the FX thread from a single
+ * GetMetricData answer so the FX thread only copies numbers into the charts.
+ *
+ * @param versions       the executed versions queried, primary first
+ * @param charts         every chart's lines
+ * @param shares         observed share of invocations beside the configured weight, per version
+ * @param dataThrough    the newest period with any datapoint
+ * @param ratePerMinute  the alias's recent invocation rate (all versions)
+ * @param markers        routing changes this console made within the window
+ */
+public record MetricsSnapshot(String functionName, String alias, MetricWindow window, List<String> versions,
+                              Map<ChartKind, ChartModel> charts, List<VersionShare> shares,
+                              Optional<Instant> dataThrough, double ratePerMinute, List<RoutingChange> markers,
+                              Instant fetchedAt) {
+
+    /** How much of the traffic a version was configured to get, and actually got, over the window. */
+    public record VersionShare(String version, double configured, double observed, double invocations,
+                               double errorRate) {
+    }
+
+    /** How many recent periods the invocation rate is averaged over. */
+    static final int RATE_PERIODS = 5;
+
+    public MetricsSnapshot {
+        versions = List.copyOf(versions);
+        charts = Map.copyOf(charts);
+        shares = List.copyOf(shares);
+        markers = List.copyOf(markers);
+    }
+
+    public static MetricsSnapshot of(AliasMetrics metrics, TrafficSplit configured, List<RoutingChange> markers) {
+        MetricWindow window = metrics.query().window();
+        List<String> versions = metrics.query().versions();
+        Map<ChartKind, ChartModel> charts = new EnumMap<>(ChartKind.class);
+        charts.put(ChartKind.INVOCATIONS, simple(ChartKind.INVOCATIONS, metrics, LambdaMetric.INVOCATIONS));
+        charts.put(ChartKind.ERRORS, simple(ChartKind.ERRORS, metrics, LambdaMetric.ERRORS));
+        charts.put(ChartKind.ERROR_RATE, errorRate(metrics));
+        charts.put(ChartKind.THROTTLES, simple(ChartKind.THROTTLES, metrics, LambdaMetric.THROTTLES));
+        // AWS records concurrency per alias only (every version's series carries it): one line for the alias.
+        charts.put(ChartKind.CONCURRENCY, new ChartModel(ChartKind.CONCURRENCY, List.of(new ChartModel.Line(
+                ChartModel.Line.ALIAS, "", dense(metrics, versions.get(0), LambdaMetric.CONCURRENT_EXECUTIONS)))));
+        List<ChartModel.Line> duration = new ArrayList<>();
+        for (String v : versions) {
+            duration.add(new ChartModel.Line(v, "", dense(metrics, v, LambdaMetric.DURATION_AVERAGE)));
+            duration.add(new ChartModel.Line(v, "p99", dense(metrics, v, LambdaMetric.DURATION_P99)));
+        }
+        charts.put(ChartKind.DURATION, new ChartModel(ChartKind.DURATION, duration));
+        List<VersionShare> shares = versions.stream().map(v -> new VersionShare(v, configured.weightOf(v),
+                metrics.observedShare(v), metrics.invocations(v), metrics.errorRate(v))).toList();
+        return new MetricsSnapshot(metrics.query().functionName(), metrics.query().alias(), window, versions, charts,
+                shares, metrics.dataThrough(), ratePerMinute(metrics), markers, metrics.fetchedAt());
+    }
+
+    public ChartModel chart(ChartKind kind) {
+        return charts.get(kind);
+    }
+
+    /**
+     * Invocations per minute over the last {@value #RATE_PERIODS} complete periods with data: what the
+     * editor multiplies by a weight to say how many requests a canary would get.
+     */
+    static double ratePerMinute(AliasMetrics metrics) {
+        MetricWindow window = metrics.query().window();
+        Instant inProgress = window.truncate(metrics.fetchedAt());
+        Optional<Instant> through = metrics.dataThrough()
+                .map(t -> t.isBefore(inProgress) ? t : inProgress.minus(window.period())); // whole periods only
+        if (through.isEmpty()) {
+            return 0;
+        }
+        Instant from = through.get().minus(window.period().multipliedBy(RATE_PERIODS - 1));
+        double sum = metrics.query().versions().stream()
+                .flatMap(v -> metrics.series(v, LambdaMetric.INVOCATIONS).stream())
+                .flatMap(s -> s.points().stream())
+                .filter(p -> !p.time().isBefore(from) && !p.time().isAfter(through.get()))
+                .mapToDouble(MetricPoint::value).sum();
+        double minutes = RATE_PERIODS * window.period().toSeconds() / 60.0;
+        return sum / minutes;
+    }
+
+    private static ChartModel simple(ChartKind kind, AliasMetrics metrics, LambdaMetric metric) {
+        List<ChartModel.Line> lines = metrics.query().versions().stream()
+                .map(v -> new ChartModel.Line(v, "", dense(metrics, v, metric))).toList();
+        return new ChartModel(kind, lines);
+    }
+
+    /** Errors / invocations per period, in %; a gap where there were no invocations. */
+    private static ChartModel errorRate(AliasMetrics metrics) {
+        List<ChartModel.Line> lines = new ArrayList<>();
+        for (String v : metrics.query().versions()) {
+            List<MetricPoint> inv = dense(metrics, v, LambdaMetric.INVOCATIONS);
+            List<MetricPoint> err = dense(metrics, v, LambdaMetric.ERRORS);
+            List<MetricPoint> rate = new ArrayList<>(inv.size());
+            for (int i = 0; i < inv.size(); i++) {
+                double n = inv.get(i).value();
+                rate.add(new MetricPoint(inv.get(i).time(), n > 0 ? 100.0 * err.get(i).value() / n : Double.NaN));
+            }
+            lines.add(new ChartModel.Line(v, "", rate));
+        }
+        return new ChartModel(ChartKind.ERROR_RATE, lines);
+    }
+
+    /**
+     * Every period of the window: zero for a count without data, NaN (a gap) for anything else.
+     * Periods after the newest datapoint of the whole answer are gaps for counts too: those
+     * minutes have not been reported yet (metrics arrive late), they are not minutes without traffic.
+     */
+    static List<MetricPoint> dense(AliasMetrics metrics, String version, LambdaMetric metric) {
+        MetricWindow window = metrics.query().window();
+        Instant reported = metrics.dataThrough().orElse(window.end());
+        Instant inProgress = window.truncate(metrics.fetchedAt());
+        Map<Instant, Double> byTime = new HashMap<>();
+        metrics.series(version, metric).map(MetricSeries::points).orElse(List.of())
+                .forEach(p -> byTime.put(window.truncate(p.time()), p.value()));
+        double missing = metric.isCount() ? 0 : Double.NaN;
+        List<MetricPoint> out = new ArrayList<>((int) window.periods());
+        for (Instant t = window.start(); t.isBefore(window.end()); t = t.plus(window.period())) {
+            boolean partial = metric.isCount() && !t.isBefore(inProgress); // a count still filling up is not a drop
+            out.add(new MetricPoint(t, partial ? Double.NaN : byTime.getOrDefault(t, t.isAfter(reported) ? Double.NaN : missing)));
+        }
+        return out;
+    }
+}

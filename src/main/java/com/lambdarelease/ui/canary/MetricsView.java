@@ -1,0 +1,190 @@
+package com.lambdarelease.ui.canary;
+
+import com.lambdarelease.domain.TrafficSplit;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+
+/**
+ * The live charts of an alias: range, refresh interval, pause, freshness, a legend, and a grid of
+ * six charts, all redrawn from one {@link MetricsSnapshot} per refresh.
+ */
+final class MetricsView {
+
+    private final LiveMetricsModel model;
+    private final Map<ChartKind, MetricChartView> charts = new EnumMap<>(ChartKind.class);
+    private final HBox legend = new HBox(12);
+    private List<Object> legendKey = List.of();
+    private final VBox root;
+
+    MetricsView(LiveMetricsModel model, ZoneId zone, BiConsumer<MetricChartView, Boolean> export) {
+        this.model = model;
+        HBox ranges = new HBox();
+        ToggleGroup group = new ToggleGroup();
+        for (Duration d : LiveMetricsModel.RANGES) {
+            ToggleButton b = new ToggleButton(label(d));
+            // AtlantaFX pills: the five ranges read as one segmented control.
+            b.getStyleClass().add(d.equals(LiveMetricsModel.RANGES.get(0)) ? "left-pill"
+                    : d.equals(LiveMetricsModel.RANGES.get(LiveMetricsModel.RANGES.size() - 1)) ? "right-pill" : "center-pill");
+            b.setId("range-" + d.toMinutes());
+            b.setToggleGroup(group);
+            b.setSelected(d.equals(model.rangeProperty().get()));
+            b.setOnAction(e -> {
+                b.setSelected(true); // a range is always chosen
+                model.rangeProperty().set(d);
+            });
+            ranges.getChildren().add(b);
+        }
+        ComboBox<Duration> interval = new ComboBox<>();
+        interval.getItems().setAll(LiveMetricsModel.INTERVALS);
+        interval.setId("refresh-interval");
+        interval.valueProperty().bindBidirectional(model.refreshIntervalProperty());
+        interval.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Duration d) {
+                return d == null ? "" : "every " + label(d);
+            }
+
+            @Override
+            public Duration fromString(String s) {
+                return null;
+            }
+        });
+        interval.setTooltip(new Tooltip("Auto-refresh interval"));
+        ToggleButton pause = new ToggleButton(null, new FontIcon(Feather.PAUSE));
+        pause.setId("refresh-pause");
+        pause.setAccessibleText("Pause auto-refresh");
+        pause.setTooltip(new Tooltip("Pause auto-refresh"));
+        pause.selectedProperty().bindBidirectional(model.pausedProperty());
+        pause.graphicProperty().bind(pause.selectedProperty().map(p -> new FontIcon(p ? Feather.PLAY : Feather.PAUSE)));
+        Button refresh = new Button(null, new FontIcon(Feather.REFRESH_CW));
+        refresh.setId("refresh-now");
+        refresh.setAccessibleText("Refresh now");
+        refresh.setTooltip(new Tooltip("Refresh now"));
+        refresh.setOnAction(e -> model.refreshNow());
+        ProgressIndicator loading = new ProgressIndicator();
+        loading.setPrefSize(16, 16);
+        loading.visibleProperty().bind(model.loadingProperty());
+        Label freshness = new Label();
+        freshness.setId("canary-freshness");
+        freshness.getStyleClass().add(CanaryStyles.FRESHNESS);
+        freshness.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.freshnessProperty().get() + (model.pausedProperty().get() ? " Auto-refresh paused." : ""),
+                model.freshnessProperty(), model.pausedProperty()));
+        Label problem = new Label();
+        problem.getStyleClass().add(CanaryStyles.ERROR);
+        problem.setWrapText(true);
+        problem.textProperty().bind(model.problemProperty());
+        problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox toolbar = new HBox(8, ranges, interval, pause, refresh, loading, grow, freshness);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        legend.getStyleClass().add(CanaryStyles.LEGEND);
+
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        for (int c = 0; c < 2; c++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setPercentWidth(50);
+            grid.getColumnConstraints().add(cc);
+        }
+        for (int r = 0; r < 3; r++) {
+            RowConstraints rc = new RowConstraints();
+            rc.setPercentHeight(100 / 3.0);
+            rc.setVgrow(Priority.ALWAYS);
+            grid.getRowConstraints().add(rc);
+        }
+        int i = 0;
+        for (ChartKind kind : ChartKind.values()) {
+            MetricChartView view = new MetricChartView(kind, zone, v -> export.accept(v, true), v -> export.accept(v, false));
+            charts.put(kind, view);
+            grid.add(view.node(), i % 2, i / 2);
+            i++;
+        }
+        VBox.setVgrow(grid, Priority.ALWAYS);
+        root = new VBox(8, toolbar, problem, legend, grid);
+        root.getStyleClass().add(CanaryStyles.SECTION);
+        model.snapshotProperty().addListener((obs, old, now) -> render(now));
+    }
+
+    Node node() {
+        return root;
+    }
+
+    MetricChartView chart(ChartKind kind) {
+        return charts.get(kind);
+    }
+
+    /** Redraws every chart from one snapshot (FX thread). */
+    void render(Optional<MetricsSnapshot> snapshot) {
+        if (snapshot.isEmpty()) {
+            legend.getChildren().clear();
+            legendKey = List.of();
+            charts.values().forEach(MetricChartView::clear);
+            return;
+        }
+        MetricsSnapshot snap = snapshot.get();
+        renderLegend(snap);
+        charts.values().forEach(c -> c.render(snap));
+    }
+
+    /** The legend changes only when the versions, weights or markers do: no new nodes otherwise. */
+    private void renderLegend(MetricsSnapshot snap) {
+        List<Object> key = List.of(snap.versions(), snap.shares().stream().map(MetricsSnapshot.VersionShare::configured).toList(),
+                snap.markers().isEmpty());
+        if (key.equals(legendKey)) {
+            return;
+        }
+        legendKey = key;
+        legend.getChildren().clear();
+        for (int i = 0; i < snap.versions().size(); i++) {
+            String v = snap.versions().get(i);
+            double weight = snap.shares().get(i).configured();
+            Label l = new Label("v" + v + " · " + TrafficSplit.percent(weight) + (i == 0 ? " (primary)" : ""));
+            l.getStyleClass().addAll(CanaryStyles.SWATCH, CanaryStyles.versionColor(i));
+            legend.getChildren().add(l);
+        }
+        if (!snap.markers().isEmpty()) {
+            Label m = new Label("┆ routing changed from this console");
+            m.getStyleClass().add(CanaryStyles.HINT);
+            legend.getChildren().add(m);
+        }
+    }
+
+    static String label(Duration d) {
+        if (d.toHours() >= 1 && d.toMinutesPart() == 0) {
+            return d.toHours() + " h";
+        }
+        if (d.toMinutes() >= 1 && d.toSecondsPart() == 0) {
+            return d.toMinutes() + " min";
+        }
+        return d.toSeconds() + " s";
+    }
+}

@@ -1,34 +1,51 @@
 package com.lambdarelease.ui.common;
 
+import com.lambdarelease.domain.InvalidInputException;
+
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * The one place dialogs come from, so every confirmation and conflict looks the same and tests can
  * drive them. Methods are called on the FX thread and return at once; the answer comes later.
+ *
+ * <p>Three methods are abstract (the first contract, which other screens implement in their test
+ * recorders); the richer forms are defaults that fall back on them, and {@link FxDialogService}
+ * draws them properly.
  */
 public interface DialogService {
 
-    /**
-     * Shows what will change ({@code before} → {@code after}) with any pre-flight {@code notes}
-     * (warnings quoting AWS's rules) and asks the operator to go ahead.
-     */
-    CompletableFuture<Boolean> confirmChange(String title, String action, String before, String after, List<String> notes);
-
-    default CompletableFuture<Boolean> confirmChange(String title, String action, String before, String after) {
-        return confirmChange(title, action, before, after, List.of());
-    }
+    /** Shows what will change ({@code before} → {@code after}) and asks the operator to go ahead. */
+    CompletableFuture<Boolean> confirmChange(String title, String action, String before, String after);
 
     /**
-     * Someone else changed what the operator was editing. Shows what it was when loaded, what it is
-     * now and what the operator wanted (not applied); completes true when the operator chooses to
-     * reload. Never overwrites.
+     * Someone else changed what the operator was editing. Shows what they hold now beside what the
+     * operator wanted; completes true when the operator chooses to reload (never overwrites).
      */
-    CompletableFuture<Boolean> showConflict(String title, String whenLoaded, String now, String yourChange);
+    CompletableFuture<Boolean> showConflict(String title, String yourChange, String theirState);
 
     /** A failure that needs the operator's attention, in plain words with AWS's message. */
     void showError(String title, Throwable error);
 
+    /**
+     * Like {@link #confirmChange(String, String, String, String)}, with pre-flight {@code notes}
+     * (warnings quoting AWS's rules) under the before → after.
+     */
+    default CompletableFuture<Boolean> confirmChange(String title, String action, String before, String after,
+                                                     List<String> notes) {
+        return confirmChange(title, action, before, notes.isEmpty() ? after : after + "\n\n" + String.join("\n", notes));
+    }
+
+    /**
+     * Like {@link #showConflict(String, String, String)}, also showing what it was when the operator
+     * loaded it, so they see what changed since.
+     */
+    default CompletableFuture<Boolean> showConflict(String title, String whenLoaded, String now, String yourChange) {
+        return showConflict(title, yourChange, now + " (when you loaded it: " + whenLoaded + ")");
+    }
+
     /** Something the operator must read before going on (e.g. why an action is not possible now). */
-    void inform(String title, String message);
+    default void inform(String title, String message) {
+        showError(title, new InvalidInputException(message));
+    }
 }

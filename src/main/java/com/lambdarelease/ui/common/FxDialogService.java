@@ -26,6 +26,16 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public CompletableFuture<Boolean> confirmChange(String title, String action, String before, String after) {
+        return confirmChange(title, action, before, after, List.of());
+    }
+
+    @Override
+    public CompletableFuture<Boolean> showConflict(String title, String yourChange, String theirState) {
+        return showConflict(title, "", theirState, yourChange);
+    }
+
+    @Override
     public CompletableFuture<Boolean> confirmChange(String title, String action, String before, String after,
                                                     List<String> notes) {
         ButtonType go = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
@@ -45,7 +55,9 @@ public final class FxDialogService implements DialogService {
         Alert alert = new Alert(Alert.AlertType.WARNING, "", reload, ButtonType.CANCEL);
         Label lead = new Label("Someone else changed this since you loaded it. Nothing was overwritten.");
         lead.setWrapText(true);
-        GridPane grid = beforeAfter(new String[][]{{"When you loaded it", whenLoaded}, {"Now (their change)", now},
+        GridPane grid = whenLoaded.isEmpty()
+                ? beforeAfter(new String[][]{{"Now (their change)", now}, {"Your change (not applied)", yourChange}})
+                : beforeAfter(new String[][]{{"When you loaded it", whenLoaded}, {"Now (their change)", now},
                 {"Your change (not applied)", yourChange}});
         alert.getDialogPane().setContent(new VBox(10, lead, grid));
         alert.getDialogPane().setId(CONFLICT_ID);

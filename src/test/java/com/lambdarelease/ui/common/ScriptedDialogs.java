@@ -35,6 +35,16 @@ public final class ScriptedDialogs implements DialogService, ActionDialogs {
     public volatile Function<List<String>, Optional<String>> onChooseVersion = c -> Optional.of(c.get(0));
 
     @Override
+    public CompletableFuture<Boolean> confirmChange(String title, String action, String before, String after) {
+        return confirmChange(title, action, before, after, List.of());
+    }
+
+    @Override
+    public CompletableFuture<Boolean> showConflict(String title, String yourChange, String theirState) {
+        return showConflict(title, "", theirState, yourChange);
+    }
+
+    @Override
     public CompletableFuture<Boolean> confirmChange(String title, String action, String before, String after,
                                                     List<String> notes) {
         confirmations.add(new Confirmation(title, before, after, notes));

@@ -54,6 +54,7 @@ public final class MainWindow {
     private final TabPane tabs = new TabPane(functionsTab, environmentsTab);
     private final StatusBar status;
     private Workspace current;
+    private boolean darkTheme;
     private Runnable stopWatchingThrottles = () -> { };
 
     /**
@@ -133,14 +134,26 @@ public final class MainWindow {
 
     private void buildMenus(Workspace w) {
         CheckMenuItem dark = new CheckMenuItem("_Dark theme");
-        dark.setOnAction(e -> Theme.apply(dark.isSelected()));
+        dark.setSelected(darkTheme);
+        dark.setOnAction(e -> {
+            darkTheme = dark.isSelected();
+            Theme.apply(darkTheme);
+        });
         MenuItem filter = new MenuItem("_Filter functions");
         filter.setAccelerator(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN));
+        CheckMenuItem list = new CheckMenuItem("Functions _list");
+        list.setSelected(true);
+        list.setAccelerator(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN));
+        list.setOnAction(e -> Optional.ofNullable(current).ifPresent(c -> c.showFunctionsList(list.isSelected())));
         filter.setOnAction(e -> {
             tabs.getSelectionModel().select(functionsTab);
-            Optional.ofNullable(current).ifPresent(c -> c.functionsView().focusFilter());
+            list.setSelected(true);
+            Optional.ofNullable(current).ifPresent(c -> {
+                c.showFunctionsList(true);
+                c.functionsView().focusFilter();
+            });
         });
-        Menu view = new Menu("_View", null, filter, new SeparatorMenuItem(), dark);
+        Menu view = new Menu("_View", null, filter, list, new SeparatorMenuItem(), dark);
         if (w == null) {
             menus.getMenus().setAll(view);
             return;

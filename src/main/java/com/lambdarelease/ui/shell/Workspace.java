@@ -53,6 +53,17 @@ public final class Workspace {
         browse.setDividerPositions(0.36);
     }
 
+    /** Hides or shows the functions list, leaving the detail (and the canary charts) the whole width. */
+    public void showFunctionsList(boolean show) {
+        boolean shown = browse.getItems().contains(functionsView.node());
+        if (show && !shown) {
+            browse.getItems().add(0, functionsView.node());
+            browse.setDividerPositions(0.36);
+        } else if (!show && shown) {
+            browse.getItems().remove(functionsView.node());
+        }
+    }
+
     /** F5: the functions list and the function in view, read again. */
     public void refresh() {
         functions.load();

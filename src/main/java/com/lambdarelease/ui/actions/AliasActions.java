@@ -98,25 +98,19 @@ public final class AliasActions {
                 .thenComposeAsync(go -> !go ? CompletableFuture.completedFuture(Outcome.CANCELLED)
                         : Async.start(() -> lambda.getAlias(alias.functionName(), alias.name()))
                         .thenCompose(now -> now.revisionId().equals(alias.revisionId())
-                                ? lambda.deleteAlias(alias.functionName(), alias.name()).thenApply(v -> (Throwable) null)
-                                : CompletableFuture.completedFuture((Throwable) new StaleAlias()))
-                        .handleAsync((stale, error) -> {
-                            if (error == null && stale == null) {
-                                ui.notifier().success("Deleted alias " + alias.name() + " (was " + before + ")");
-                                return detail.reload().thenApply(v -> Outcome.DONE);
+                                ? lambda.deleteAlias(alias.functionName(), alias.name()).thenApply(v -> true)
+                                : CompletableFuture.completedFuture(false))
+                        .handleAsync((deleted, error) -> {
+                            if (error != null) {
+                                ui.notifier().failure("Deleting alias " + alias.name(), error);
+                                return CompletableFuture.completedFuture(Outcome.FAILED);
                             }
-                            if (stale != null) {
+                            if (!deleted) {
                                 return conflicts.aliasChanged(alias, "delete " + alias.name());
                             }
-                            ui.notifier().failure("Deleting alias " + alias.name(), error);
-                            return CompletableFuture.completedFuture(Outcome.FAILED);
+                            ui.notifier().success("Deleted alias " + alias.name() + " (was " + before + ")");
+                            return detail.reload().thenApply(v -> Outcome.DONE);
                         }, ui.fx()).thenCompose(f -> f), ui.fx());
-    }
-
-    private static final class StaleAlias extends RuntimeException {
-        StaleAlias() {
-            super(null, null, false, false);
-        }
     }
 
     private CompletableFuture<Outcome> confirmAndUpdate(AliasRoute alias, TrafficSplit target, String title, String verb) {

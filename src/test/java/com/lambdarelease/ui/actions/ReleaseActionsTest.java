@@ -238,6 +238,17 @@ class ReleaseActionsTest {
     }
 
     @Test
+    void whenDeletingAnUnchangedAliasThenItIsGone() throws Exception {
+        sandbox.otherClients.lambda().createAlias(r -> r.functionName("nightly-report").name("scratch").functionVersion("3")).join();
+        open("nightly-report");
+        assertThat(done(aliases.delete(alias("scratch")))).isEqualTo(Outcome.DONE);
+        assertThat(dialogs.confirmations.get(0).before()).isEqualTo("scratch: 100% v3");
+        assertThat(sandbox.otherClients.lambda().listAliases(r -> r.functionName("nightly-report")).join().aliases())
+                .noneMatch(a -> a.name().equals("scratch"));
+        assertThat(detail.alias("scratch")).isEmpty();
+    }
+
+    @Test
     void givenAChangedAliasWhenDeletingThenNothingIsDeletedBlind() throws Exception {
         open("image-resizer");
         AliasRoute loaded = alias("preview");

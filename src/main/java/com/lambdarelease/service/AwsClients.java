@@ -57,7 +57,6 @@ public final class AwsClients implements AutoCloseable {
                 .build();
         ClientOverrideConfiguration overrides = ClientOverrideConfiguration.builder()
                 .addExecutionInterceptor(activity)
-                .apiCallTimeout(Duration.ofSeconds(60))
                 .build();
         // Complete futures on the I/O thread that read the answer instead of handing them to another
         // pool: a page chain (ListFunctions → NextMarker → next page) then costs no thread wake-up

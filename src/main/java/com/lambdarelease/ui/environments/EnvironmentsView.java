@@ -4,6 +4,9 @@ import com.lambdarelease.service.ConsoleServices;
 import com.lambdarelease.ui.common.UiContext;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
+
+import java.util.ArrayList;
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -41,15 +44,8 @@ public final class EnvironmentsView {
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().functionName()));
         name.setPrefWidth(240);
         table.getColumns().add(name);
-        model.aliasColumns().forEach(this::addAliasColumn);
-        model.aliasColumns().addListener((ListChangeListener<String>) change -> {
-            while (change.next()) {
-                change.getAddedSubList().forEach(this::addAliasColumn);
-                if (change.wasRemoved()) {
-                    table.getColumns().removeIf(c -> c != name && !model.aliasColumns().contains(c.getText()));
-                }
-            }
-        });
+        syncAliasColumns();
+        model.aliasColumns().addListener((ListChangeListener<String>) change -> syncAliasColumns());
     }
 
     public Node node() {
@@ -86,13 +82,26 @@ public final class EnvironmentsView {
         return bar;
     }
 
-    private void addAliasColumn(String aliasName) {
+    /** One column per alias name, in the model's order; existing columns are kept, so widths survive. */
+    private void syncAliasColumns() {
+        List<TableColumn<EnvironmentRow, ?>> wanted = new ArrayList<>();
+        wanted.add(table.getColumns().get(0));
+        for (String aliasName : model.aliasColumns()) {
+            wanted.add(table.getColumns().stream().skip(1).filter(c -> c.getText().equals(aliasName)).findFirst()
+                    .orElseGet(() -> aliasColumn(aliasName)));
+        }
+        if (!wanted.equals(table.getColumns())) {
+            table.getColumns().setAll(wanted);
+        }
+    }
+
+    private TableColumn<EnvironmentRow, EnvironmentRow> aliasColumn(String aliasName) {
         TableColumn<EnvironmentRow, EnvironmentRow> column = new TableColumn<>(aliasName);
         column.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
         column.setCellFactory(c -> new AliasCell(aliasName));
         column.setPrefWidth(150);
         column.setSortable(false);
-        table.getColumns().add(column);
+        return column;
     }
 
     /** Shows what one alias serves; asks for the row's aliases when it first comes into view. */

@@ -1,0 +1,84 @@
+package com.lambdarelease.ui.environments;
+
+import com.lambdarelease.ui.common.SandboxFixture;
+import com.lambdarelease.ui.common.ScriptedDialogs;
+import com.lambdarelease.ui.common.ToastNotifier;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The environments matrix as an operator sees it: the guide's table, live from the sandbox. */
+@ExtendWith(ApplicationExtension.class)
+class EnvironmentsViewTest {
+
+    private static SandboxFixture sandbox;
+    private EnvironmentsView view;
+
+    @BeforeAll
+    static void startSandbox() throws Exception {
+        sandbox = SandboxFixture.start();
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        sandbox.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        view = new EnvironmentsView(sandbox.services,
+                sandbox.context(Platform::runLater, new ScriptedDialogs(), new ToastNotifier()));
+        stage.setScene(new Scene((javafx.scene.Parent) view.node(), 900, 400));
+        stage.show();
+        view.attach();
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<EnvironmentRow> table(FxRobot robot) {
+        return (TableView<EnvironmentRow>) robot.lookup("#environments-table").query();
+    }
+
+    private static String cell(TableView<EnvironmentRow> table, String function, String alias) {
+        EnvironmentRow row = table.getItems().stream().filter(r -> r.functionName().equals(function)).findFirst().orElseThrow();
+        return row.cellText(alias);
+    }
+
+    @Test
+    void theGuidesEnvironmentTableFillsInForTheVisibleFunctions(FxRobot robot) throws Exception {
+        TableView<EnvironmentRow> table = table(robot);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !table.getItems().isEmpty()
+                && cell(table, "MyLambdaFunction", "prod").startsWith("v"));
+
+        assertThat(cell(table, "MyLambdaFunction", "dev")).isEqualTo("v1");
+        assertThat(cell(table, "MyLambdaFunction", "staging")).isEqualTo("v2");
+        assertThat(cell(table, "MyLambdaFunction", "prod")).isEqualTo("v3");
+        assertThat(table.getColumns()).extracting(TableColumn::getText).startsWith("Function", "dev", "staging", "prod");
+    }
+
+    @Test
+    void refreshingKeepsOneColumnPerAliasName(FxRobot robot) throws Exception {
+        TableView<EnvironmentRow> table = table(robot);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getColumns().size() > 4);
+        robot.clickOn("Refresh");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !table.getItems().isEmpty()
+                && cell(table, "orders-api", "live").startsWith("v"));
+
+        var names = table.getColumns().stream().map(TableColumn::getText).toList();
+        assertThat(names).doesNotHaveDuplicates().contains("live");
+        assertThat(cell(table, "orders-api", "live")).isEqualTo("v7 90% · v8 10%");
+    }
+}

@@ -67,6 +67,7 @@ final class CanaryEditorView {
         Label versionLabel = new Label("_Canary version");
         versionLabel.setMnemonicParsing(true);
         versionLabel.setLabelFor(version);
+        versionLabel.setMinWidth(Region.USE_PREF_SIZE);
         HBox versionRow = new HBox(8, versionLabel, version);
         versionRow.setAlignment(Pos.CENTER_LEFT);
 
@@ -93,9 +94,11 @@ final class CanaryEditorView {
             Button b = new Button(WeightInput.format(p) + "%");
             b.setId("canary-preset-" + WeightInput.format(p));
             b.getStyleClass().add("small");
+            b.setMinWidth(Region.USE_PREF_SIZE);
             b.setOnAction(e -> model.choosePreset(p));
             presets.getChildren().add(b);
         }
+        weightLabel.setMinWidth(Region.USE_PREF_SIZE);
         HBox weightRow = new HBox(6, weightLabel, typed, new Label("%"), presets);
         weightRow.setAlignment(Pos.CENTER_LEFT);
 

@@ -64,11 +64,11 @@ public final class CanaryPane {
         VBox left = new VBox(12, new CanaryEditorView(editor).node(), observed.node(),
                 new ComparisonView(editor.comparison()).node());
         left.setPadding(new Insets(0, 4, 0, 0));
-        left.setMinWidth(320); // wrap long ARNs and notes instead of widening the column
-        left.setPrefWidth(320);
+        left.setMinWidth(420); // wrap long ARNs and notes instead of widening the column; presets fit
+        left.setPrefWidth(420);
         ScrollPane leftScroll = new ScrollPane(left);
         leftScroll.setFitToWidth(true);
-        leftScroll.setMinWidth(360);
+        leftScroll.setMinWidth(440);
         SplitPane split = new SplitPane(leftScroll, metricsView.node());
         split.setDividerPositions(0.32);
         SplitPane.setResizableWithParent(leftScroll, false);

@@ -68,6 +68,7 @@ final class MetricChartView {
         y.setMinorTickVisible(false);
 
         Label title = new Label(kind.title());
+        title.setMinWidth(Region.USE_PREF_SIZE); // the unit note gives way, never the metric name
         title.getStyleClass().add(CanaryStyles.CHART_TITLE);
         Label unit = new Label(kind.unit());
         unit.getStyleClass().add(CanaryStyles.HINT);

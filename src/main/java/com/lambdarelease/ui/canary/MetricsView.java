@@ -51,6 +51,7 @@ final class MetricsView {
             b.getStyleClass().add(d.equals(LiveMetricsModel.RANGES.get(0)) ? "left-pill"
                     : d.equals(LiveMetricsModel.RANGES.get(LiveMetricsModel.RANGES.size() - 1)) ? "right-pill" : "center-pill");
             b.setId("range-" + d.toMinutes());
+            b.setMinWidth(Region.USE_PREF_SIZE);
             b.setToggleGroup(group);
             b.setSelected(d.equals(model.rangeProperty().get()));
             b.setOnAction(e -> {
@@ -75,6 +76,7 @@ final class MetricsView {
             }
         });
         interval.setTooltip(new Tooltip("Auto-refresh interval"));
+        interval.setMinWidth(Region.USE_PREF_SIZE);
         ToggleButton pause = new ToggleButton(null, new FontIcon(Feather.PAUSE));
         pause.setId("refresh-pause");
         pause.setAccessibleText("Pause auto-refresh");
@@ -92,6 +94,10 @@ final class MetricsView {
         Label freshness = new Label();
         freshness.setId("canary-freshness");
         freshness.getStyleClass().add(CanaryStyles.FRESHNESS);
+        freshness.setMinWidth(0); // the controls keep their width; the freshness line gives way (full text in its tooltip)
+        Tooltip freshnessTip = new Tooltip();
+        freshnessTip.textProperty().bind(freshness.textProperty());
+        freshness.setTooltip(freshnessTip);
         freshness.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> model.freshnessProperty().get() + (model.pausedProperty().get() ? " Auto-refresh paused." : ""),
                 model.freshnessProperty(), model.pausedProperty()));

@@ -98,6 +98,7 @@ final class ObservedSplitView {
 
     private void header(String text, int column) {
         Label l = new Label(text);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // headers never shrink to "Ver…"
         l.getStyleClass().add(CanaryStyles.HINT);
         grid.add(l, column, 0);
     }

@@ -8,6 +8,7 @@ import javafx.collections.ListChangeListener;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -39,7 +40,8 @@ public final class EnvironmentsView {
         table.setId("environments-table");
         table.setItems(model.rows());
         table.setPlaceholder(new Label("No functions."));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Unconstrained: an account can have many alias names; they scroll rather than squeeze.
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         TableColumn<EnvironmentRow, String> name = new TableColumn<>("Function");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().functionName()));
         name.setPrefWidth(240);
@@ -78,6 +80,7 @@ public final class EnvironmentsView {
         status.textProperty().bind(model.statusProperty());
         HBox.setHgrow(status, Priority.ALWAYS);
         HBox bar = new HBox(8, filter, refresh, busy, status);
+        bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6));
         return bar;
     }
@@ -99,12 +102,15 @@ public final class EnvironmentsView {
         TableColumn<EnvironmentRow, EnvironmentRow> column = new TableColumn<>(aliasName);
         column.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
         column.setCellFactory(c -> new AliasCell(aliasName));
-        column.setPrefWidth(150);
+        column.setPrefWidth(Math.max(160, 9.0 * aliasName.length() + 40));
+        column.setMinWidth(90);
         column.setSortable(false);
         return column;
     }
 
     /** Shows what one alias serves; asks for the row's aliases when it first comes into view. */
+    private static final String SPLIT_STYLE = "environment-split";
+
     private final class AliasCell extends TableCell<EnvironmentRow, EnvironmentRow> {
         private final String aliasName;
         private EnvironmentRow watched;
@@ -112,6 +118,7 @@ public final class EnvironmentsView {
 
         AliasCell(String aliasName) {
             this.aliasName = aliasName;
+            setAlignment(Pos.CENTER_LEFT);
         }
 
         @Override
@@ -135,8 +142,17 @@ public final class EnvironmentsView {
                 return;
             }
             setText(watched.cellText(aliasName));
-            if (watched.stateProperty().get() instanceof EnvironmentRow.State.Failed f) {
+            getStyleClass().remove(SPLIT_STYLE);
+            var state = watched.stateProperty().get();
+            if (state instanceof EnvironmentRow.State.Failed f) {
                 setTooltip(new Tooltip(f.reason()));
+            } else if (state instanceof EnvironmentRow.State.Loaded loaded && loaded.aliases().containsKey(aliasName)) {
+                var alias = loaded.aliases().get(aliasName);
+                if (alias.split().isSplit()) {
+                    getStyleClass().add(SPLIT_STYLE);
+                }
+                setTooltip(new Tooltip(alias.functionName() + ":" + alias.name() + " → " + alias.split().describe()
+                        + (alias.description().isBlank() ? "" : "\n" + alias.description())));
             } else {
                 setTooltip(null);
             }

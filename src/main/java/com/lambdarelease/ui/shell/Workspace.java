@@ -50,15 +50,25 @@ public final class Workspace {
             }
         });
         browse = new SplitPane(functionsView.node(), detailView.node());
-        browse.setDividerPositions(0.36);
+        browse.setDividerPositions(LIST_SHARE);
+        // The canary workspace is the screen kept open during a release: give its charts the room.
+        detail.sectionProperty().subscribe(section -> {
+            if (browse.getItems().size() == 2) {
+                browse.setDividerPositions(section == FunctionDetailViewModel.Section.CANARY ? LIST_SHARE_CANARY : LIST_SHARE);
+            }
+        });
     }
+
+    private static final double LIST_SHARE = 0.36;
+    private static final double LIST_SHARE_CANARY = 0.16;
 
     /** Hides or shows the functions list, leaving the detail (and the canary charts) the whole width. */
     public void showFunctionsList(boolean show) {
         boolean shown = browse.getItems().contains(functionsView.node());
         if (show && !shown) {
             browse.getItems().add(0, functionsView.node());
-            browse.setDividerPositions(0.36);
+            browse.setDividerPositions(detail.sectionProperty().get() == FunctionDetailViewModel.Section.CANARY
+                    ? LIST_SHARE_CANARY : LIST_SHARE);
         } else if (!show && shown) {
             browse.getItems().remove(functionsView.node());
         }

@@ -39,7 +39,8 @@ public final class ConsoleApp extends Application {
     public void start(Stage stage) {
         io = NamedThreads.cached("console-io");
         scheduler = NamedThreads.scheduled("console-timer", 2);
-        factory = new ConnectionFactory(io, scheduler, SandboxOptions.defaults().withPort(0));
+        factory = new ConnectionFactory(io, scheduler, SandboxOptions.defaults().withPort(0)
+                .withSpeed(Double.parseDouble(getParameters().getNamed().getOrDefault("sandbox-speed", "1"))));
         ToastNotifier toasts = new ToastNotifier();
         UiContext ui = new UiContext(Platform::runLater, scheduler, Clock.systemUTC(),
                 new FxDialogService(() -> stage), toasts);

@@ -5,7 +5,7 @@ final class ConsoleLauncher {
     private ConsoleLauncher() {
     }
 
-    static void launch() {
-        javafx.application.Application.launch(ConsoleApp.class);
+    static void launch(String... args) {
+        javafx.application.Application.launch(ConsoleApp.class, args);
     }
 }

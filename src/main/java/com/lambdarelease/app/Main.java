@@ -20,9 +20,17 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    @picocli.CommandLine.Option(names = "--sandbox-speed", defaultValue = "1",
+            description = "Run the embedded sandbox's clock N times faster, for demos (default: ${DEFAULT-VALUE}).")
+    double sandboxSpeed;
+
     @Override
     public Integer call() {
-        ConsoleLauncher.launch();
+        if (!(sandboxSpeed > 0)) {
+            System.err.println("--sandbox-speed must be greater than 0");
+            return 2;
+        }
+        ConsoleLauncher.launch("--sandbox-speed=" + sandboxSpeed);
         return 0;
     }
 }

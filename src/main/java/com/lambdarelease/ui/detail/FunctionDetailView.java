@@ -71,6 +71,7 @@ public final class FunctionDetailView {
         Tab versions = new Tab("Versions", new VersionsView(model, commands).node());
         Tab aliases = new Tab("Aliases", new AliasesView(model, commands).node());
         canaryTab.setContent(canary.node());
+        canary.appliedAliasProperty().subscribe(applied -> applied.ifPresent(model::aliasChanged));
         tabs.getTabs().addAll(versions, aliases, canaryTab);
         tabs.setId(TABS_ID);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

@@ -116,6 +116,29 @@ public final class FunctionDetailViewModel {
     }
 
     /**
+     * An alias of this function was changed elsewhere in the console (the canary workspace): take
+     * its new split and RevisionId, so the next write is based on it and Promote / Roll back
+     * follow the split without reading everything again.
+     */
+    public void aliasChanged(AliasRoute changed) {
+        if (!changed.functionName().equals(functionName.get())) {
+            return;
+        }
+        boolean selected = selectedAlias.get() != null && selectedAlias.get().name().equals(changed.name());
+        List<AliasRoute> updated = aliases.stream().map(a -> a.name().equals(changed.name()) ? changed : a).toList();
+        if (updated.equals(aliases)) {
+            return;
+        }
+        String keepVersion = selectedVersion.get() == null ? null : selectedVersion.get().version();
+        aliases.setAll(updated);
+        versions.setAll(versions.stream().map(r -> VersionRow.of(r.config(), updated)).toList());
+        selectedVersion.set(versions.stream().filter(r -> r.version().equals(keepVersion)).findFirst().orElse(null));
+        if (selected) {
+            selectedAlias.set(changed);
+        }
+    }
+
+    /**
      * Provisioned concurrency by alias or version, as last read; empty when it could not be read
      * (the routing warning then says it could not check).
      */

@@ -68,6 +68,23 @@ class ReleaseActionsTest {
     }
 
     @Test
+    void givenASplitAppliedInTheCanaryWorkspaceThenPromoteFollowsItWithTheNewRevision() throws Exception {
+        open("orders-api");
+        detail.selectedAliasProperty().set(alias("beta"));
+        AliasRoute beta = alias("beta");
+        AliasRoute changed = new AliasRoute(beta.functionName(), beta.name(), beta.arn(),
+                com.lambdarelease.domain.TrafficSplit.canary(beta.split().primaryVersion(), "7", 0.25),
+                beta.description(), "revision-from-the-canary-pane");
+
+        detail.aliasChanged(changed);
+
+        assertThat(detail.selectedAliasProperty().get()).isEqualTo(changed);
+        assertThat(alias("beta").revisionId()).isEqualTo("revision-from-the-canary-pane");
+        assertThat(detail.versions()).filteredOn(r -> r.version().equals("7")).singleElement()
+                .satisfies(r -> assertThat(r.aliasesText()).contains("beta"));
+    }
+
+    @Test
     void givenMyLambdaFunctionWhenOpenedThenVersionsNewestFirstAndTheGuidesAliases() throws Exception {
         open("MyLambdaFunction");
         assertThat(detail.versions()).extracting(r -> r.version()).containsExactly("4", "3", "2", "1", "$LATEST");

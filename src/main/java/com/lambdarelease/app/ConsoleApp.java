@@ -20,6 +20,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.stage.Stage;
 
 import java.nio.file.Path;
+import software.amazon.awssdk.utils.UserHomeDirectoryUtils;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,7 +46,7 @@ public final class ConsoleApp extends Application {
         UiContext ui = new UiContext(Platform::runLater, scheduler, Clock.systemUTC(),
                 new FxDialogService(() -> stage), toasts);
         ConnectionSettings settings = new ConnectionSettings(
-                ConnectionSettings.defaultFile(System.getenv(), Path.of(System.getProperty("user.home"))));
+                ConnectionSettings.defaultFile(System.getenv(), Path.of(UserHomeDirectoryUtils.userHomeDirectory())));
         connections = new ConnectionManager(ui, factory::open, settings, AwsProfiles::load);
         FxActionDialogs forms = new FxActionDialogs(() -> stage);
         ConnectionSwitcher switcher = new ConnectionSwitcher(connections, () -> stage);

@@ -4,6 +4,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.utils.UserHomeDirectoryUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,9 +32,9 @@ public final class AwsProfiles {
         this.env = Map.copyOf(env);
     }
 
-    /** Profiles of this machine's user, honouring the AWS_* environment variables. */
+    /** Profiles of this machine's user, honouring the AWS_* environment variables and, like the AWS CLI, $HOME. */
     public static AwsProfiles load() {
-        return load(System.getenv(), Path.of(System.getProperty("user.home")));
+        return load(System.getenv(), Path.of(UserHomeDirectoryUtils.userHomeDirectory()));
     }
 
     /** Profiles as seen with {@code env} as the environment and {@code home} as the home directory (tests). */

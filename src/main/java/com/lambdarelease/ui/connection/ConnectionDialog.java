@@ -35,6 +35,7 @@ public final class ConnectionDialog {
         ButtonType connect = new ButtonType("_Connect", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(connect, ButtonType.CANCEL);
         dialog.getDialogPane().setContent(form());
+        dialog.getDialogPane().setMinWidth(600);
         dialog.getDialogPane().lookupButton(connect).disableProperty().bind(choice.validProperty().not());
         dialog.setResultConverter(b -> b == connect ? choice.toSpec().orElse(null) : null);
     }
@@ -105,6 +106,10 @@ public final class ConnectionDialog {
         problem.setMaxWidth(460);
         problem.textProperty().bind(choice.problemProperty());
 
+        for (javafx.scene.control.Control c : List.of(profiles, region, url)) {
+            c.setMaxWidth(Double.MAX_VALUE);
+            GridPane.setHgrow(c, javafx.scene.layout.Priority.ALWAYS);
+        }
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);

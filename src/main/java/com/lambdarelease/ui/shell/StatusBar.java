@@ -42,6 +42,7 @@ public final class StatusBar {
         this.ui = ui;
         Label conn = new Label();
         conn.textProperty().bind(connection);
+        conn.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a long message gives way, never the connection
         conn.setGraphic(new FontIcon(Feather.SERVER));
         Label message = new Label();
         message.setId(MESSAGE_ID);

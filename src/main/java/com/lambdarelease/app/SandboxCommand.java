@@ -42,7 +42,7 @@ final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--server-error-rate", defaultValue = "0", description = "Share (0-1) of Lambda requests answered 500 ServiceException.")
     double serverErrorRate;
 
-    @Option(names = "--latency-ms", defaultValue = "0", description = "Latency added to every request, in milliseconds.")
+    @Option(names = "--latency-ms", defaultValue = "0", description = "Least time every request takes to answer, processing included (a remote round trip), in ms.")
     long latencyMs;
 
     @Option(names = "--state-file", description = "Keep the Lambda state in this JSON file across restarts.")

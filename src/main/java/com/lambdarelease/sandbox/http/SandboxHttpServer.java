@@ -135,6 +135,12 @@ public final class SandboxHttpServer {
             long arrived = System.nanoTime();
             boolean keepAlive = HttpUtil.isKeepAlive(http);
             boolean head = HttpMethod.HEAD.equals(http.method());
+            if (http.decoderResult().isFailure()) {
+                // Not even HTTP: answer in AWS's shape and hang up, as a load balancer would.
+                send(ctx, SandboxRouter.restJsonError(400, "InvalidRequestContentException",
+                        "Could not read the HTTP request: " + http.decoderResult().cause().getMessage()), false, head);
+                return;
+            }
             SandboxRequest request = toRequest(http);
             ctx.channel().config().setAutoRead(false);
             workers.execute(() -> {

@@ -8,6 +8,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -46,7 +47,7 @@ public final class FunctionsView {
         table.getColumns().add(column("Name", FunctionSummary::name, 175));
         table.getColumns().add(column("Runtime", FunctionSummary::runtime, 100));
         TableColumn<FunctionSummary, Integer> memory = column("MB", FunctionSummary::memoryMb, 60);
-        memory.setStyle("-fx-alignment: CENTER-RIGHT;");
+        memory.setCellFactory(c -> new TextCell<>(Pos.CENTER_RIGHT));
         table.getColumns().add(memory);
         table.getColumns().add(column("Last modified", f -> TIME.format(f.lastModified()), 140));
         table.setPlaceholder(new Label("No functions"));
@@ -79,7 +80,26 @@ public final class FunctionsView {
         TableColumn<FunctionSummary, T> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
         c.setPrefWidth(width);
+        c.setCellFactory(col -> new TextCell<>(null));
         return c;
+    }
+
+    /**
+     * A plain text cell. Alignment is set in code rather than by an inline style on the column, which the
+     * table would copy onto every cell and which makes each cell's CSS be resolved on its own.
+     */
+    static final class TextCell<T> extends TableCell<FunctionSummary, T> {
+        TextCell(Pos alignment) {
+            if (alignment != null) {
+                setAlignment(alignment);
+            }
+        }
+
+        @Override
+        protected void updateItem(T item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : item.toString());
+        }
     }
 
     public Node node() {

@@ -44,6 +44,7 @@ public final class FunctionsView {
         SortedList<FunctionSummary> sorted = new SortedList<>(model.visibleFunctions());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
+        warmStylesWhenShown(sorted);
         table.getColumns().add(column("Name", FunctionSummary::name, 175));
         table.getColumns().add(column("Runtime", FunctionSummary::runtime, 100));
         TableColumn<FunctionSummary, Integer> memory = column("MB", FunctionSummary::memoryMb, 60);
@@ -52,7 +53,7 @@ public final class FunctionsView {
         table.getColumns().add(column("Last modified", f -> TIME.format(f.lastModified()), 140));
         table.setPlaceholder(new Label("No functions"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getSelectionModel().selectedItemProperty().subscribe(model.selectedProperty()::set);
+        table.getSelectionModel().selectedItemProperty().subscribe(f -> model.selectedProperty().set(f == BLANK ? null : f));
         VBox.setVgrow(table, Priority.ALWAYS);
 
         Label count = new Label();
@@ -88,6 +89,34 @@ public final class FunctionsView {
      * A plain text cell. Alignment is set in code rather than by an inline style on the column, which the
      * table would copy onto every cell and which makes each cell's CSS be resolved on its own.
      */
+    /**
+     * A new table resolves its row and cell styles from scratch the first time it shows a row (a
+     * one-off of tens of milliseconds against the theme's large stylesheet). Do that while the
+     * window is idle, before any function arrives: show one blank row for a frame, then the real
+     * (still empty) list, so the first page of functions lands in a table whose styles are ready.
+     */
+    private void warmStylesWhenShown(javafx.collections.ObservableList<FunctionSummary> real) {
+        table.sceneProperty().flatMap(javafx.scene.Scene::windowProperty)
+                .flatMap(javafx.stage.Window::showingProperty).orElse(false)
+                .subscribe(new java.util.function.Consumer<Boolean>() {
+                    private boolean done;
+
+                    @Override
+                    public void accept(Boolean showing) {
+                        if (!showing || done || !real.isEmpty()) {
+                            return;
+                        }
+                        done = true;
+                        table.setItems(javafx.collections.FXCollections.observableArrayList(BLANK));
+                        javafx.animation.PauseTransition frame = new javafx.animation.PauseTransition(javafx.util.Duration.millis(40));
+                        frame.setOnFinished(e -> table.setItems(real));
+                        frame.play();
+                    }
+                });
+    }
+
+    private static final FunctionSummary BLANK = new FunctionSummary("", "", "", 0, 0, java.time.Instant.EPOCH, "");
+
     static final class TextCell<T> extends TableCell<FunctionSummary, T> {
         TextCell(Pos alignment) {
             if (alignment != null) {
@@ -98,7 +127,8 @@ public final class FunctionsView {
         @Override
         protected void updateItem(T item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? null : item.toString());
+            boolean blank = getTableRow() != null && getTableRow().getItem() == BLANK;
+            setText(empty || item == null || blank ? null : item.toString());
         }
     }
 

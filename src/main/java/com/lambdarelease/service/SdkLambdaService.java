@@ -8,6 +8,7 @@ import com.lambdarelease.domain.InvocationResult;
 import com.lambdarelease.domain.TrafficSplit;
 import com.lambdarelease.service.errors.AwsErrors;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
 import software.amazon.awssdk.services.lambda.model.AliasConfiguration;
 import software.amazon.awssdk.services.lambda.model.AliasRoutingConfiguration;
@@ -98,10 +99,7 @@ public final class SdkLambdaService implements LambdaService {
     public CompletableFuture<FunctionConfig> getConfiguration(String functionName, String qualifier) {
         AwsNames.requireFunctionName(functionName);
         return call(() -> client.getFunctionConfiguration(r -> r.functionName(functionName).qualifier(qualifier)))
-                .thenApply(c -> config(c.functionName(), c.functionArn(), c.version(), c.description(), c.runtimeAsString(),
-                        c.handler(), c.memorySize(), c.timeout(), c.role(), c.codeSha256(), c.codeSize(),
-                        c.lastModified(), c.revisionId(), c.layers(), c.environment() == null ? null : c.environment().variables(),
-                        c.deadLetterConfig() == null ? null : c.deadLetterConfig().targetArn()));
+                .thenApply(r -> config(asConfiguration(r)));
     }
 
     @Override
@@ -111,10 +109,7 @@ public final class SdkLambdaService implements LambdaService {
         AwsNames.requireFunctionName(functionName);
         return call(() -> client.publishVersion(r -> r.functionName(functionName).description(description)
                         .codeSha256(expectedCodeSha256.orElse(null)).revisionId(expectedRevisionId.orElse(null))))
-                .thenApply(c -> config(c.functionName(), c.functionArn(), c.version(), c.description(), c.runtimeAsString(),
-                        c.handler(), c.memorySize(), c.timeout(), c.role(), c.codeSha256(), c.codeSize(),
-                        c.lastModified(), c.revisionId(), c.layers(), c.environment() == null ? null : c.environment().variables(),
-                        c.deadLetterConfig() == null ? null : c.deadLetterConfig().targetArn()));
+                .thenApply(r -> config(asConfiguration(r)));
     }
 
     @Override
@@ -232,22 +227,28 @@ public final class SdkLambdaService implements LambdaService {
     }
 
     static FunctionConfig config(FunctionConfiguration c) {
-        return config(c.functionName(), c.functionArn(), c.version(), c.description(), c.runtimeAsString(), c.handler(),
-                c.memorySize(), c.timeout(), c.role(), c.codeSha256(), c.codeSize(), c.lastModified(), c.revisionId(),
-                c.layers(), c.environment() == null ? null : c.environment().variables(),
-                c.deadLetterConfig() == null ? null : c.deadLetterConfig().targetArn());
+        return new FunctionConfig(c.functionName(), c.functionArn(), c.version(), c.description(),
+                orEmpty(c.runtimeAsString()), orEmpty(c.handler()), c.memorySize() == null ? 0 : c.memorySize(),
+                c.timeout() == null ? 0 : c.timeout(), orEmpty(c.role()), orEmpty(c.codeSha256()),
+                c.codeSize() == null ? 0 : c.codeSize(), parseTime(c.lastModified()), c.revisionId(),
+                c.layers().stream().map(Layer::arn).toList(),
+                c.environment() == null || c.environment().variables() == null ? java.util.Map.of() : c.environment().variables(),
+                Optional.ofNullable(c.deadLetterConfig()).map(d -> d.targetArn()).filter(arn -> !arn.isEmpty()));
     }
 
-    @SuppressWarnings("checkstyle:ParameterNumber")
-    private static FunctionConfig config(String name, String arn, String version, String description, String runtime,
-                                         String handler, Integer memory, Integer timeout, String role, String sha,
-                                         Long size, String lastModified, String revisionId, List<Layer> layers,
-                                         java.util.Map<String, String> env, String dlq) {
-        return new FunctionConfig(name, arn, version, description, runtime == null ? "" : runtime,
-                handler == null ? "" : handler, memory == null ? 0 : memory, timeout == null ? 0 : timeout,
-                role == null ? "" : role, sha == null ? "" : sha, size == null ? 0 : size, parseTime(lastModified),
-                revisionId, layers == null ? List.of() : layers.stream().map(Layer::arn).toList(),
-                env == null ? java.util.Map.of() : env, Optional.ofNullable(dlq).filter(s -> !s.isEmpty()));
+    /**
+     * GetFunctionConfiguration and PublishVersion answer with exactly FunctionConfiguration's members
+     * in their own response types; copy them across by member name so one mapping serves all three.
+     */
+    private static FunctionConfiguration asConfiguration(SdkResponse response) {
+        FunctionConfiguration.Builder builder = FunctionConfiguration.builder();
+        builder.sdkFields().forEach(field -> response.getValueForField(field.memberName(), Object.class)
+                .ifPresent(value -> field.set(builder, value)));
+        return builder.build();
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     private static AliasRoute alias(String functionName, AliasConfiguration a) {

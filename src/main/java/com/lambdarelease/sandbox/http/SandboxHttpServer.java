@@ -113,11 +113,6 @@ public final class SandboxHttpServer {
         workers.shutdownNow();
     }
 
-    /** Lambda's restJson1 error shape; kept here for the backends that build errors through the front door. */
-    public static SandboxResponse restJsonError(int status, String type, String message) {
-        return SandboxRouter.restJsonError(status, type, message);
-    }
-
     /** One connection's requests, answered in order. */
     private static final class Exchange extends SimpleChannelInboundHandler<FullHttpRequest> {
         private final SandboxRouter router;

@@ -1,6 +1,6 @@
 package com.lambdarelease.sandbox.lambda;
 
-import com.lambdarelease.sandbox.http.SandboxHttpServer;
+import com.lambdarelease.sandbox.http.SandboxRouter;
 import com.lambdarelease.sandbox.http.SandboxResponse;
 
 /**
@@ -63,6 +63,6 @@ final class LambdaError extends RuntimeException {
     }
 
     SandboxResponse toResponse() {
-        return SandboxHttpServer.restJsonError(status, type, getMessage());
+        return SandboxRouter.restJsonError(status, type, getMessage());
     }
 }

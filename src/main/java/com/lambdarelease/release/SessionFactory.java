@@ -65,7 +65,7 @@ public final class SessionFactory implements AutoCloseable {
         }
         AwsClients clients = AwsClients.forSandbox(sandbox.endpoint());
         return new ConsoleServices("Sandbox · " + sandbox.endpoint().getAuthority(),
-                new SdkLambdaService(clients.lambda(), RequestBudget.unlimited()),
+                new SdkLambdaService(clients.lambda(), RequestBudget.unlimited(), pageRetry()),
                 new SdkMetricsService(clients.cloudWatch(), sandbox.clock()),
                 clients.activity(), sandbox.clock(), clients, "sandbox");
     }
@@ -86,7 +86,7 @@ public final class SessionFactory implements AutoCloseable {
         AwsClients clients = AwsClients.create(Optional.of(endpoint), Region.of(region), credentials);
         Clock clock = Clock.systemUTC();
         return new ConsoleServices(label,
-                new SdkLambdaService(clients.lambda(), RequestBudget.lambdaControlPlane(clock, scheduler)),
+                new SdkLambdaService(clients.lambda(), RequestBudget.lambdaControlPlane(clock, scheduler), pageRetry()),
                 new SdkMetricsService(clients.cloudWatch(), clock), clients.activity(), clock, clients,
                 "default credential chain");
     }
@@ -104,7 +104,7 @@ public final class SessionFactory implements AutoCloseable {
         AwsClients clients = AwsClients.create(endpoint, Region.of(region), credentials);
         Clock clock = Clock.systemUTC();
         return new ConsoleServices(label,
-                new SdkLambdaService(clients.lambda(), RequestBudget.lambdaControlPlane(clock, scheduler)),
+                new SdkLambdaService(clients.lambda(), RequestBudget.lambdaControlPlane(clock, scheduler), pageRetry()),
                 new SdkMetricsService(clients.cloudWatch(), clock), clients.activity(), clock, clients,
                 "profile " + name);
     }
@@ -112,6 +112,12 @@ public final class SessionFactory implements AutoCloseable {
     /** {@link #open} with the release core on top: function states, the alias writer and {@code journal}. */
     public CompletableFuture<ReleaseSession> openSession(ConnectionSpec spec, ReleaseJournal journal) {
         return open(spec).thenApply(services -> ReleaseSession.of(services, journal, io));
+    }
+
+    /** A page that still fails after the SDK's retries is asked for again on our timer, from the same Marker. */
+    private com.lambdarelease.service.PageRetry pageRetry() {
+        return new com.lambdarelease.service.PageRetry(5, java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(8),
+                com.lambdarelease.service.PageRetry.Timer.on(scheduler));
     }
 
     @Override

@@ -16,7 +16,11 @@ import java.util.function.Consumer;
  * Lambda versions and aliases, asynchronously. Every future fails with a typed
  * {@link com.lambdarelease.service.errors.AwsServiceException} carrying AWS's message, or with
  * {@link com.lambdarelease.domain.InvalidInputException} for input refused before any request.
- * Nothing here blocks the calling thread.
+ * No method throws on the calling thread, and nothing here blocks it.
+ *
+ * <p>Listings ask again for a page that AWS keeps throttling or failing (5xx), resuming at the same
+ * Marker; when they give up, the future fails with
+ * {@link com.lambdarelease.service.errors.IncompleteListingException}, whose cause is the typed failure.
  */
 public interface LambdaService {
 

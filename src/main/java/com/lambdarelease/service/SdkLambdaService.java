@@ -4,8 +4,10 @@ import com.lambdarelease.domain.AliasRoute;
 import com.lambdarelease.domain.AwsNames;
 import com.lambdarelease.domain.FunctionConfig;
 import com.lambdarelease.domain.FunctionSummary;
+import com.lambdarelease.domain.InvalidInputException;
 import com.lambdarelease.domain.InvocationResult;
 import com.lambdarelease.domain.TrafficSplit;
+import com.lambdarelease.service.PagedListing.Page;
 import com.lambdarelease.service.errors.AwsErrors;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkResponse;
@@ -42,26 +44,26 @@ public final class SdkLambdaService implements LambdaService {
 
     private final LambdaAsyncClient client;
     private final RequestBudget budget;
+    private final PageRetry retry;
 
+    /** Retries a failing page per {@link PageRetry#defaults()}. */
     public SdkLambdaService(LambdaAsyncClient client, RequestBudget budget) {
+        this(client, budget, PageRetry.defaults());
+    }
+
+    /** @param retry how a page that still fails after the SDK's retries is asked for again */
+    public SdkLambdaService(LambdaAsyncClient client, RequestBudget budget, PageRetry retry) {
         this.client = client;
         this.budget = budget;
+        this.retry = retry;
     }
 
     @Override
     public CompletableFuture<Integer> listFunctions(Consumer<List<FunctionSummary>> onPage) {
-        return listFunctionsFrom(null, onPage, 0);
-    }
-
-    private CompletableFuture<Integer> listFunctionsFrom(String marker, Consumer<List<FunctionSummary>> onPage, int seen) {
-        return call(() -> client.listFunctions(r -> r.marker(marker).maxItems(PAGE_SIZE))).thenCompose(page -> {
-            List<FunctionSummary> functions = page.functions().stream().map(SdkLambdaService::summary).toList();
-            onPage.accept(functions);
-            int total = seen + functions.size();
-            return page.nextMarker() == null || page.nextMarker().isEmpty()
-                    ? CompletableFuture.completedFuture(total)
-                    : listFunctionsFrom(page.nextMarker(), onPage, total);
-        });
+        return PagedListing.each("functions", marker -> call(() -> client.listFunctions(r -> r.marker(marker)
+                        .maxItems(PAGE_SIZE)))
+                .thenApply(p -> new Page<>(p.functions().stream().map(SdkLambdaService::summary).toList(),
+                        p.nextMarker())), onPage, retry);
     }
 
     @Override
@@ -72,101 +74,126 @@ public final class SdkLambdaService implements LambdaService {
 
     @Override
     public CompletableFuture<List<FunctionConfig>> listVersions(String functionName) {
-        AwsNames.requireFunctionName(functionName);
-        return collect(marker -> call(() -> client.listVersionsByFunction(r -> r.functionName(functionName)
-                        .marker(marker).maxItems(PAGE_SIZE)))
-                .thenApply(p -> new Page<>(p.versions().stream().map(SdkLambdaService::config).toList(), p.nextMarker())));
+        return guarded(() -> {
+            AwsNames.requireFunctionName(functionName);
+            return collect("versions of " + functionName, marker -> call(() -> client.listVersionsByFunction(r -> r
+                            .functionName(functionName).marker(marker).maxItems(PAGE_SIZE)))
+                    .thenApply(p -> new Page<>(p.versions().stream().map(SdkLambdaService::config).toList(),
+                            p.nextMarker())));
+        });
     }
 
     @Override
     public CompletableFuture<List<AliasRoute>> listAliases(String functionName) {
-        AwsNames.requireFunctionName(functionName);
-        return collect(marker -> call(() -> client.listAliases(r -> r.functionName(functionName)
-                        .marker(marker).maxItems(PAGE_SIZE)))
-                .thenApply(p -> new Page<>(p.aliases().stream().map(a -> alias(functionName, a)).toList(), p.nextMarker())));
+        return guarded(() -> {
+            AwsNames.requireFunctionName(functionName);
+            return collect("aliases of " + functionName, marker -> call(() -> client.listAliases(r -> r
+                            .functionName(functionName).marker(marker).maxItems(PAGE_SIZE)))
+                    .thenApply(p -> new Page<>(p.aliases().stream().map(a -> alias(functionName, a)).toList(),
+                            p.nextMarker())));
+        });
     }
 
     @Override
     public CompletableFuture<AliasRoute> getAlias(String functionName, String aliasName) {
-        AwsNames.requireFunctionName(functionName);
-        AwsNames.requireAliasName(aliasName);
-        return call(() -> client.getAlias(r -> r.functionName(functionName).name(aliasName)))
-                .thenApply(a -> alias(functionName, a.functionVersion(), a.routingConfig(), a.name(), a.aliasArn(),
-                        a.description(), a.revisionId()));
+        return guarded(() -> {
+            AwsNames.requireFunctionName(functionName);
+            AwsNames.requireAliasName(aliasName);
+            return call(() -> client.getAlias(r -> r.functionName(functionName).name(aliasName)))
+                    .thenApply(a -> alias(functionName, a.functionVersion(), a.routingConfig(), a.name(), a.aliasArn(),
+                            a.description(), a.revisionId()));
+        });
     }
 
     @Override
     public CompletableFuture<FunctionConfig> getConfiguration(String functionName, String qualifier) {
-        AwsNames.requireFunctionName(functionName);
-        return call(() -> client.getFunctionConfiguration(r -> r.functionName(functionName).qualifier(qualifier)))
-                .thenApply(r -> config(asConfiguration(r)));
+        return guarded(() -> {
+            AwsNames.requireFunctionName(functionName);
+            return call(() -> client.getFunctionConfiguration(r -> r.functionName(functionName).qualifier(qualifier)))
+                    .thenApply(r -> config(asConfiguration(r)));
+        });
     }
 
     @Override
     public CompletableFuture<FunctionConfig> publishVersion(String functionName, String description,
                                                             Optional<String> expectedCodeSha256,
                                                             Optional<String> expectedRevisionId) {
-        AwsNames.requireFunctionName(functionName);
-        return call(() -> client.publishVersion(r -> r.functionName(functionName).description(description)
-                        .codeSha256(expectedCodeSha256.orElse(null)).revisionId(expectedRevisionId.orElse(null))))
-                .thenApply(r -> config(asConfiguration(r)));
+        return guarded(() -> {
+            AwsNames.requireFunctionName(functionName);
+            return call(() -> client.publishVersion(r -> r.functionName(functionName).description(description)
+                            .codeSha256(expectedCodeSha256.orElse(null)).revisionId(expectedRevisionId.orElse(null))))
+                    .thenApply(r -> config(asConfiguration(r)));
+        });
     }
 
     @Override
     public CompletableFuture<AliasRoute> createAlias(String functionName, String aliasName, TrafficSplit split,
                                                      String description) {
-        AwsNames.requireFunctionName(functionName);
-        AwsNames.requireAliasName(aliasName);
-        return call(() -> client.createAlias(r -> r.functionName(functionName).name(aliasName)
-                        .functionVersion(split.primaryVersion()).description(description)
-                        .routingConfig(split.isSplit() ? routing(split) : null)))
-                .thenApply(a -> alias(functionName, a.functionVersion(), a.routingConfig(), a.name(), a.aliasArn(),
-                        a.description(), a.revisionId()));
+        return guarded(() -> {
+            AwsNames.requireFunctionName(functionName);
+            AwsNames.requireAliasName(aliasName);
+            return call(() -> client.createAlias(r -> r.functionName(functionName).name(aliasName)
+                            .functionVersion(split.primaryVersion()).description(description)
+                            .routingConfig(split.isSplit() ? routing(split) : null)))
+                    .thenApply(a -> alias(functionName, a.functionVersion(), a.routingConfig(), a.name(), a.aliasArn(),
+                            a.description(), a.revisionId()));
+        });
     }
 
     @Override
     public CompletableFuture<AliasRoute> updateAlias(AliasRoute basedOn, TrafficSplit split, String description) {
-        return call(() -> client.updateAlias(r -> r.functionName(basedOn.functionName()).name(basedOn.name())
-                        .functionVersion(split.primaryVersion()).description(description)
+        return guarded(() -> call(() -> client.updateAlias(r -> r.functionName(basedOn.functionName())
+                        .name(basedOn.name()).functionVersion(split.primaryVersion()).description(description)
                         .routingConfig(routing(split)).revisionId(basedOn.revisionId())))
                 .thenApply(a -> alias(basedOn.functionName(), a.functionVersion(), a.routingConfig(), a.name(),
-                        a.aliasArn(), a.description(), a.revisionId()));
+                        a.aliasArn(), a.description(), a.revisionId())));
     }
 
     @Override
     public CompletableFuture<Void> deleteAlias(String functionName, String aliasName) {
-        AwsNames.requireFunctionName(functionName);
-        AwsNames.requireAliasName(aliasName);
-        return call(() -> client.deleteAlias(r -> r.functionName(functionName).name(aliasName))).thenApply(r -> null);
+        return guarded(() -> {
+            AwsNames.requireFunctionName(functionName);
+            AwsNames.requireAliasName(aliasName);
+            return call(() -> client.deleteAlias(r -> r.functionName(functionName).name(aliasName)))
+                    .thenApply(r -> null);
+        });
     }
 
     @Override
     public CompletableFuture<Void> deleteVersion(String functionName, String version) {
-        AwsNames.requireFunctionName(functionName);
-        if (!AwsNames.isPublishedVersion(version)) {
-            throw new com.lambdarelease.domain.InvalidInputException("Only a published version can be deleted, not '" + version + "'.");
-        }
-        return call(() -> client.deleteFunction(r -> r.functionName(functionName).qualifier(version))).thenApply(r -> null);
+        return guarded(() -> {
+            AwsNames.requireFunctionName(functionName);
+            if (!AwsNames.isPublishedVersion(version)) {
+                throw new InvalidInputException("Only a published version can be deleted, not '" + version + "'.");
+            }
+            return call(() -> client.deleteFunction(r -> r.functionName(functionName).qualifier(version)))
+                    .thenApply(r -> null);
+        });
     }
 
     @Override
     public CompletableFuture<InvocationResult> invoke(String functionName, String qualifier, String payloadJson) {
-        AwsNames.requireFunctionName(functionName);
-        return call(() -> client.invoke(r -> r.functionName(functionName).qualifier(qualifier)
-                        .invocationType(InvocationType.REQUEST_RESPONSE)
-                        .payload(SdkBytes.fromString(payloadJson == null ? "{}" : payloadJson, StandardCharsets.UTF_8))))
-                .thenApply(r -> new InvocationResult(r.executedVersion(), r.statusCode(),
-                        Optional.ofNullable(r.functionError()),
-                        r.payload() == null ? "" : r.payload().asUtf8String()));
+        return guarded(() -> {
+            AwsNames.requireFunctionName(functionName);
+            return call(() -> client.invoke(r -> r.functionName(functionName).qualifier(qualifier)
+                            .invocationType(InvocationType.REQUEST_RESPONSE)
+                            .payload(SdkBytes.fromString(payloadJson == null ? "{}" : payloadJson, StandardCharsets.UTF_8))))
+                    .thenApply(r -> new InvocationResult(r.executedVersion(), r.statusCode(),
+                            Optional.ofNullable(r.functionError()),
+                            r.payload() == null ? "" : r.payload().asUtf8String()));
+        });
     }
 
     @Override
     public CompletableFuture<Map<String, Integer>> provisionedConcurrency(String functionName) {
-        AwsNames.requireFunctionName(functionName);
-        return collect(marker -> call(() -> client.listProvisionedConcurrencyConfigs(r -> r.functionName(functionName)
-                        .marker(marker).maxItems(PAGE_SIZE)))
-                .thenApply(p -> new Page<>(p.provisionedConcurrencyConfigs(), p.nextMarker())))
-                .thenApply(SdkLambdaService::requestedByQualifier);
+        return guarded(() -> {
+            AwsNames.requireFunctionName(functionName);
+            return collect("provisioned concurrency configurations of " + functionName,
+                    marker -> call(() -> client.listProvisionedConcurrencyConfigs(r -> r.functionName(functionName)
+                                    .marker(marker).maxItems(PAGE_SIZE)))
+                            .thenApply(p -> new Page<>(p.provisionedConcurrencyConfigs(), p.nextMarker())))
+                    .thenApply(SdkLambdaService::requestedByQualifier);
+        });
     }
 
     /** Keyed by the qualifier that ends each item's FunctionArn, in AWS's order. */
@@ -188,7 +215,7 @@ public final class SdkLambdaService implements LambdaService {
     /** Waits for the budget, then sends; failures come back typed. */
     private <T> CompletableFuture<T> call(Supplier<CompletableFuture<T>> request) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        budget.acquire().thenCompose(v -> request.get()).whenComplete((value, error) -> {
+        guarded(budget::acquire).thenCompose(v -> request.get()).whenComplete((value, error) -> {
             if (error != null) {
                 result.completeExceptionally(AwsErrors.translate(error));
             } else {
@@ -198,22 +225,18 @@ public final class SdkLambdaService implements LambdaService {
         return result;
     }
 
-    private record Page<T>(List<T> items, String nextMarker) {
-    }
-
-    private static <T> CompletableFuture<List<T>> collect(Function<String, CompletableFuture<Page<T>>> fetch) {
+    private <T> CompletableFuture<List<T>> collect(String what, Function<String, CompletableFuture<Page<T>>> fetch) {
         List<T> all = new ArrayList<>();
-        return collectFrom(null, fetch, all).thenApply(v -> List.copyOf(all));
+        return PagedListing.each(what, fetch, all::addAll, retry).thenApply(n -> List.copyOf(all));
     }
 
-    private static <T> CompletableFuture<Void> collectFrom(String marker, Function<String, CompletableFuture<Page<T>>> fetch,
-                                                           List<T> into) {
-        return fetch.apply(marker).thenCompose(page -> {
-            into.addAll(page.items());
-            return page.nextMarker() == null || page.nextMarker().isEmpty()
-                    ? CompletableFuture.completedFuture(null)
-                    : collectFrom(page.nextMarker(), fetch, into);
-        });
+    /** Runs {@code body}, turning anything it throws (a refused name, say) into a failed future. */
+    private static <T> CompletableFuture<T> guarded(Supplier<CompletableFuture<T>> body) {
+        try {
+            return body.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private static AliasRoutingConfiguration routing(TrafficSplit split) {

@@ -40,6 +40,14 @@ public final class SdkMetricsService implements MetricsService {
 
     @Override
     public CompletableFuture<AliasMetrics> aliasMetrics(AliasMetricsQuery query) {
+        try {
+            return requestMetrics(query);
+        } catch (RuntimeException e) { // a malformed query fails its future, never the caller's thread
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private CompletableFuture<AliasMetrics> requestMetrics(AliasMetricsQuery query) {
         Map<String, SeriesKey> byId = new LinkedHashMap<>();
         List<MetricDataQuery> queries = new ArrayList<>();
         List<LambdaMetric> metrics = query.metrics().stream().sorted().toList();
@@ -83,15 +91,20 @@ public final class SdkMetricsService implements MetricsService {
 
     private CompletableFuture<Void> fetch(AliasMetricsQuery query, List<MetricDataQuery> queries, String nextToken,
                                           Map<String, List<MetricPoint>> into) {
-        return client.getMetricData(r -> r.metricDataQueries(queries)
-                        .startTime(query.window().start()).endTime(query.window().end())
-                        .scanBy(ScanBy.TIMESTAMP_ASCENDING).nextToken(nextToken))
-                .thenCompose(response -> {
-                    collect(response, into);
-                    String next = response.nextToken();
-                    return next == null || next.isEmpty() ? CompletableFuture.completedFuture(null)
-                            : fetch(query, queries, next, into);
-                });
+        CompletableFuture<GetMetricDataResponse> page;
+        try {
+            page = client.getMetricData(r -> r.metricDataQueries(queries)
+                    .startTime(query.window().start()).endTime(query.window().end())
+                    .scanBy(ScanBy.TIMESTAMP_ASCENDING).nextToken(nextToken));
+        } catch (RuntimeException e) {
+            page = CompletableFuture.failedFuture(e);
+        }
+        return page.thenCompose(response -> {
+            collect(response, into);
+            String next = response.nextToken();
+            return next == null || next.isEmpty() ? CompletableFuture.completedFuture(null)
+                    : fetch(query, queries, next, into);
+        });
     }
 
     private static void collect(GetMetricDataResponse response, Map<String, List<MetricPoint>> into) {

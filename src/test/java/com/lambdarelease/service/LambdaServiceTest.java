@@ -25,7 +25,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The service layer against the sandbox over real HTTP: each operation as an operator uses it. */
 class LambdaServiceTest {
@@ -177,7 +176,7 @@ class LambdaServiceTest {
                 .containsExactly("$LATEST", "2", "3", "4");
         assertThat(await(env.lambda.listAliases("MyLambdaFunction"))).extracting(AliasRoute::name)
                 .containsExactlyInAnyOrder("staging", "prod");
-        assertThatThrownBy(() -> env.lambda.deleteVersion("MyLambdaFunction", "$LATEST"))
+        assertThat(failureOf(env.lambda.deleteVersion("MyLambdaFunction", "$LATEST")))
                 .isInstanceOf(InvalidInputException.class);
     }
 
@@ -211,11 +210,11 @@ class LambdaServiceTest {
     }
 
     @Test
-    void invalidInputIsRefusedBeforeAnyRequestIsSent() {
+    void invalidInputIsRefusedThroughTheFutureBeforeAnyRequestIsSent() {
         long before = env.clients.activity().totalRequests();
-        assertThatThrownBy(() -> env.lambda.createAlias("MyLambdaFunction", "123", TrafficSplit.allTo("1"), ""))
+        assertThat(failureOf(env.lambda.createAlias("MyLambdaFunction", "123", TrafficSplit.allTo("1"), "")))
                 .isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> env.lambda.listAliases("bad name!")).isInstanceOf(InvalidInputException.class);
+        assertThat(failureOf(env.lambda.listAliases("bad name!"))).isInstanceOf(InvalidInputException.class);
         assertThat(env.clients.activity().totalRequests()).isEqualTo(before);
     }
 

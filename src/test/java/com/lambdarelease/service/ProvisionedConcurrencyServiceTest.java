@@ -66,9 +66,10 @@ class ProvisionedConcurrencyServiceTest {
     }
 
     @Test
-    void givenAMalformedName_thenNothingIsSent() {
+    void givenAMalformedName_thenTheFutureFailsAndNothingIsSent() {
         long before = env.clients.activity().totalRequests();
-        assertThatThrownBy(() -> env.lambda.provisionedConcurrency("bad name!")).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> await(env.lambda.provisionedConcurrency("bad name!")))
+                .isInstanceOf(ExecutionException.class).cause().isInstanceOf(InvalidInputException.class);
         assertThat(env.clients.activity().totalRequests()).isEqualTo(before);
     }
 

@@ -27,6 +27,9 @@ public final class ErrorText {
     /** A few words naming the kind of failure, for a toast's or dialog's title. */
     public static String headline(Throwable error) {
         Throwable t = AwsErrors.translate(error);
+        if (t instanceof com.lambdarelease.service.errors.IncompleteListingException incomplete) {
+            t = AwsErrors.translate(incomplete.lastFailure()); // name the kind of failure that stopped it
+        }
         if (t instanceof ThrottledException) {
             return "Throttled by AWS";
         }

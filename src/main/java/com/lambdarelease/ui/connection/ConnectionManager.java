@@ -2,8 +2,8 @@ package com.lambdarelease.ui.connection;
 
 import com.lambdarelease.service.ConsoleServices;
 import com.lambdarelease.service.connection.AwsProfiles;
-import com.lambdarelease.service.connection.ConnectionSettings;
 import com.lambdarelease.service.connection.ConnectionSpec;
+import com.lambdarelease.service.settings.SettingsFile;
 import com.lambdarelease.ui.common.UiContext;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -29,14 +29,14 @@ public final class ConnectionManager {
 
     private final UiContext ui;
     private final Function<ConnectionSpec, CompletableFuture<ConsoleServices>> opener;
-    private final ConnectionSettings settings;
+    private final SettingsFile settings;
     private final Supplier<AwsProfiles> profiles;
     private final ReadOnlyObjectWrapper<ConsoleServices> services = new ReadOnlyObjectWrapper<>(this, "services");
     private final ReadOnlyObjectWrapper<ConnectionSpec> spec = new ReadOnlyObjectWrapper<>(this, "spec");
     private final ReadOnlyBooleanWrapper switching = new ReadOnlyBooleanWrapper(this, "switching");
 
     public ConnectionManager(UiContext ui, Function<ConnectionSpec, CompletableFuture<ConsoleServices>> opener,
-                             ConnectionSettings settings, Supplier<AwsProfiles> profiles) {
+                             SettingsFile settings, Supplier<AwsProfiles> profiles) {
         this.ui = ui;
         this.opener = opener;
         this.settings = settings;

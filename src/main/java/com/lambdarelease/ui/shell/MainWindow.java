@@ -31,6 +31,7 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -55,6 +56,7 @@ public final class MainWindow {
     private final StatusBar status;
     private Workspace current;
     private boolean darkTheme;
+    private Consumer<Boolean> themeChosen = dark -> { };
     private Runnable stopWatchingThrottles = () -> { };
 
     /**
@@ -138,6 +140,7 @@ public final class MainWindow {
         dark.setOnAction(e -> {
             darkTheme = dark.isSelected();
             Theme.apply(darkTheme);
+            themeChosen.accept(darkTheme);
         });
         MenuItem filter = new MenuItem("_Filter functions");
         filter.setAccelerator(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN));
@@ -164,6 +167,14 @@ public final class MainWindow {
         Menu alias = new Menu("_Alias", null, c.aliasCommands().stream().map(Command::menuItem).toArray(MenuItem[]::new));
         Menu version = new Menu("V_ersion", null, c.deleteVersion.menuItem());
         menus.getMenus().setAll(function, alias, version, view);
+    }
+
+    /** Starts in the saved theme and hands each toggle to {@code onToggle}, on the FX thread (it saves off it). */
+    public void restoreTheme(boolean dark, Consumer<Boolean> onToggle) {
+        darkTheme = dark;
+        themeChosen = onToggle;
+        Theme.apply(dark);
+        buildMenus(current);
     }
 
     public Parent root() {

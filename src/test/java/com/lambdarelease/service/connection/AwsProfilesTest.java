@@ -1,5 +1,6 @@
 package com.lambdarelease.service.connection;
 
+import com.lambdarelease.service.settings.SettingsFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,7 +99,7 @@ class AwsProfilesTest {
 
     @Test
     void theLastConnectionIsRememberedWithoutCredentials() throws IOException {
-        ConnectionSettings settings = new ConnectionSettings(home.resolve("cfg/lambda-release-console/settings.json"));
+        SettingsFile settings = new SettingsFile(home.resolve("cfg/lambda-release-console/settings.json"));
         assertThat(settings.lastConnection()).isEmpty();
 
         settings.rememberConnection(new ConnectionSpec.Profile("prod-admin", "eu-central-1"));
@@ -114,6 +115,6 @@ class AwsProfilesTest {
     @Test
     void anUnreadableSettingsFileMeansFirstStartNotACrash() throws IOException {
         Path file = Files.writeString(home.resolve("settings.json"), "{not json");
-        assertThat(new ConnectionSettings(file).lastConnection()).isEmpty();
+        assertThat(new SettingsFile(file).lastConnection()).isEmpty();
     }
 }

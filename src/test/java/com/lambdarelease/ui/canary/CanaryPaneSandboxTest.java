@@ -131,11 +131,15 @@ class CanaryPaneSandboxTest {
     @Test
     void typedWeightsOutOfRangeOrNotNumbersAreRefusedAndNothingIsSent(FxRobot robot) {
         waitUntil(() -> pane.editor().candidates().contains("4") && pane.metrics().snapshotProperty().get().isPresent());
-        for (String typed : List.of("150", "-1", "abc")) {
+        for (String typed : List.of("150", "-1", "abc", "")) {
             long requests = services.activity().totalRequests();
             robot.clickOn("#canary-weight");
             robot.interact(() -> robot.lookup("#canary-weight").queryTextInputControl().selectAll());
-            robot.write(typed).type(KeyCode.ENTER);
+            if (typed.isEmpty()) {
+                robot.type(KeyCode.BACK_SPACE).type(KeyCode.ENTER);
+            } else {
+                robot.write(typed).type(KeyCode.ENTER);
+            }
             Label error = robot.lookup("#canary-weight-error").queryAs(Label.class);
             assertThat(error.isVisible()).isTrue();
             assertThat(error.getText()).contains("from 0 to 100");

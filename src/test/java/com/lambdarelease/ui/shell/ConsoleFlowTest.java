@@ -207,4 +207,68 @@ class ConsoleFlowTest {
         assertThat(staging.functionVersion()).isEqualTo("1");
         assertThat(staging.description()).isEqualTo("Hotfix by Sam");
     }
+
+    @Test
+    void aWeightThatIsNotOneIsRefusedInTheEditDialogAndNothingIsSent(FxRobot robot) throws Exception {
+        open(robot, "MyLambdaFunction");
+        showAliases(robot, "staging");
+        var before = sandbox.readAlias("MyLambdaFunction", "staging");
+        robot.clickOn("#edit-alias-button");
+        await(() -> robot.lookup("#" + FxActionDialogs.ALIAS_ADDITIONAL_ID).tryQuery().isPresent());
+        ComboBox<String> additional = robot.lookup("#" + FxActionDialogs.ALIAS_ADDITIONAL_ID).queryComboBox();
+        robot.interact(() -> additional.setValue("4"));
+        Button ok = robot.lookup("#" + FxDialogService.OK_BUTTON_ID).queryButton();
+        for (String typed : List.of("150", "-1", "abc", "")) {
+            robot.clickOn("#" + FxActionDialogs.ALIAS_WEIGHT_ID);
+            robot.interact(() -> robot.lookup("#" + FxActionDialogs.ALIAS_WEIGHT_ID).queryTextInputControl().selectAll());
+            if (typed.isEmpty()) {
+                robot.type(KeyCode.BACK_SPACE);
+            } else {
+                robot.write(typed);
+            }
+            WaitForAsyncUtils.waitForFxEvents();
+            javafx.scene.control.Label problem = robot.lookup("#" + FxActionDialogs.PROBLEM_ID).queryAs(javafx.scene.control.Label.class);
+            assertThat(problem.getText()).as("typed " + typed).contains("from 0 to 100");
+            assertThat(ok.isDisabled()).as("Update with " + typed).isTrue();
+            assertThat(robot.lookup("#" + FxActionDialogs.ALIAS_WEIGHT_ID).queryTextInputControl().getText())
+                    .as("what was typed stays to be corrected").isEqualTo(typed);
+        }
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        var after = sandbox.readAlias("MyLambdaFunction", "staging");
+        assertThat(after.revisionId()).as("nothing was sent").isEqualTo(before.revisionId());
+        assertThat(after.routingConfig() == null || after.routingConfig().additionalVersionWeights().isEmpty()).isTrue();
+    }
+
+    @Test
+    void switchingFunctionClearsTheCanaryAndNoAliasActionReachesAHiddenAlias(FxRobot robot) throws Exception {
+        open(robot, "MyLambdaFunction");
+        showAliases(robot, "prod");
+        TabPane tabs = robot.lookup("#detail-tabs").queryAs(TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(2));
+        await(() -> robot.lookup("#canary-header").queryAs(javafx.scene.control.Label.class).getText()
+                .equals("MyLambdaFunction:prod"));
+        assertThat(robot.lookup("#rollback-button").queryButton().isDisabled()).isFalse();
+
+        robot.interact(() -> robot.lookup("#function-filter").queryTextInputControl().clear());
+        open(robot, "orders-api");
+
+        assertThat(detail().selectedAliasProperty().get()).as("no alias carried over").isNull();
+        Node editor = robot.lookup("#canary-editor").query();
+        assertThat(editor.isVisible() && editor.getParent().isVisible()
+                && robot.lookup("#canary-header").queryAs(javafx.scene.control.Label.class).getText().contains("MyLambdaFunction"))
+                .as("the old alias's canary is not shown under orders-api").isFalse();
+        assertThat(window.workspace().orElseThrow().commands().rollBack.disabled().get()).isTrue();
+        assertThat(robot.lookup("#rollback-button").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#promote-button").queryButton().isDisabled()).isTrue();
+
+        showAliases(robot, "live");
+        robot.interact(() -> tabs.getSelectionModel().select(0)); // the Versions tab: the alias is out of sight
+        assertThat(robot.lookup("#rollback-button").queryButton().isDisabled())
+                .as("Roll back never acts on an alias the operator cannot see").isTrue();
+        robot.interact(() -> tabs.getSelectionModel().select(2));
+        await(() -> robot.lookup("#canary-header").queryAs(javafx.scene.control.Label.class).getText()
+                .equals("orders-api:live"));
+        assertThat(robot.lookup("#rollback-button").queryButton().isDisabled()).isFalse();
+    }
 }

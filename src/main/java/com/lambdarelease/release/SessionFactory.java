@@ -32,12 +32,24 @@ public final class SessionFactory implements AutoCloseable {
     private final Executor io;
     private final ScheduledExecutorService scheduler;
     private final SandboxOptions sandboxOptions;
+    private final boolean ownsSandbox;
     private Sandbox sandbox;
 
+    /** Starts the embedded sandbox with {@code sandboxOptions} the first time it is opened. */
     public SessionFactory(Executor io, ScheduledExecutorService scheduler, SandboxOptions sandboxOptions) {
         this.io = io;
         this.scheduler = scheduler;
         this.sandboxOptions = sandboxOptions;
+        this.ownsSandbox = true;
+    }
+
+    /** Opens {@link ConnectionSpec.Sandbox} on a sandbox already running (tests keep their own), never closing it. */
+    public SessionFactory(Executor io, ScheduledExecutorService scheduler, Sandbox running) {
+        this.io = io;
+        this.scheduler = scheduler;
+        this.sandboxOptions = null;
+        this.ownsSandbox = false;
+        this.sandbox = running;
     }
 
     /** The services of {@code spec}'s connection; fails through the future (credentials, sandbox start). */
@@ -122,7 +134,7 @@ public final class SessionFactory implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (sandbox != null) {
+        if (sandbox != null && ownsSandbox) {
             sandbox.close();
         }
     }

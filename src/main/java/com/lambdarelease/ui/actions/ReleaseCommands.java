@@ -18,7 +18,7 @@ import java.util.Optional;
 public final class ReleaseCommands {
 
     public final Command publish;
-    public final Command createAlias;
+    public final Command newAlias;
     public final Command editAlias;
     public final Command promote;
     public final Command rollBack;
@@ -39,7 +39,7 @@ public final class ReleaseCommands {
                 () -> version.get() == null || version.get().config().isLatest(), version);
         publish = new Command("_Publish new version…", key(KeyCode.P, KeyCombination.SHORTCUT_DOWN), Feather.UPLOAD,
                 detail.latestProperty().isNull(), versions::publish);
-        createAlias = new Command("_New alias…", key(KeyCode.N, KeyCombination.SHORTCUT_DOWN), Feather.PLUS,
+        newAlias = new Command("_New alias…", key(KeyCode.N, KeyCombination.SHORTCUT_DOWN), Feather.PLUS,
                 noFunction, aliases::create);
         editAlias = new Command("_Edit alias…", key(KeyCode.E, KeyCombination.SHORTCUT_DOWN), Feather.EDIT_2,
                 noAlias, () -> withAlias(detail, aliases::edit));
@@ -67,6 +67,6 @@ public final class ReleaseCommands {
 
     /** The alias actions, in menu order. */
     public List<Command> aliasCommands() {
-        return List.of(createAlias, editAlias, promote, rollBack, deleteAlias);
+        return List.of(newAlias, editAlias, promote, rollBack, deleteAlias);
     }
 }

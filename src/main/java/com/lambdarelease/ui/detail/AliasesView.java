@@ -56,7 +56,7 @@ public final class AliasesView {
             }
         });
         table.setContextMenu(new ContextMenu(commands.editAlias.menuItem(), commands.promote.menuItem(),
-                commands.rollBack.menuItem(), new SeparatorMenuItem(), commands.createAlias.menuItem(),
+                commands.rollBack.menuItem(), new SeparatorMenuItem(), commands.newAlias.menuItem(),
                 commands.copyArn.menuItem(), commands.deleteAlias.menuItem(), new SeparatorMenuItem(),
                 commands.refresh.menuItem()));
         table.setOnKeyPressed(e -> {

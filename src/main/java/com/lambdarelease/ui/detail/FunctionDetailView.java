@@ -51,7 +51,7 @@ public final class FunctionDetailView {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox actions = new HBox(6,
                 commands.publish.button("publish-button", "Publish"),
-                commands.createAlias.button("new-alias-button", "New alias"),
+                commands.newAlias.button("new-alias-button", "New alias"),
                 new Separator(Orientation.VERTICAL),
                 commands.editAlias.button("edit-alias-button", "Edit"),
                 commands.promote.button("promote-button", "Promote"),

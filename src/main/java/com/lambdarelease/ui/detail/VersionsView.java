@@ -47,7 +47,7 @@ public final class VersionsView {
                 table.getSelectionModel().select(row);
             }
         });
-        table.setContextMenu(new ContextMenu(commands.publish.menuItem(), commands.createAlias.menuItem(),
+        table.setContextMenu(new ContextMenu(commands.publish.menuItem(), commands.newAlias.menuItem(),
                 new SeparatorMenuItem(), commands.copyArn.menuItem(), commands.deleteVersion.menuItem(),
                 new SeparatorMenuItem(), commands.refresh.menuItem()));
         table.setOnKeyPressed(e -> {

@@ -22,7 +22,6 @@ import java.util.concurrent.ScheduledExecutorService;
 public final class SandboxFixture implements AutoCloseable {
 
     public final Sandbox sandbox;
-    public final AwsClients clients;
     public final ConsoleServices services;
     public final AwsClients otherClients;
     public final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -33,10 +32,9 @@ public final class SandboxFixture implements AutoCloseable {
 
     public SandboxFixture(SandboxOptions options) throws IOException {
         sandbox = Sandbox.start(options);
-        clients = AwsClients.forSandbox(sandbox.endpoint());
-        services = new ConsoleServices("Sandbox · test", new SdkLambdaService(clients.lambda(), RequestBudget.unlimited()),
-                new SdkMetricsService(clients.cloudWatch(), sandbox.clock()), clients.activity(), sandbox.clock(),
-                () -> { }, "sandbox");
+        // The console's own way to open a connection: the public session factory, on this test's sandbox.
+        services = new com.lambdarelease.release.SessionFactory(Runnable::run, scheduler, sandbox)
+                .open(new com.lambdarelease.service.connection.ConnectionSpec.Sandbox()).join();
         otherClients = AwsClients.forSandbox(sandbox.endpoint());
     }
 
@@ -68,7 +66,11 @@ public final class SandboxFixture implements AutoCloseable {
     public void close() {
         scheduler.shutdownNow();
         otherClients.close();
-        clients.close();
+        try {
+            services.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         sandbox.close();
     }
 }

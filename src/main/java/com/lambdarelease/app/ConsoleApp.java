@@ -2,6 +2,9 @@ package com.lambdarelease.app;
 
 import com.lambdarelease.sandbox.SandboxOptions;
 import com.lambdarelease.service.connection.AwsProfiles;
+import com.lambdarelease.release.ReleaseJournal;
+import com.lambdarelease.release.ReleaseSession;
+import com.lambdarelease.release.SessionFactory;
 import com.lambdarelease.service.connection.ConnectionSettings;
 import com.lambdarelease.ui.actions.FxActionDialogs;
 import com.lambdarelease.ui.common.FxDialogService;
@@ -33,25 +36,34 @@ public final class ConsoleApp extends Application {
 
     private ExecutorService io;
     private ScheduledExecutorService scheduler;
-    private ConnectionFactory factory;
+    private SessionFactory factory;
     private ConnectionManager connections;
+    private Path settingsFile;
+    private ReleaseJournal journal;
+
+    /** Off the FX thread (JavaFX calls init on the launcher thread): reads the release journal from disk. */
+    @Override
+    public void init() {
+        settingsFile = ConnectionSettings.defaultFile(System.getenv(), Path.of(UserHomeDirectoryUtils.userHomeDirectory()));
+        journal = ReleaseJournal.at(ReleaseJournal.defaultFile(settingsFile));
+    }
 
     @Override
     public void start(Stage stage) {
         io = NamedThreads.cached("console-io");
         scheduler = NamedThreads.scheduled("console-timer", 2);
-        factory = new ConnectionFactory(io, scheduler, SandboxOptions.defaults().withPort(0)
+        factory = new SessionFactory(io, scheduler, SandboxOptions.defaults().withPort(0)
                 .withSpeed(Double.parseDouble(getParameters().getNamed().getOrDefault("sandbox-speed", "1"))));
         ToastNotifier toasts = new ToastNotifier();
         UiContext ui = new UiContext(Platform::runLater, scheduler, Clock.systemUTC(),
                 new FxDialogService(() -> stage), toasts);
-        ConnectionSettings settings = new ConnectionSettings(
-                ConnectionSettings.defaultFile(System.getenv(), Path.of(UserHomeDirectoryUtils.userHomeDirectory())));
+        ConnectionSettings settings = new ConnectionSettings(settingsFile);
         connections = new ConnectionManager(ui, factory::open, settings, AwsProfiles::load);
         FxActionDialogs forms = new FxActionDialogs(() -> stage);
         ConnectionSwitcher switcher = new ConnectionSwitcher(connections, () -> stage);
         MainWindow window = new MainWindow(ui, connections.servicesProperty(), switcher.node(),
-                services -> new Workspace(services, ui, forms, ConsoleApp::copyToClipboard), toasts);
+                services -> new Workspace(ReleaseSession.of(services, journal, io), ui, forms, ConsoleApp::copyToClipboard),
+                toasts);
         Theme.apply(false);
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(window.root(), Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));

@@ -1,8 +1,5 @@
 package com.lambdarelease.domain;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -116,7 +113,12 @@ public record TrafficSplit(String primaryVersion, Optional<String> canaryVersion
 
     /** A weight as a percentage with at most one decimal: 0.1 → "10%", 0.025 → "2.5%". */
     public static String percent(double weight) {
-        BigDecimal pct = BigDecimal.valueOf(weight * 100).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros();
-        return pct.toPlainString().toLowerCase(Locale.ROOT) + "%";
+        return Weight.percentText(weight);
+    }
+
+    /** "90% → v3 · 10% → v4", or "100% → v3": the preview form used in confirmations and the journal. */
+    public String arrows() {
+        String primary = percent(primaryWeight()) + " → v" + primaryVersion;
+        return canaryVersion.map(c -> primary + " · " + percent(canaryWeight) + " → v" + c).orElse(primary);
     }
 }

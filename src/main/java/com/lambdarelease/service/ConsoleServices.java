@@ -13,9 +13,10 @@ import java.time.Clock;
  * @param activity request counts and throttling events of this connection's clients
  * @param clock    the time the console reasons with (the sandbox's clock when on the sandbox)
  * @param resources closed when the connection is dropped
+ * @param who      the profile or credentials the connection uses ("sandbox", "profile prod-admin"), for the journal
  */
 public record ConsoleServices(String label, LambdaService lambda, MetricsService metrics, ClientActivity activity,
-                              Clock clock, AutoCloseable resources) implements AutoCloseable {
+                              Clock clock, AutoCloseable resources, String who) implements AutoCloseable {
     @Override
     public void close() throws Exception {
         resources.close();

@@ -4,12 +4,14 @@ import com.lambdarelease.domain.AliasRoute;
 import com.lambdarelease.domain.AwsNames;
 import com.lambdarelease.domain.FunctionConfig;
 import com.lambdarelease.domain.InvalidInputException;
+import com.lambdarelease.domain.RoutingPreflight;
 import com.lambdarelease.domain.TrafficSplit;
+import com.lambdarelease.domain.Weight;
+import com.lambdarelease.release.WeightParser;
+import com.lambdarelease.release.WritePlan;
 import javafx.beans.Observable;
-import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
@@ -24,17 +26,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What the operator types to create or edit an alias, checked as they type against AWS's rules
- * (quoted in AWS's words) and the routing pre-flight: both versions published, same execution role,
- * same dead-letter configuration. Kept across attempts, so a refusal from AWS loses nothing.
+ * What the operator types to create or edit an alias, checked as they type by the release core's
+ * weight parser and routing pre-flight (the same rules the command line and the canary editor
+ * use). A weight that is not one (150, -1, "abc", empty) is refused with a message and nothing can
+ * be sent; it is never clamped. Kept across attempts, so a refusal from AWS loses nothing.
  */
 public final class AliasForm {
-
-    /** AWS's rule for weighted aliases, quoted in the pre-flight notes. */
-    static final String ROUTING_RULE = "AWS rule: both versions must be published, have the same execution role "
-            + "and the same dead-letter queue configuration (or none).";
-    static final String SPILLOVER = "requests routed to the additional version are not served by the warm "
-            + "environments and may start cold (ProvisionedConcurrencySpilloverInvocations).";
 
     private final boolean creating;
     private final Optional<AliasRoute> basedOn;
@@ -44,7 +41,7 @@ public final class AliasForm {
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
     private final StringProperty primaryVersion = new SimpleStringProperty(this, "primaryVersion", "");
     private final StringProperty additionalVersion = new SimpleStringProperty(this, "additionalVersion", "");
-    private final DoubleProperty additionalPercent = new SimpleDoubleProperty(this, "additionalPercent", 0);
+    private final StringProperty weightText = new SimpleStringProperty(this, "weightText", "0");
     private final StringProperty description = new SimpleStringProperty(this, "description", "");
     private final StringProperty serverError = new SimpleStringProperty(this, "serverError", "");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
@@ -60,7 +57,7 @@ public final class AliasForm {
         this.basedOn = basedOn;
         this.existingNames = Set.copyOf(existingNames);
         configs.forEach(c -> versions.put(c.version(), c));
-        for (Observable o : List.of(name, primaryVersion, additionalVersion, additionalPercent, description)) {
+        for (Observable o : List.of(name, primaryVersion, additionalVersion, weightText, description)) {
             o.addListener(x -> validate());
         }
     }
@@ -83,7 +80,7 @@ public final class AliasForm {
         f.name.set(alias.name());
         f.primaryVersion.set(alias.split().primaryVersion());
         f.additionalVersion.set(alias.split().canaryVersion().orElse(""));
-        f.additionalPercent.set(alias.split().canaryWeight() * 100);
+        f.weightText.set(WeightParser.format(Weight.percent(alias.split().canaryWeight())));
         f.description.set(alias.description());
         f.validate();
         return f;
@@ -112,60 +109,28 @@ public final class AliasForm {
         if (!versions.containsKey(primary)) {
             return Optional.of("Version " + primary + " does not exist.");
         }
+        String extra = additionalVersion.get() == null ? "" : additionalVersion.get().strip();
+        if (!extra.isEmpty()) {
+            WeightParser.Parsed weight = WeightParser.parse(weightText.get());
+            if (!weight.valid()) {
+                return Optional.of(weight.error());
+            }
+        }
         TrafficSplit split;
         try {
             split = buildSplit();
         } catch (InvalidInputException e) {
             return Optional.of(e.getMessage());
         }
-        if (split.isSplit()) {
-            Optional<String> routing = routingPreflight(split);
-            if (routing.isPresent()) {
-                return routing;
-            }
-            notes.add(ROUTING_RULE + " Checked: v" + split.primaryVersion() + " and v" + split.canaryVersion().get() + " qualify.");
-            provisionedNote(split).ifPresent(notes::add);
+        RoutingPreflight.Verdict verdict = RoutingPreflight.check(name.get(), split, versions, provisioned);
+        if (!verdict.allowed()) {
+            return Optional.of(String.join("\n", verdict.refusals()));
         }
+        notes.addAll(verdict.passed());
+        notes.addAll(verdict.warnings());
         if (basedOn.isPresent() && basedOn.get().split().equals(split)
                 && basedOn.get().description().equals(description.get())) {
             unchanged.set(true); // not an error, just nothing to send yet
-        }
-        return Optional.empty();
-    }
-
-    private Optional<String> routingPreflight(TrafficSplit split) {
-        String extra = split.canaryVersion().orElseThrow();
-        FunctionConfig a = versions.get(split.primaryVersion());
-        FunctionConfig b = versions.get(extra);
-        if (b == null) {
-            return Optional.of("Version " + extra + " does not exist.");
-        }
-        if (!a.role().equals(b.role())) {
-            return Optional.of("v" + a.version() + " runs as " + a.role() + " but v" + b.version() + " runs as " + b.role()
-                    + ". " + ROUTING_RULE);
-        }
-        if (!a.deadLetterTargetArn().equals(b.deadLetterTargetArn())) {
-            return Optional.of("v" + a.version() + " and v" + b.version() + " have different dead-letter queues ("
-                    + a.deadLetterTargetArn().orElse("none") + " / " + b.deadLetterTargetArn().orElse("none") + "). "
-                    + ROUTING_RULE);
-        }
-        return Optional.empty();
-    }
-
-    /** A warning where provisioned concurrency is configured on the alias or its primary version. */
-    private Optional<String> provisionedNote(TrafficSplit split) {
-        if (provisioned.isEmpty()) {
-            return Optional.of("Could not read provisioned concurrency for this function. If the alias has any, "
-                    + SPILLOVER);
-        }
-        Map<String, Integer> pc = provisioned.get();
-        for (String target : List.of(name.get(), split.primaryVersion())) {
-            Integer n = pc.get(target);
-            if (n != null && n > 0) {
-                String what = target.equals(name.get()) ? "Alias " + target : "Version " + target;
-                return Optional.of("Warning: " + what + " has provisioned concurrency (" + n + "). With weighted "
-                        + "routing, " + SPILLOVER);
-            }
         }
         return Optional.empty();
     }
@@ -175,8 +140,11 @@ public final class AliasForm {
         if (extra.isEmpty()) {
             return TrafficSplit.allTo(primaryVersion.get());
         }
-        double w = Math.round(additionalPercent.get() * 10) / 1000.0;
-        return TrafficSplit.canary(primaryVersion.get(), extra, w);
+        WeightParser.Parsed weight = WeightParser.parse(weightText.get());
+        if (!weight.valid()) {
+            throw new InvalidInputException(weight.error());
+        }
+        return TrafficSplit.canary(primaryVersion.get(), extra, weight.awsWeight());
     }
 
     private static String message(Runnable check) {
@@ -189,10 +157,10 @@ public final class AliasForm {
     }
 
     static String describe(TrafficSplit split, String description) {
-        return split.describe() + (description == null || description.isBlank() ? "" : " — “" + description + "”");
+        return WritePlan.describe(split, description);
     }
 
-    /** The split typed; only valid when {@link #problemProperty()} is empty. */
+    /** The split typed; only call when {@link #problemProperty()} is empty (it throws otherwise). */
     public TrafficSplit split() {
         return buildSplit();
     }
@@ -246,8 +214,9 @@ public final class AliasForm {
         return additionalVersion;
     }
 
-    public DoubleProperty additionalPercentProperty() {
-        return additionalPercent;
+    /** The additional version's weight as typed, in % ("10", "10%", "12.5"). */
+    public StringProperty weightTextProperty() {
+        return weightText;
     }
 
     public StringProperty descriptionProperty() {

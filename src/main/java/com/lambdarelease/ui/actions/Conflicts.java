@@ -1,6 +1,5 @@
 package com.lambdarelease.ui.actions;
 
-import com.lambdarelease.domain.AliasRoute;
 import com.lambdarelease.service.LambdaService;
 import com.lambdarelease.ui.common.Async;
 import com.lambdarelease.ui.common.ErrorText;
@@ -10,8 +9,9 @@ import com.lambdarelease.ui.detail.FunctionDetailViewModel;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * What happens when AWS answers PreconditionFailed: read the thing again, show the operator what it
- * was, what it is now and what they wanted, and reload if they ask. Never retries the write.
+ * What happens when AWS answers PreconditionFailed to a publish: read $LATEST again, show the operator
+ * what it was, what it is now and what they wanted, and reload if they ask. Never retries the write.
+ * (Alias conflicts come from the release core's AliasWriter and are shown by WriteDialogs.)
  */
 final class Conflicts {
 
@@ -23,18 +23,6 @@ final class Conflicts {
         this.ui = ui;
         this.lambda = lambda;
         this.detail = detail;
-    }
-
-    /** {@code loaded} was changed by someone else before {@code yourChange} could be applied. */
-    CompletableFuture<Outcome> aliasChanged(AliasRoute loaded, String yourChange) {
-        return Async.start(() -> lambda.getAlias(loaded.functionName(), loaded.name()))
-                .handleAsync((now, error) -> ui.dialogs().showConflict(
-                        loaded.name() + " was changed by someone else",
-                        AliasForm.describe(loaded.split(), loaded.description()),
-                        error != null ? ErrorText.describe(error) : AliasForm.describe(now.split(), now.description()),
-                        yourChange), ui.fx())
-                .thenCompose(answer -> answer)
-                .thenComposeAsync(this::reloadIfAsked, ui.fx());
     }
 
     /** $LATEST changed (code or configuration) after it was loaded, so publishing it was refused. */

@@ -10,8 +10,6 @@ import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
@@ -53,12 +51,12 @@ public final class FxActionDialogs implements ActionDialogs {
         extras.add("");
         extras.addAll(form.publishedChoices());
         ComboBox<String> additional = combo(ALIAS_ADDITIONAL_ID, extras, form.additionalVersionProperty());
-        Spinner<Double> weight = new Spinner<>(new SpinnerValueFactory.DoubleSpinnerValueFactory(0, 100, 0, 1));
+        // Typed text, read by the core's weight parser: 150 or "abc" is refused in the problem line, never clamped.
+        TextField weight = new TextField();
         weight.setId(ALIAS_WEIGHT_ID);
-        weight.setEditable(true);
-        ObjectProperty<Double> percent = form.additionalPercentProperty().asObject();
-        weight.getValueFactory().valueProperty().bindBidirectional(percent);
-        weight.getProperties().put("keep", percent);
+        weight.setPromptText("e.g. 10 or 12.5");
+        weight.setPrefColumnCount(8);
+        weight.textProperty().bindBidirectional(form.weightTextProperty());
         weight.disableProperty().bind(form.additionalVersionProperty().isEmpty());
         TextField description = new TextField();
         description.setId(ALIAS_DESCRIPTION_ID);

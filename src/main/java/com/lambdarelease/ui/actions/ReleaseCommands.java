@@ -28,7 +28,8 @@ public final class ReleaseCommands {
     public final Command refresh;
 
     public ReleaseCommands(FunctionDetailViewModel detail, AliasActions aliases, VersionActions versions, Runnable refreshAll) {
-        var alias = detail.selectedAliasProperty();
+        // Alias actions act on the alias selected in the tab on screen, never on one hidden behind another tab.
+        var alias = detail.targetAliasProperty();
         var version = detail.selectedVersionProperty();
         BooleanBinding noFunction = detail.functionNameProperty().isNull();
         BooleanBinding noAlias = alias.isNull();
@@ -57,7 +58,7 @@ public final class ReleaseCommands {
     }
 
     private static void withAlias(FunctionDetailViewModel detail, java.util.function.Consumer<AliasRoute> action) {
-        Optional.ofNullable(detail.selectedAliasProperty().get()).ifPresent(action);
+        Optional.ofNullable(detail.targetAliasProperty().get()).ifPresent(action);
     }
 
     private static Optional<KeyCombination> key(KeyCode code, KeyCombination.Modifier... modifiers) {

@@ -3,13 +3,19 @@ package com.lambdarelease.ui.canary;
 import com.lambdarelease.domain.AliasRoute;
 import com.lambdarelease.domain.FunctionConfig;
 import com.lambdarelease.domain.InvalidInputException;
+import com.lambdarelease.domain.RoutingPreflight;
 import com.lambdarelease.domain.TrafficSplit;
-import com.lambdarelease.service.LambdaService;
-import com.lambdarelease.service.errors.AwsErrors;
-import com.lambdarelease.service.errors.PreconditionFailedException;
-import com.lambdarelease.ui.canary.RoutingChangeLog.RoutingChange;
+import com.lambdarelease.domain.Weight;
+import com.lambdarelease.release.AliasChange;
+import com.lambdarelease.release.AliasWriter;
+import com.lambdarelease.release.FunctionSnapshot;
+import com.lambdarelease.release.FunctionState;
+import com.lambdarelease.release.FunctionStates;
+import com.lambdarelease.release.WeightParser;
+import com.lambdarelease.release.WriteOutcome;
 import com.lambdarelease.ui.common.ErrorText;
 import com.lambdarelease.ui.common.UiContext;
+import com.lambdarelease.ui.common.WriteDialogs;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.ObjectBinding;
@@ -28,35 +34,31 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.ObservableMap;
 
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * The canary editor of one alias: which version gets a share, how much, and Apply. Moving the
- * slider or typing only changes the pending split; Apply is the only thing that sends a request
- * (UpdateAlias with the RevisionId the alias was read with). Lives on the FX thread.
+ * slider or typing only changes the pending split; Apply is the only thing that sends a request,
+ * through the release core's {@link AliasWriter} (UpdateAlias with the RevisionId the alias was
+ * read with). The alias comes from the function's one {@link FunctionState}, so a change made
+ * anywhere in the console shows here at once. Lives on the FX thread.
  */
 public final class CanaryEditorModel {
 
     public static final List<Double> PRESETS = List.of(1.0, 5.0, 10.0, 25.0, 50.0);
-    static final String PROVISIONED_CONCURRENCY_UNKNOWN = "Provisioned concurrency could not be checked. If this "
-            + "alias or its versions have some, a weighted split sends requests to environments that are not warm.";
 
-    private final LambdaService lambda;
+    private final AliasWriter writer;
+    private final FunctionStates states;
     private final UiContext ui;
-    private final Clock dataClock;
-    private final RoutingChangeLog log;
 
     private final ReadOnlyObjectWrapper<Optional<AliasRoute>> applied = new ReadOnlyObjectWrapper<>(this, "applied", Optional.empty());
     private final ObservableList<String> candidates = FXCollections.observableArrayList();
-    private final ObservableMap<String, FunctionConfig> configs = FXCollections.observableHashMap();
+    private final ReadOnlyObjectWrapper<Map<String, FunctionConfig>> configs = new ReadOnlyObjectWrapper<>(this, "configs", Map.of());
     private final ObjectProperty<String> canaryVersion = new SimpleObjectProperty<>(this, "canaryVersion");
     private final DoubleProperty weightPercent = new SimpleDoubleProperty(this, "weightPercent", 0);
     private final StringProperty weightText = new SimpleStringProperty(this, "weightText", "0");
@@ -70,6 +72,7 @@ public final class CanaryEditorModel {
 
     private final ObjectBinding<Optional<TrafficSplit>> pendingSplit;
     private final ObjectBinding<Optional<VersionComparison>> comparison;
+    private final ObjectBinding<RoutingPreflight.Verdict> verdict;
     private final BooleanBinding pending;
     private final BooleanBinding canApply;
     private final ObservableValue<String> preview;
@@ -80,35 +83,36 @@ public final class CanaryEditorModel {
     private boolean typing;
     private boolean formatting;
     private long generation;
+    private Runnable unsubscribe = () -> { };
 
-    public CanaryEditorModel(LambdaService lambda, UiContext ui, Clock dataClock, RoutingChangeLog log) {
-        this.lambda = lambda;
+    public CanaryEditorModel(AliasWriter writer, FunctionStates states, UiContext ui) {
+        this.writer = writer;
+        this.states = states;
         this.ui = ui;
-        this.dataClock = dataClock;
-        this.log = log;
         pendingSplit = Bindings.createObjectBinding(this::computeSplit, applied, canaryVersion, weightPercent);
         comparison = Bindings.createObjectBinding(this::computeComparison, applied, canaryVersion, configs);
+        verdict = Bindings.createObjectBinding(this::computeVerdict, pendingSplit, configs, provisioned, applied);
         pending = Bindings.createBooleanBinding(() -> applied.get().isPresent()
                 && !pendingSplit.get().equals(applied.get().map(AliasRoute::split)), applied, pendingSplit);
-        blockers = comparison.map(c -> c.map(cmp -> String.join("\n", cmp.blockers())).orElse(""));
+        blockers = verdict.map(v -> String.join("\n", v.refusals()));
+        warning = verdict.map(v -> String.join("\n", v.warnings()));
         canApply = pending.and(busy.not()).and(inputError.isEmpty())
                 .and(Bindings.createBooleanBinding(() -> pendingSplit.get().isPresent(), pendingSplit))
-                .and(Bindings.createBooleanBinding(this::splitAllowed, pendingSplit, blockers));
-        preview = pendingSplit.map(s -> s.map(CanaryEditorModel::arrows).orElse(""));
+                .and(Bindings.createBooleanBinding(() -> verdict.get().allowed(), verdict));
+        preview = pendingSplit.map(s -> s.map(TrafficSplit::arrows).orElse(""));
         canaryRate = Bindings.createStringBinding(this::rateText, pendingSplit, ratePerMinute);
-        warning = Bindings.createStringBinding(this::warningText, pendingSplit, provisioned);
         // Slider → text shows the 0.1 % step; text → slider when the typed text is a valid weight.
         // Neither writes back into the property that is notifying (a bidirectional binding would skip it).
         weightPercent.addListener((obs, old, now) -> {
             if (!typing) {
                 formatting = true;
                 try {
-                    weightText.set(WeightInput.format(now.doubleValue()));
+                    weightText.set(WeightParser.format(now.doubleValue()));
                 } finally {
                     formatting = false;
                 }
+                inputError.set("");
             }
-            inputError.set("");
         });
         weightText.addListener((obs, old, now) -> {
             if (!formatting) {
@@ -117,50 +121,97 @@ public final class CanaryEditorModel {
         });
     }
 
-    /** Loads {@code route} as the applied state and reads the function's versions for the choice. */
+    /**
+     * Shows {@code route} as the applied state, with its function's versions from the one
+     * function state (read once if no screen has yet), and follows that state from then on.
+     */
     public CompletableFuture<Void> show(AliasRoute route) {
         long gen = ++generation;
         // The same alias read again (the host refreshed it): a pending change stays on screen.
         boolean keepPending = isShowing(route) && pending.get();
         String keptVersion = canaryVersion.get();
         double keptWeight = weightPercent.get();
+        boolean sameFunction = applied.get().map(a -> a.functionName().equals(route.functionName())).orElse(false);
         applied.set(Optional.of(route));
-        candidates.clear();
-        configs.clear();
         loadProblem.set("");
+        if (!sameFunction) {
+            candidates.clear();
+            configs.set(Map.of());
+            provisioned.set(Optional.empty());
+        }
         if (keepPending) {
             canaryVersion.set(keptVersion);
             weightPercent.set(keptWeight);
         } else {
             resetTo(route.split());
         }
-        provisioned.set(Optional.empty());
-        CompletableFuture<Void> pc = lambda.provisionedConcurrency(route.functionName()).handleAsync((map, error) -> {
-            if (gen == generation && error == null) {
-                provisioned.set(Optional.of(Map.copyOf(map)));
+        unsubscribe.run();
+        FunctionState state = states.of(route.functionName());
+        unsubscribe = state.subscribe(s -> ui.fx().execute(() -> {
+            if (gen == generation) {
+                follow(s);
+            }
+        }));
+        Optional<FunctionSnapshot> known = state.current();
+        if (known.isPresent()) {
+            follow(known.get());
+            return CompletableFuture.completedFuture(null);
+        }
+        return state.load().handleAsync((s, error) -> {
+            if (gen == generation && error != null) {
+                loadProblem.set("Could not list the versions of " + route.functionName() + ": " + ErrorText.describe(error));
+                route.split().canaryVersion().ifPresent(v -> {
+                    if (!candidates.contains(v)) {
+                        candidates.add(v);
+                    }
+                });
             }
             return null;
         }, ui.fx());
-        CompletableFuture<Void> listed = lambda.listVersions(route.functionName()).handleAsync((versions, error) -> {
-                if (gen != generation) {
-                    return null;
-                }
-                if (error != null) {
-                    loadProblem.set("Could not list the versions of " + route.functionName() + ": " + ErrorText.describe(error));
-                    route.split().canaryVersion().ifPresent(candidates::add);
-                    return null;
-                }
-                versions.forEach(c -> configs.put(c.version(), c));
-                String primary = route.split().primaryVersion();
-                List<String> others = versions.stream().filter(c -> !c.isLatest() && !c.version().equals(primary))
-                        .sorted(FunctionConfig.NEWEST_FIRST).map(FunctionConfig::version).toList();
-                if (canaryVersion.get() == null && !others.isEmpty()) {
-                    canaryVersion.set(others.get(0));
-                }
-                candidates.setAll(others);
-                return null;
-        }, ui.fx());
-        return CompletableFuture.allOf(pc, listed);
+    }
+
+    /** No alias selected (another function, or none): nothing to edit, nothing to apply. */
+    public void clear() {
+        ++generation;
+        unsubscribe.run();
+        unsubscribe = () -> { };
+        applied.set(Optional.empty());
+        candidates.clear();
+        configs.set(Map.of());
+        provisioned.set(Optional.empty());
+        canaryVersion.set(null);
+        weightPercent.set(0);
+        inputError.set("");
+        loadProblem.set("");
+    }
+
+    /** The function's state changed: new versions, and the alias as it is now (kept pending choice stays). */
+    private void follow(FunctionSnapshot s) {
+        Optional<AliasRoute> shown = applied.get();
+        if (shown.isEmpty() || !shown.get().functionName().equals(s.functionName())) {
+            return;
+        }
+        configs.set(s.versionsByNumber());
+        provisioned.set(s.provisioned());
+        Optional<AliasRoute> now = s.alias(shown.get().name());
+        if (now.isPresent() && !now.get().equals(shown.get())) {
+            boolean keep = pending.get();
+            String version = canaryVersion.get();
+            double weight = weightPercent.get();
+            applied.set(now);
+            if (keep) {
+                canaryVersion.set(version);
+                weightPercent.set(weight);
+            } else {
+                resetTo(now.get().split());
+            }
+        }
+        String primary = applied.get().orElseThrow().split().primaryVersion();
+        List<String> others = s.versions().stream().filter(c -> !c.isLatest() && !c.version().equals(primary))
+                .map(FunctionConfig::version).toList();
+        String chosen = canaryVersion.get();
+        candidates.setAll(others);
+        canaryVersion.set(chosen != null && others.contains(chosen) ? chosen : others.isEmpty() ? null : others.get(0));
     }
 
     /** Back to the applied split: the pending change is dropped. */
@@ -173,9 +224,9 @@ public final class CanaryEditorModel {
     }
 
     /**
-     * Confirms before → after, then sends ONE UpdateAlias. Does nothing (sends nothing) when the
-     * typed weight is invalid, nothing changed, or AWS's routing rules would refuse the split.
-     * A stale RevisionId ends in the conflict dialog, never in an overwrite.
+     * Confirms before → after, then sends ONE UpdateAlias through the alias writer. Does nothing
+     * (sends nothing) when the typed weight is refused, nothing changed, or AWS's routing rules
+     * would refuse the split. A stale RevisionId ends in the conflict dialog, never in an overwrite.
      */
     public CompletableFuture<Void> apply() {
         onTyped(weightText.get());
@@ -184,64 +235,24 @@ public final class CanaryEditorModel {
         }
         AliasRoute basedOn = applied.get().orElseThrow();
         TrafficSplit after = pendingSplit.get().orElseThrow();
-        String title = "Change the traffic split of " + basedOn.functionName() + ":" + basedOn.name();
         busy.set(true);
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        ui.dialogs().confirmChange(title, "Apply", arrows(basedOn.split()), arrows(after) + (warning.getValue().isEmpty() ? "" : "\n\n" + warning.getValue()))
-                .whenCompleteAsync((ok, dialogError) -> {
-                    if (!Boolean.TRUE.equals(ok)) {
-                        busy.set(false);
-                        done.complete(null);
-                        return;
+        AliasChange change = AliasChange.update(basedOn, after, basedOn.description());
+        return WriteDialogs.confirmAndWrite(ui, writer, change, "Apply")
+                .thenComposeAsync(outcome -> {
+                    busy.set(false);
+                    if (outcome.isEmpty()) {
+                        return CompletableFuture.completedFuture(null);
                     }
-                    lambda.updateAlias(basedOn, after, basedOn.description())
-                            .whenCompleteAsync((route, error) -> {
-                                if (error == null) {
-                                    applied(basedOn, route, done);
-                                } else {
-                                    failed(title, basedOn, after, error, done);
-                                }
-                            }, ui.fx());
+                    WriteOutcome o = outcome.get();
+                    if (o instanceof WriteOutcome.Applied a && isShowing(basedOn)) {
+                        a.after().ifPresent(now -> applied.set(Optional.of(now)));
+                    }
+                    return WriteDialogs.report(ui, o).thenAccept(reload -> {
+                        if (reload && isShowing(basedOn)) {
+                            states.of(basedOn.functionName()).load();
+                        }
+                    });
                 }, ui.fx());
-        return done;
-    }
-
-    private void applied(AliasRoute before, AliasRoute now, CompletableFuture<Void> done) {
-        busy.set(false);
-        applied.set(Optional.of(now));
-        log.record(new RoutingChange(now.functionName(), now.name(), dataClock.instant(), before.split(), now.split()));
-        ui.notifier().success(now.functionName() + ":" + now.name() + " now sends " + arrows(now.split()));
-        done.complete(null);
-    }
-
-    private void failed(String title, AliasRoute basedOn, TrafficSplit wanted, Throwable error,
-                        CompletableFuture<Void> done) {
-        if (!(AwsErrors.translate(error) instanceof PreconditionFailedException)) {
-            busy.set(false);
-            ui.dialogs().showError("Could not change the traffic split", error);
-            done.complete(null);
-            return;
-        }
-        lambda.getAlias(basedOn.functionName(), basedOn.name()).whenCompleteAsync((theirs, readError) -> {
-            busy.set(false);
-            String theirState = theirs != null ? arrows(theirs.split()) + " (revision " + theirs.revisionId() + ")"
-                    : "unknown: " + ErrorText.describe(readError);
-            ui.dialogs().showConflict(title, arrows(wanted), theirState).whenCompleteAsync((reload, e) -> {
-                if (Boolean.TRUE.equals(reload) && theirs != null && isShowing(basedOn)) {
-                    reloadKeepingChoice(theirs);
-                }
-                done.complete(null);
-            }, ui.fx());
-        }, ui.fx());
-    }
-
-    /** Someone else's state becomes the applied one; the operator's pending choice stays on screen. */
-    private void reloadKeepingChoice(AliasRoute theirs) {
-        String version = canaryVersion.get();
-        double weight = weightPercent.get();
-        applied.set(Optional.of(theirs));
-        canaryVersion.set(version);
-        weightPercent.set(weight);
     }
 
     private boolean isShowing(AliasRoute route) {
@@ -251,13 +262,13 @@ public final class CanaryEditorModel {
 
     private void resetTo(TrafficSplit split) {
         canaryVersion.set(split.canaryVersion().orElse(candidates.isEmpty() ? null : candidates.get(0)));
-        weightPercent.set(WeightInput.round(split.canaryWeight() * 100));
-        weightText.set(WeightInput.format(weightPercent.get()));
+        weightPercent.set(Weight.percent(split.canaryWeight()));
+        weightText.set(WeightParser.format(weightPercent.get()));
         inputError.set("");
     }
 
     private void onTyped(String text) {
-        WeightInput.Parsed parsed = WeightInput.parse(text);
+        WeightParser.Parsed parsed = WeightParser.parse(text);
         if (!parsed.valid()) {
             inputError.set(parsed.error());
             return;
@@ -278,7 +289,7 @@ public final class CanaryEditorModel {
         }
         String primary = route.get().split().primaryVersion();
         String canary = canaryVersion.get();
-        double weight = WeightInput.toWeight(weightPercent.get());
+        double weight = Weight.toAws(weightPercent.get()); // the slider moves in 0.1 % steps
         if (canary == null || weight == 0) {
             return Optional.of(TrafficSplit.allTo(primary));
         }
@@ -289,16 +300,20 @@ public final class CanaryEditorModel {
         }
     }
 
-    private Optional<VersionComparison> computeComparison() {
-        String canary = canaryVersion.get();
-        return applied.get().flatMap(a -> Optional.ofNullable(configs.get(a.split().primaryVersion())))
-                .flatMap(p -> Optional.ofNullable(canary == null ? null : configs.get(canary))
-                        .map(c -> VersionComparison.of(p, c)));
+    private RoutingPreflight.Verdict computeVerdict() {
+        Optional<TrafficSplit> split = pendingSplit.get();
+        if (split.isEmpty() || applied.get().isEmpty() || configs.get().isEmpty()) {
+            return RoutingPreflight.Verdict.clear(); // nothing to check yet; Apply checks again before sending
+        }
+        return RoutingPreflight.check(applied.get().get().name(), split.get(), configs.get(), provisioned.get());
     }
 
-    private boolean splitAllowed() {
-        boolean split = pendingSplit.get().map(TrafficSplit::isSplit).orElse(false);
-        return !split || blockers.getValue().isEmpty();
+    private Optional<VersionComparison> computeComparison() {
+        String canary = canaryVersion.get();
+        Map<String, FunctionConfig> known = configs.get();
+        return applied.get().flatMap(a -> Optional.ofNullable(known.get(a.split().primaryVersion())))
+                .flatMap(p -> Optional.ofNullable(canary == null ? null : known.get(canary))
+                        .map(c -> VersionComparison.of(p, c)));
     }
 
     private String rateText() {
@@ -307,38 +322,6 @@ public final class CanaryEditorModel {
                 "≈ %.1f requests/min to v%s at the current %.1f requests/min", rate * s.canaryWeight(),
                 s.canaryVersion().get(), rate)).orElse(String.format(Locale.ROOT,
                 "No canary: all %.1f requests/min to the primary version", rate));
-    }
-
-    /** AWS's spill-over caveat, named precisely when the function's provisioned concurrency is known. */
-    private String warningText() {
-        Optional<TrafficSplit> split = pendingSplit.get().filter(TrafficSplit::isSplit);
-        Optional<AliasRoute> route = applied.get();
-        if (split.isEmpty() || route.isEmpty()) {
-            return "";
-        }
-        if (provisioned.get().isEmpty()) {
-            return PROVISIONED_CONCURRENCY_UNKNOWN;
-        }
-        Map<String, Integer> pc = provisioned.get().get();
-        List<String> where = new ArrayList<>();
-        if (pc.containsKey(route.get().name())) {
-            where.add("alias " + route.get().name() + " (" + pc.get(route.get().name()) + ")");
-        }
-        for (String v : List.of(split.get().primaryVersion(), split.get().canaryVersion().orElseThrow())) {
-            if (pc.containsKey(v)) {
-                where.add("v" + v + " (" + pc.get(v) + ")");
-            }
-        }
-        return where.isEmpty() ? "" : "Provisioned concurrency on " + String.join(", ", where) + ": with weighted "
-                + "routing, requests can go to environments that are not warm (spill-over, counted as "
-                + "ProvisionedConcurrencySpilloverInvocations). Expect cold starts on the canary.";
-    }
-
-    /** "90% → v3 · 10% → v4", or "100% → v3". */
-    static String arrows(TrafficSplit split) {
-        String primary = TrafficSplit.percent(split.primaryWeight()) + " → v" + split.primaryVersion();
-        return split.canaryVersion().map(c -> primary + " · " + TrafficSplit.percent(split.canaryWeight()) + " → v" + c)
-                .orElse(primary);
     }
 
     public ReadOnlyObjectProperty<Optional<AliasRoute>> appliedProperty() { return applied.getReadOnlyProperty(); }

@@ -91,8 +91,8 @@ final class CanaryEditorView {
         weightLabel.setLabelFor(typed);
         HBox presets = new HBox(4);
         for (double p : CanaryEditorModel.PRESETS) {
-            Button b = new Button(WeightInput.format(p) + "%");
-            b.setId("canary-preset-" + WeightInput.format(p));
+            Button b = new Button(com.lambdarelease.release.WeightParser.format(p) + "%");
+            b.setId("canary-preset-" + com.lambdarelease.release.WeightParser.format(p));
             b.getStyleClass().add("small");
             b.setMinWidth(Region.USE_PREF_SIZE);
             b.setOnAction(e -> model.choosePreset(p));
@@ -171,7 +171,7 @@ final class CanaryEditorView {
     }
 
     private static String appliedText(AliasRoute a) {
-        return "Applied: " + CanaryEditorModel.arrows(a.split()) + "  ·  revision " + shortRevision(a.revisionId());
+        return "Applied: " + a.split().arrows() + "  ·  revision " + shortRevision(a.revisionId());
     }
 
     private static String shortRevision(String id) {

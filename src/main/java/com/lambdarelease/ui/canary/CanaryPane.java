@@ -1,6 +1,7 @@
 package com.lambdarelease.ui.canary;
 
 import com.lambdarelease.domain.AliasRoute;
+import com.lambdarelease.release.ReleaseSession;
 import com.lambdarelease.service.ConsoleServices;
 import com.lambdarelease.ui.common.UiContext;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -39,14 +40,11 @@ public final class CanaryPane {
     private final ObservableValue<Boolean> inShowingWindow;
     private boolean hostAttached;
 
-    public CanaryPane(ConsoleServices services, UiContext ui) {
-        this(services, ui, new RoutingChangeLog());
-    }
-
-    /** With a routing-change log shared across panes (the host may keep one per connection). */
-    public CanaryPane(ConsoleServices services, UiContext ui, RoutingChangeLog log) {
-        editor = new CanaryEditorModel(services.lambda(), ui, services.clock(), log);
-        metrics = new LiveMetricsModel(services.metrics(), ui, services.clock(), log);
+    /** On {@code session}'s connection: its alias writer, function states and journal (the charts' markers). */
+    public CanaryPane(ReleaseSession session, UiContext ui) {
+        ConsoleServices services = session.services();
+        editor = new CanaryEditorModel(session.writer(), session.states(), ui);
+        metrics = new LiveMetricsModel(services.metrics(), ui, services.clock(), session.journal());
         export = new ChartExport(ui);
         metricsView = new MetricsView(metrics, ui.clock().getZone(), this::export);
         editor.ratePerMinuteProperty().bind(metrics.snapshotProperty()
@@ -95,6 +93,18 @@ public final class CanaryPane {
     public void show(AliasRoute route) {
         content.setVisible(true);
         editor.show(route);
+    }
+
+    /**
+     * No alias selected (the operator switched function, or deselected it): the workspace shows
+     * its placeholder and nothing can be applied, so no stale alias stays under another heading.
+     */
+    public void clear() {
+        content.setVisible(false);
+        alias = Optional.empty();
+        header.setText("");
+        editor.clear();
+        metrics.clear();
     }
 
     /** The pane is visible: polling starts (while its window shows). */

@@ -55,7 +55,7 @@ final class ComparisonView {
         VersionComparison c = comparison.get();
         long blocking = c.rows().stream().filter(VersionComparison.Row::blocking).count();
         summary.setText(c.differences() + " difference(s)" + (blocking > 0
-                ? "; " + blocking + " block a split. " + VersionComparison.AWS_RULE : ". Environment values are hidden."));
+                ? "; " + blocking + " block a split. " + com.lambdarelease.domain.RoutingPreflight.AWS_RULE : ". Environment values are hidden."));
         int row = 0;
         for (VersionComparison.Row r : c.rows()) {
             Label name = new Label(r.field());

@@ -5,6 +5,7 @@ import com.lambdarelease.domain.AliasRoute;
 import com.lambdarelease.domain.LambdaMetric;
 import com.lambdarelease.domain.MetricWindow;
 import com.lambdarelease.domain.TrafficSplit;
+import com.lambdarelease.release.ReleaseJournal;
 import com.lambdarelease.service.MetricsService;
 import com.lambdarelease.ui.common.ErrorText;
 import com.lambdarelease.ui.common.UiContext;
@@ -53,7 +54,7 @@ public final class LiveMetricsModel {
     private final MetricsService metrics;
     private final UiContext ui;
     private final Clock dataClock;
-    private final RoutingChangeLog log;
+    private final ReleaseJournal log;
 
     private final ObjectProperty<Duration> range = new SimpleObjectProperty<>(this, "range", Duration.ofHours(1));
     private final ObjectProperty<Duration> refreshInterval = new SimpleObjectProperty<>(this, "refreshInterval", Duration.ofMinutes(1));
@@ -75,7 +76,7 @@ public final class LiveMetricsModel {
      * @param dataClock the connection's clock: metric windows and markers are in its time (the
      *                  sandbox's clock may run faster than the wall); the refresh interval runs on {@code ui.clock()}
      */
-    public LiveMetricsModel(MetricsService metrics, UiContext ui, Clock dataClock, RoutingChangeLog log) {
+    public LiveMetricsModel(MetricsService metrics, UiContext ui, Clock dataClock, ReleaseJournal log) {
         this.metrics = metrics;
         this.ui = ui;
         this.dataClock = dataClock;
@@ -87,6 +88,17 @@ public final class LiveMetricsModel {
                 refreshNow();
             }
         });
+    }
+
+    /** No alias: the charts empty and nothing is polled until {@link #show} is called again. */
+    public void clear() {
+        alias = null;
+        generation++;
+        snapshot.set(Optional.empty());
+        freshness.set("");
+        problem.set("");
+        loading.set(false);
+        refreshAgain = false;
     }
 
     /** Shows {@code route}'s metrics from now on; refreshes at once when attached. */
@@ -175,7 +187,7 @@ public final class LiveMetricsModel {
         try {
             AliasMetricsQuery query = new AliasMetricsQuery(route.functionName(), route.name(), versions, ALL_METRICS, window);
             answer = metrics.aliasMetrics(query).thenApply(m -> MetricsSnapshot.of(m, configured,
-                    log.changesFor(route.functionName(), route.name(), window.start(), window.end())));
+                    log.routingChanges(route.functionName(), route.name(), window.start(), window.end())));
         } catch (RuntimeException e) {
             answer = CompletableFuture.failedFuture(e);
         }
@@ -205,9 +217,11 @@ public final class LiveMetricsModel {
         Set<String> versions = new LinkedHashSet<>();
         versions.add(route.split().primaryVersion());
         route.split().canaryVersion().ifPresent(versions::add);
-        log.changesFor(route.functionName(), route.name(), window.start(), window.end()).forEach(c -> {
-            versions.add(c.before().primaryVersion());
-            c.before().canaryVersion().ifPresent(versions::add);
+        log.routingChanges(route.functionName(), route.name(), window.start(), window.end()).forEach(c -> {
+            c.before().ifPresent(before -> {
+                versions.add(before.primaryVersion());
+                before.canaryVersion().ifPresent(versions::add);
+            });
         });
         return List.copyOf(versions);
     }

@@ -6,7 +6,9 @@ import com.lambdarelease.domain.MetricPoint;
 import com.lambdarelease.domain.MetricSeries;
 import com.lambdarelease.domain.MetricWindow;
 import com.lambdarelease.domain.TrafficSplit;
-import com.lambdarelease.ui.canary.RoutingChangeLog.RoutingChange;
+import com.lambdarelease.release.Health;
+import com.lambdarelease.release.JournalEntry;
+import com.lambdarelease.release.VersionHealth;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,17 +30,10 @@ import java.util.Optional;
  * @param markers        routing changes this console made within the window
  */
 public record MetricsSnapshot(String functionName, String alias, MetricWindow window, List<String> versions,
-                              Map<ChartKind, ChartModel> charts, List<VersionShare> shares,
-                              Optional<Instant> dataThrough, double ratePerMinute, List<RoutingChange> markers,
+                              Map<ChartKind, ChartModel> charts, List<VersionHealth> shares,
+                              Optional<Instant> dataThrough, double ratePerMinute, List<JournalEntry> markers,
                               Instant fetchedAt) {
 
-    /** How much of the traffic a version was configured to get, and actually got, over the window. */
-    public record VersionShare(String version, double configured, double observed, double invocations,
-                               double errorRate) {
-    }
-
-    /** How many recent periods the invocation rate is averaged over. */
-    static final int RATE_PERIODS = 5;
 
     public MetricsSnapshot {
         versions = List.copyOf(versions);
@@ -47,7 +42,7 @@ public record MetricsSnapshot(String functionName, String alias, MetricWindow wi
         markers = List.copyOf(markers);
     }
 
-    public static MetricsSnapshot of(AliasMetrics metrics, TrafficSplit configured, List<RoutingChange> markers) {
+    public static MetricsSnapshot of(AliasMetrics metrics, TrafficSplit configured, List<JournalEntry> markers) {
         MetricWindow window = metrics.query().window();
         List<String> versions = metrics.query().versions();
         Map<ChartKind, ChartModel> charts = new EnumMap<>(ChartKind.class);
@@ -64,36 +59,13 @@ public record MetricsSnapshot(String functionName, String alias, MetricWindow wi
             duration.add(new ChartModel.Line(v, "p99", dense(metrics, v, LambdaMetric.DURATION_P99)));
         }
         charts.put(ChartKind.DURATION, new ChartModel(ChartKind.DURATION, duration));
-        List<VersionShare> shares = versions.stream().map(v -> new VersionShare(v, configured.weightOf(v),
-                metrics.observedShare(v), metrics.invocations(v), metrics.errorRate(v))).toList();
+        List<VersionHealth> shares = Health.perVersion(metrics, configured);
         return new MetricsSnapshot(metrics.query().functionName(), metrics.query().alias(), window, versions, charts,
-                shares, metrics.dataThrough(), ratePerMinute(metrics), markers, metrics.fetchedAt());
+                shares, metrics.dataThrough(), Health.ratePerMinute(metrics), markers, metrics.fetchedAt());
     }
 
     public ChartModel chart(ChartKind kind) {
         return charts.get(kind);
-    }
-
-    /**
-     * Invocations per minute over the last {@value #RATE_PERIODS} complete periods with data: what the
-     * editor multiplies by a weight to say how many requests a canary would get.
-     */
-    static double ratePerMinute(AliasMetrics metrics) {
-        MetricWindow window = metrics.query().window();
-        Instant inProgress = window.truncate(metrics.fetchedAt());
-        Optional<Instant> through = metrics.dataThrough()
-                .map(t -> t.isBefore(inProgress) ? t : inProgress.minus(window.period())); // whole periods only
-        if (through.isEmpty()) {
-            return 0;
-        }
-        Instant from = through.get().minus(window.period().multipliedBy(RATE_PERIODS - 1));
-        double sum = metrics.query().versions().stream()
-                .flatMap(v -> metrics.series(v, LambdaMetric.INVOCATIONS).stream())
-                .flatMap(s -> s.points().stream())
-                .filter(p -> !p.time().isBefore(from) && !p.time().isAfter(through.get()))
-                .mapToDouble(MetricPoint::value).sum();
-        double minutes = RATE_PERIODS * window.period().toSeconds() / 60.0;
-        return sum / minutes;
     }
 
     private static ChartModel simple(ChartKind kind, AliasMetrics metrics, LambdaMetric metric) {
@@ -111,7 +83,7 @@ public record MetricsSnapshot(String functionName, String alias, MetricWindow wi
             List<MetricPoint> rate = new ArrayList<>(inv.size());
             for (int i = 0; i < inv.size(); i++) {
                 double n = inv.get(i).value();
-                rate.add(new MetricPoint(inv.get(i).time(), n > 0 ? 100.0 * err.get(i).value() / n : Double.NaN));
+                rate.add(new MetricPoint(inv.get(i).time(), Health.periodErrorPercent(err.get(i).value(), n)));
             }
             lines.add(new ChartModel.Line(v, "", rate));
         }

@@ -1,5 +1,6 @@
 package com.lambdarelease.ui.canary;
 
+import com.lambdarelease.release.VersionHealth;
 import com.lambdarelease.domain.TrafficSplit;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -163,7 +164,7 @@ final class MetricsView {
 
     /** The legend changes only when the versions, weights or markers do: no new nodes otherwise. */
     private void renderLegend(MetricsSnapshot snap) {
-        List<Object> key = List.of(snap.versions(), snap.shares().stream().map(MetricsSnapshot.VersionShare::configured).toList(),
+        List<Object> key = List.of(snap.versions(), snap.shares().stream().map(VersionHealth::configured).toList(),
                 snap.markers().isEmpty());
         if (key.equals(legendKey)) {
             return;

@@ -1,6 +1,7 @@
 package com.lambdarelease.ui.canary;
 
 import com.lambdarelease.domain.TrafficSplit;
+import com.lambdarelease.release.VersionHealth;
 import javafx.geometry.HPos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -53,13 +54,13 @@ final class ObservedSplitView {
     }
 
     void render(Optional<MetricsSnapshot> snapshot) {
-        List<MetricsSnapshot.VersionShare> shares = snapshot.map(MetricsSnapshot::shares).orElse(List.of());
-        List<String> versions = shares.stream().map(MetricsSnapshot.VersionShare::version).toList();
+        List<VersionHealth> shares = snapshot.map(MetricsSnapshot::shares).orElse(List.of());
+        List<String> versions = shares.stream().map(VersionHealth::version).toList();
         if (!versions.equals(rowsFor)) {
             buildRows(versions);
         }
         for (int i = 0; i < shares.size(); i++) { // same rows: only the numbers change, no new nodes
-            MetricsSnapshot.VersionShare s = shares.get(i);
+            VersionHealth s = shares.get(i);
             Row r = rows.get(i);
             r.configured().setText(TrafficSplit.percent(s.configured()));
             r.bar().setProgress(s.observed());

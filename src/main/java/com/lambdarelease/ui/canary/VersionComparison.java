@@ -4,7 +4,6 @@ import com.lambdarelease.domain.FunctionConfig;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.TreeSet;
 
 /**
@@ -12,10 +11,6 @@ import java.util.TreeSet;
  * weighted alias. Environment values are never shown, only the variable names.
  */
 public record VersionComparison(FunctionConfig primary, FunctionConfig canary, List<Row> rows) {
-
-    /** AWS's rule for weighted aliases, quoted where a check fails. */
-    public static final String AWS_RULE = "AWS: both versions must be published (no $LATEST), have the same "
-            + "execution role, and the same dead-letter queue configuration (or none).";
 
     /** One compared field; {@code blocking} when the difference makes a split impossible. */
     public record Row(String field, String primary, String canary, boolean differs, boolean blocking) {
@@ -44,22 +39,7 @@ public record VersionComparison(FunctionConfig primary, FunctionConfig canary, L
 
     /** Why AWS would refuse to split traffic between these two versions; empty when it would not. */
     public List<String> blockers() {
-        List<String> out = new ArrayList<>();
-        for (FunctionConfig c : List.of(primary, canary)) {
-            if (c.isLatest()) {
-                out.add("v" + c.version() + " is not a published version. " + AWS_RULE);
-            }
-        }
-        if (!Objects.equals(primary.role(), canary.role())) {
-            out.add("The execution roles differ (v" + primary.version() + ": " + primary.role() + ", v"
-                    + canary.version() + ": " + canary.role() + "). " + AWS_RULE);
-        }
-        if (!primary.deadLetterTargetArn().equals(canary.deadLetterTargetArn())) {
-            out.add("The dead-letter queues differ (v" + primary.version() + ": "
-                    + primary.deadLetterTargetArn().orElse("none") + ", v" + canary.version() + ": "
-                    + canary.deadLetterTargetArn().orElse("none") + "). " + AWS_RULE);
-        }
-        return List.copyOf(out);
+        return com.lambdarelease.domain.RoutingPreflight.blockers(primary, canary);
     }
 
     public long differences() {

@@ -21,15 +21,7 @@ public final class ErrorText {
 
     /** The sentence: kind of failure, then AWS's words. */
     public static String describe(Throwable error) {
-        Throwable t = AwsErrors.translate(error);
-        if (t instanceof AwsServiceException aws) {
-            return aws.plainMessage();
-        }
-        if (t instanceof InvalidInputException invalid) {
-            return invalid.getMessage();
-        }
-        String m = t.getMessage();
-        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+        return com.lambdarelease.release.Problems.describe(error);
     }
 
     /** A few words naming the kind of failure, for a toast's or dialog's title. */

@@ -47,11 +47,8 @@ public final class AliasesView {
         table.getColumns().forEach(c -> c.setSortable(false));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No aliases — create one with Ctrl+N"));
-        table.getSelectionModel().selectedItemProperty().subscribe(a -> {
-            if (a != null || !model.aliases().contains(model.selectedAliasProperty().get())) {
-                model.selectedAliasProperty().set(a);
-            }
-        });
+        // What the table shows selected is what the actions act on: deselecting a row leaves no hidden target.
+        table.getSelectionModel().selectedItemProperty().subscribe(model::selectFromTable);
         model.selectedAliasProperty().subscribe(a -> {
             AliasRoute inTable = a == null ? null : model.alias(a.name()).orElse(null);
             if (inTable != table.getSelectionModel().getSelectedItem()) {

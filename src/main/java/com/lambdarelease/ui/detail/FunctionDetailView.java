@@ -71,7 +71,6 @@ public final class FunctionDetailView {
         Tab versions = new Tab("Versions", new VersionsView(model, commands).node());
         Tab aliases = new Tab("Aliases", new AliasesView(model, commands).node());
         canaryTab.setContent(canary.node());
-        canary.appliedAliasProperty().subscribe(applied -> applied.ifPresent(model::aliasChanged));
         tabs.getTabs().addAll(versions, aliases, canaryTab);
         tabs.setId(TABS_ID);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -80,9 +79,12 @@ public final class FunctionDetailView {
                     : tab == canaryTab ? FunctionDetailViewModel.Section.CANARY : FunctionDetailViewModel.Section.VERSIONS);
             updateCanary();
         });
+        // The canary workspace follows the selection; with none (another function) it clears, never stale.
         model.selectedAliasProperty().subscribe(alias -> {
             if (alias != null) {
                 canary.show(alias);
+            } else {
+                canary.clear();
             }
         });
         VBox.setVgrow(tabs, Priority.ALWAYS);

@@ -2,10 +2,14 @@ package com.lambdarelease.ui.detail;
 
 import com.lambdarelease.domain.AliasRoute;
 import com.lambdarelease.domain.FunctionConfig;
-import com.lambdarelease.service.LambdaService;
+import com.lambdarelease.release.FunctionSnapshot;
+import com.lambdarelease.release.FunctionState;
+import com.lambdarelease.release.FunctionStates;
 import com.lambdarelease.ui.common.Async;
 import com.lambdarelease.ui.common.ErrorText;
 import com.lambdarelease.ui.common.UiContext;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -23,14 +27,16 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One function's versions (newest first, {@code $LATEST} last) and aliases, as last read from AWS,
- * with the operator's current selection in each. Everything the release actions base a write on
- * (RevisionIds, the $LATEST configuration) comes from here.
+ * One function's versions (newest first, {@code $LATEST} last) and aliases, as held by the release
+ * core's one {@link FunctionState} for it, with the operator's current selection in each. Every
+ * write anywhere in the console updates that state, so this view follows without keeping a copy
+ * in step by hand. The alias actions act on {@link #targetAliasProperty()}: the alias selected in
+ * the tab that shows aliases, never one hidden behind another tab.
  */
 public final class FunctionDetailViewModel {
 
     private final UiContext ui;
-    private final LambdaService lambda;
+    private final FunctionStates states;
     private final ReadOnlyObjectWrapper<String> functionName = new ReadOnlyObjectWrapper<>(this, "functionName");
     private final ReadOnlyStringWrapper functionArn = new ReadOnlyStringWrapper(this, "functionArn", "");
     private final ObservableList<VersionRow> versions = FXCollections.observableArrayList();
@@ -41,32 +47,49 @@ public final class FunctionDetailViewModel {
     private final ObjectProperty<VersionRow> selectedVersion = new SimpleObjectProperty<>(this, "selectedVersion");
     private final ObjectProperty<AliasRoute> selectedAlias = new SimpleObjectProperty<>(this, "selectedAlias");
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(this, "section", Section.VERSIONS);
+    private final ObjectBinding<AliasRoute> targetAlias;
     private int generation;
+    private boolean replacing;
+    private Runnable unsubscribe = () -> { };
+    private FunctionSnapshot shown;
 
     /** Which part of the detail the operator is looking at. */
     public enum Section { VERSIONS, ALIASES, CANARY }
 
     private Optional<Map<String, Integer>> provisioned = Optional.empty();
 
-    private record Loaded(List<FunctionConfig> versions, List<AliasRoute> aliases,
-                          Optional<Map<String, Integer>> provisioned) {
-    }
-
-    public FunctionDetailViewModel(UiContext ui, LambdaService lambda) {
+    public FunctionDetailViewModel(UiContext ui, FunctionStates states) {
         this.ui = ui;
-        this.lambda = lambda;
+        this.states = states;
+        targetAlias = Bindings.createObjectBinding(
+                () -> section.get() == Section.VERSIONS ? null : selectedAlias.get(), section, selectedAlias);
     }
 
-    /** Shows {@code name}'s versions and aliases (null clears). */
+    /** Shows {@code name}'s versions and aliases (null clears); the selection starts empty. */
     public CompletableFuture<Void> show(String name) {
         if (name != null && name.equals(functionName.get())) {
             return CompletableFuture.completedFuture(null);
         }
+        unsubscribe.run();
+        unsubscribe = () -> { };
+        shown = null;
+        selectedAlias.set(null);
+        selectedVersion.set(null);
         functionName.set(name);
         versions.clear();
         aliases.clear();
         latest.set(null);
         functionArn.set("");
+        provisioned = Optional.empty();
+        if (name != null) {
+            FunctionState state = states.of(name);
+            unsubscribe = state.subscribe(s -> ui.fx().execute(() -> {
+                if (name.equals(functionName.get())) {
+                    apply(s);
+                }
+            }));
+            state.current().ifPresent(this::apply);
+        }
         return reload();
     }
 
@@ -80,14 +103,7 @@ public final class FunctionDetailViewModel {
         }
         loading.set(true);
         error.set("");
-        CompletableFuture<List<FunctionConfig>> v = Async.start(() -> lambda.listVersions(name));
-        CompletableFuture<List<AliasRoute>> a = Async.start(() -> lambda.listAliases(name));
-        // Only for the routing warning: when it cannot be read, the warning says so instead.
-        CompletableFuture<Optional<Map<String, Integer>>> pc = Async.start(() -> lambda.provisionedConcurrency(name))
-                .thenApply(Optional::of).exceptionally(e -> Optional.empty());
-        return v.thenCombine(a, (versions, aliases) -> new Loaded(versions, aliases, Optional.empty()))
-                .thenCombine(pc, (l, p) -> new Loaded(l.versions(), l.aliases(), p))
-                .handleAsync((loaded, failure) -> {
+        return Async.start(() -> states.of(name).load()).handleAsync((loaded, failure) -> {
             if (gen != generation) {
                 return null;
             }
@@ -95,47 +111,50 @@ public final class FunctionDetailViewModel {
             if (failure != null) {
                 error.set("Could not load " + name + ": " + ErrorText.describe(failure));
                 ui.notifier().failure("Loading " + name, failure);
-            } else {
+            } else if (name.equals(functionName.get())) {
                 apply(loaded);
             }
             return null;
         }, ui.fx());
     }
 
-    private void apply(Loaded loaded) {
+    private void apply(FunctionSnapshot loaded) {
+        if (loaded.equals(shown)) {
+            return;
+        }
+        shown = loaded;
         String keepVersion = selectedVersion.get() == null ? null : selectedVersion.get().version();
         String keepAlias = selectedAlias.get() == null ? null : selectedAlias.get().name();
-        List<FunctionConfig> sorted = loaded.versions().stream().sorted(FunctionConfig.NEWEST_FIRST).toList();
-        latest.set(sorted.stream().filter(FunctionConfig::isLatest).findFirst().orElse(null));
+        List<FunctionConfig> sorted = loaded.versions();
+        latest.set(loaded.latest().orElse(null));
         functionArn.set(latest.get() == null ? "" : latest.get().functionArn().replace(":$LATEST", ""));
-        versions.setAll(sorted.stream().map(c -> VersionRow.of(c, loaded.aliases())).toList());
+        replacing = true;
+        try {
+            versions.setAll(sorted.stream().map(c -> VersionRow.of(c, loaded.aliases())).toList());
+            aliases.setAll(loaded.aliases());
+        } finally {
+            replacing = false;
+        }
         provisioned = loaded.provisioned();
-        aliases.setAll(loaded.aliases());
         selectedVersion.set(versions.stream().filter(r -> r.version().equals(keepVersion)).findFirst().orElse(null));
         selectedAlias.set(aliases.stream().filter(r -> r.name().equals(keepAlias)).findFirst().orElse(null));
     }
 
-    /**
-     * An alias of this function was changed elsewhere in the console (the canary workspace): take
-     * its new split and RevisionId, so the next write is based on it and Promote / Roll back
-     * follow the split without reading everything again.
-     */
-    public void aliasChanged(AliasRoute changed) {
-        if (!changed.functionName().equals(functionName.get())) {
-            return;
+    /** The operator selected {@code alias} (or nothing) in a table; ignored while the lists are being replaced. */
+    public void selectFromTable(AliasRoute alias) {
+        if (!replacing) {
+            selectedAlias.set(alias);
         }
-        boolean selected = selectedAlias.get() != null && selectedAlias.get().name().equals(changed.name());
-        List<AliasRoute> updated = aliases.stream().map(a -> a.name().equals(changed.name()) ? changed : a).toList();
-        if (updated.equals(aliases)) {
-            return;
-        }
-        String keepVersion = selectedVersion.get() == null ? null : selectedVersion.get().version();
-        aliases.setAll(updated);
-        versions.setAll(versions.stream().map(r -> VersionRow.of(r.config(), updated)).toList());
-        selectedVersion.set(versions.stream().filter(r -> r.version().equals(keepVersion)).findFirst().orElse(null));
-        if (selected) {
-            selectedAlias.set(changed);
-        }
+    }
+
+    /** Selects the alias of that name as this view holds it (after a write, say). */
+    public void select(AliasRoute alias) {
+        selectedAlias.set(this.alias(alias.name()).orElse(alias));
+    }
+
+    /** True while the version and alias lists are being replaced (a table's selection then blinks empty). */
+    public boolean replacingLists() {
+        return replacing;
     }
 
     /**
@@ -218,5 +237,13 @@ public final class FunctionDetailViewModel {
 
     public ObjectProperty<AliasRoute> selectedAliasProperty() {
         return selectedAlias;
+    }
+
+    /**
+     * The alias the alias actions act on: the one selected, while a tab that shows aliases (Aliases,
+     * Canary) is in view; null otherwise, so no action reaches an alias the operator cannot see.
+     */
+    public ObjectBinding<AliasRoute> targetAliasProperty() {
+        return targetAlias;
     }
 }

@@ -1,5 +1,6 @@
 package com.lambdarelease.ui.shell;
 
+import com.lambdarelease.release.ReleaseSession;
 import com.lambdarelease.service.ConsoleServices;
 import com.lambdarelease.ui.actions.ActionDialogs;
 import com.lambdarelease.ui.actions.AliasActions;
@@ -25,6 +26,7 @@ import java.util.function.Consumer;
 public final class Workspace {
 
     private final ConsoleServices services;
+    private final ReleaseSession session;
     private final FunctionsViewModel functions;
     private final FunctionDetailViewModel detail;
     private final FunctionsView functionsView;
@@ -33,15 +35,16 @@ public final class Workspace {
     private final ReleaseCommands commands;
     private final SplitPane browse;
 
-    public Workspace(ConsoleServices services, UiContext ui, ActionDialogs forms, Consumer<String> clipboard) {
-        this.services = services;
+    public Workspace(ReleaseSession session, UiContext ui, ActionDialogs forms, Consumer<String> clipboard) {
+        this.services = session.services();
+        this.session = session;
         functions = new FunctionsViewModel(ui, services.lambda());
-        detail = new FunctionDetailViewModel(ui, services.lambda());
-        AliasActions aliasActions = new AliasActions(ui, services.lambda(), detail, forms);
+        detail = new FunctionDetailViewModel(ui, session.states());
+        AliasActions aliasActions = new AliasActions(ui, session.writer(), detail, forms);
         VersionActions versionActions = new VersionActions(ui, services.lambda(), detail, forms, clipboard);
         commands = new ReleaseCommands(detail, aliasActions, versionActions, this::refresh);
         functionsView = new FunctionsView(functions);
-        detailView = new FunctionDetailView(detail, commands, new CanaryPane(services, ui));
+        detailView = new FunctionDetailView(detail, commands, new CanaryPane(session, ui));
         environments = new EnvironmentsView(services, ui);
         // Keep the detail when the list reloads and the selection is momentarily empty.
         functions.selectedProperty().subscribe(f -> {
@@ -118,5 +121,9 @@ public final class Workspace {
 
     public ConsoleServices services() {
         return services;
+    }
+
+    public ReleaseSession session() {
+        return session;
     }
 }

@@ -124,7 +124,7 @@ class LiveMetricsModelTest {
         ChartModel rate = snap.chart(ChartKind.ERROR_RATE);
         assertThat(rate.lines().get(1).points().get(0).value()).isCloseTo(15.0, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(rate.lines().get(1).points().get(59).value()).as("no invocations yet: a gap").isNaN();
-        assertThat(snap.shares()).extracting(MetricsSnapshot.VersionShare::configured).containsExactly(0.9, 0.1);
+        assertThat(snap.shares()).extracting(VersionHealth::configured).containsExactly(0.9, 0.1);
         assertThat(snap.shares().get(1).observed()).isCloseTo(10 / 110.0, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(snap.ratePerMinute()).isEqualTo(110.0);
         assertThat(model.freshnessProperty().get()).isEqualTo("Data through 13:59; Lambda metrics arrive 1-3 minutes late.");

@@ -1,4 +1,4 @@
-package com.lambdarelease.app;
+package com.lambdarelease.release;
 
 import com.lambdarelease.sandbox.Sandbox;
 import com.lambdarelease.sandbox.SandboxOptions;
@@ -22,29 +22,34 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Opens a {@link ConnectionSpec} into {@link ConsoleServices}, off the FX thread. The embedded
- * sandbox is started on first use and kept for the life of the app.
+ * The one way to open a connection (embedded sandbox, AWS profile and region, custom endpoint)
+ * into clients, services and a request budget; the console, the command line and the tests all
+ * use it. Opening runs on {@code io}, never the caller's thread. The embedded sandbox is started on
+ * first use and kept until {@link #close()}.
  */
-final class ConnectionFactory implements AutoCloseable {
+public final class SessionFactory implements AutoCloseable {
 
     private final Executor io;
     private final ScheduledExecutorService scheduler;
     private final SandboxOptions sandboxOptions;
     private Sandbox sandbox;
 
-    ConnectionFactory(Executor io, ScheduledExecutorService scheduler, SandboxOptions sandboxOptions) {
+    public SessionFactory(Executor io, ScheduledExecutorService scheduler, SandboxOptions sandboxOptions) {
         this.io = io;
         this.scheduler = scheduler;
         this.sandboxOptions = sandboxOptions;
     }
 
-    CompletableFuture<ConsoleServices> open(ConnectionSpec spec) {
+    /** The services of {@code spec}'s connection; fails through the future (credentials, sandbox start). */
+    public CompletableFuture<ConsoleServices> open(ConnectionSpec spec) {
         return CompletableFuture.supplyAsync(() -> {
             if (spec instanceof ConnectionSpec.Profile p) {
                 return openAws(p.label(), Optional.empty(), p.region(), p.profileName());
             }
             if (spec instanceof ConnectionSpec.CustomEndpoint c) {
-                return openAws(c.label(), Optional.of(c.endpoint()), c.region(), c.profileName().orElse(null));
+                return c.profileName().isPresent()
+                        ? openAws(c.label(), Optional.of(c.endpoint()), c.region(), c.profileName().get())
+                        : openWithDefaultChain(c.label(), c.endpoint(), c.region());
             }
             return openSandbox();
         }, io);
@@ -62,7 +67,28 @@ final class ConnectionFactory implements AutoCloseable {
         return new ConsoleServices("Sandbox · " + sandbox.endpoint().getAuthority(),
                 new SdkLambdaService(clients.lambda(), RequestBudget.unlimited()),
                 new SdkMetricsService(clients.cloudWatch(), sandbox.clock()),
-                clients.activity(), sandbox.clock(), clients);
+                clients.activity(), sandbox.clock(), clients, "sandbox");
+    }
+
+    /** The embedded sandbox's address, once started (the command line prints it). */
+    public synchronized Optional<java.net.URI> sandboxEndpoint() {
+        return Optional.ofNullable(sandbox).map(Sandbox::endpoint);
+    }
+
+    /** An endpoint with the SDK's default credential chain (environment variables, then the default profile). */
+    private ConsoleServices openWithDefaultChain(String label, java.net.URI endpoint, String region) {
+        AwsCredentialsProvider credentials = software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider.builder().build();
+        try {
+            credentials.resolveCredentials();
+        } catch (RuntimeException e) {
+            throw ConnectionFailures.credentials("default credential chain", false, e);
+        }
+        AwsClients clients = AwsClients.create(Optional.of(endpoint), Region.of(region), credentials);
+        Clock clock = Clock.systemUTC();
+        return new ConsoleServices(label,
+                new SdkLambdaService(clients.lambda(), RequestBudget.lambdaControlPlane(clock, scheduler)),
+                new SdkMetricsService(clients.cloudWatch(), clock), clients.activity(), clock, clients,
+                "default credential chain");
     }
 
     private ConsoleServices openAws(String label, Optional<java.net.URI> endpoint, String region, String profile) {
@@ -79,7 +105,13 @@ final class ConnectionFactory implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         return new ConsoleServices(label,
                 new SdkLambdaService(clients.lambda(), RequestBudget.lambdaControlPlane(clock, scheduler)),
-                new SdkMetricsService(clients.cloudWatch(), clock), clients.activity(), clock, clients);
+                new SdkMetricsService(clients.cloudWatch(), clock), clients.activity(), clock, clients,
+                "profile " + name);
+    }
+
+    /** {@link #open} with the release core on top: function states, the alias writer and {@code journal}. */
+    public CompletableFuture<ReleaseSession> openSession(ConnectionSpec spec, ReleaseJournal journal) {
+        return open(spec).thenApply(services -> ReleaseSession.of(services, journal, io));
     }
 
     @Override

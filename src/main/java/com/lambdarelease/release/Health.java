@@ -1,0 +1,65 @@
+package com.lambdarelease.release;
+
+import com.lambdarelease.domain.AliasMetrics;
+import com.lambdarelease.domain.LambdaMetric;
+import com.lambdarelease.domain.MetricPoint;
+import com.lambdarelease.domain.MetricSeries;
+import com.lambdarelease.domain.MetricWindow;
+import com.lambdarelease.domain.TrafficSplit;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The numbers a canary is judged by, computed once for the charts, the observed split and the
+ * rollout engine alike: per-version error rate and observed share, per-period error rate, and the
+ * alias's recent invocation rate. Always on the {@code ExecutedVersion} series, never whole-alias.
+ */
+public final class Health {
+
+    /** How many recent whole periods the invocation rate is averaged over. */
+    public static final int RATE_PERIODS = 5;
+
+    private Health() {
+    }
+
+    /** Errors / invocations in % for one period; NaN (a gap, not a zero) without invocations. */
+    public static double periodErrorPercent(double errors, double invocations) {
+        return invocations > 0 ? 100.0 * errors / invocations : Double.NaN;
+    }
+
+    /** Each version's configured weight beside what it got over the window, primary first. */
+    public static List<VersionHealth> perVersion(AliasMetrics metrics, TrafficSplit configured) {
+        List<VersionHealth> out = new ArrayList<>();
+        for (String v : metrics.query().versions()) {
+            double errors = metrics.series(v, LambdaMetric.ERRORS).map(MetricSeries::sum).orElse(0.0);
+            out.add(new VersionHealth(v, configured.weightOf(v), metrics.observedShare(v), metrics.invocations(v),
+                    errors, metrics.errorRate(v)));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Invocations per minute over the last {@value #RATE_PERIODS} complete periods with data: what
+     * a weight is multiplied by to say how many requests a canary would get.
+     */
+    public static double ratePerMinute(AliasMetrics metrics) {
+        MetricWindow window = metrics.query().window();
+        Instant inProgress = window.truncate(metrics.fetchedAt());
+        Optional<Instant> through = metrics.dataThrough()
+                .map(t -> t.isBefore(inProgress) ? t : inProgress.minus(window.period())); // whole periods only
+        if (through.isEmpty()) {
+            return 0;
+        }
+        Instant from = through.get().minus(window.period().multipliedBy(RATE_PERIODS - 1));
+        double sum = metrics.query().versions().stream()
+                .flatMap(v -> metrics.series(v, LambdaMetric.INVOCATIONS).stream())
+                .flatMap(s -> s.points().stream())
+                .filter(p -> !p.time().isBefore(from) && !p.time().isAfter(through.get()))
+                .mapToDouble(MetricPoint::value).sum();
+        double minutes = RATE_PERIODS * window.period().toSeconds() / 60.0;
+        return sum / minutes;
+    }
+}

@@ -160,8 +160,8 @@ public final class AliasWriter {
                             if (now.isEmpty()) {
                                 return lost(change, e, "no alias was created");
                             }
-                            return conflict(change, Optional.empty(), now, target,
-                                    change.qualifiedName() + " already exists: " + describe(now.get()) + ".");
+                            return conflict(change, Optional.empty(), now, target, e.getMessage() + ". It sends "
+                                    + describe(now.get()) + "; nothing was overwritten.");
                         });
                     }
                     return done(failed(change, e));

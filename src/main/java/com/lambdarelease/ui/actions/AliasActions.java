@@ -111,6 +111,12 @@ public final class AliasActions {
                     form.serverErrorProperty().set(outcome.message());
                     return shown(outcome).thenCompose(o -> submit(title, verb, form, change));
                 }
+                if (outcome instanceof WriteOutcome.Conflict c && c.basedOn().isEmpty()) {
+                    // A new alias whose name someone else took meanwhile: the form comes back with what was typed.
+                    form.serverErrorProperty().set(outcome.message());
+                    ui.notifier().info(outcome.message());
+                    return submit(title, verb, form, change);
+                }
                 return shown(outcome);
             }, ui.fx());
         }, ui.fx());

@@ -34,7 +34,7 @@ class AliasFormTest {
         assertThat(form.problemProperty().get()).contains("already exists");
         form.nameProperty().set("qa");
         assertThat(form.isValid()).isTrue();
-        assertThat(form.afterProperty().get()).isEqualTo("100% v4");
+        assertThat(form.afterProperty().get()).isEqualTo("100% → v4");
     }
 
     @Test
@@ -42,7 +42,7 @@ class AliasFormTest {
         AliasForm form = AliasForm.create(Set.of(), VERSIONS, "$LATEST", Optional.of(Map.of()));
         form.nameProperty().set("x");
         form.additionalVersionProperty().set("4");
-        form.additionalPercentProperty().set(10);
+        form.weightTextProperty().set("10");
         assertThat(form.problemProperty().get()).isEqualTo("$LATEST is not supported for an alias pointing to more than 1 version");
     }
 
@@ -51,14 +51,14 @@ class AliasFormTest {
         AliasForm form = AliasForm.create(Set.of(), VERSIONS, "3", Optional.of(Map.of("x", 5)));
         form.nameProperty().set("x");
         form.additionalVersionProperty().set("2");
-        form.additionalPercentProperty().set(10);
-        assertThat(form.problemProperty().get()).contains("role-a").contains("role-b").contains(AliasForm.ROUTING_RULE);
+        form.weightTextProperty().set("10");
+        assertThat(form.problemProperty().get()).contains("role-a").contains("role-b").contains(com.lambdarelease.domain.RoutingPreflight.AWS_RULE);
         form.additionalVersionProperty().set("1");
         assertThat(form.problemProperty().get()).contains("dead-letter").contains("arn:aws:sqs:dlq");
         form.additionalVersionProperty().set("4");
         assertThat(form.isValid()).isTrue();
-        assertThat(form.afterProperty().get()).isEqualTo("90% v3 · 10% v4");
-        assertThat(form.notes()).anyMatch(n -> n.startsWith("Warning: Alias x has provisioned concurrency (5)"));
+        assertThat(form.afterProperty().get()).isEqualTo("90% → v3 · 10% → v4");
+        assertThat(form.notes()).anyMatch(n -> n.startsWith("Warning: provisioned concurrency on alias x (5)"));
     }
 
     @Test
@@ -66,7 +66,7 @@ class AliasFormTest {
         AliasForm form = AliasForm.create(Set.of(), VERSIONS, "3", Optional.of(Map.of("other", 2)));
         form.nameProperty().set("x");
         form.additionalVersionProperty().set("4");
-        form.additionalPercentProperty().set(10);
+        form.weightTextProperty().set("10");
         assertThat(form.notes()).noneMatch(n -> n.contains("provisioned"));
     }
 
@@ -74,14 +74,16 @@ class AliasFormTest {
     void editingToTheSameSplitHasNothingToChangeAndKeepsTheBefore() {
         AliasRoute prod = new AliasRoute("fn", "prod", "arn", TrafficSplit.canary("3", "4", 0.1), "Live", "r1");
         AliasForm form = AliasForm.edit(prod, VERSIONS, Optional.empty());
-        assertThat(form.before()).isEqualTo("90% v3 · 10% v4 — “Live”");
+        assertThat(form.before()).isEqualTo("90% → v3 · 10% → v4 — “Live”");
         assertThat(form.unchangedProperty().get()).isTrue();
         assertThat(form.isValid()).isFalse();
-        form.additionalPercentProperty().set(150);
-        assertThat(form.problemProperty().get()).contains("Member must have value less than or equal to 1.0");
-        form.additionalPercentProperty().set(25);
+        form.weightTextProperty().set("150");
+        assertThat(form.problemProperty().get()).contains("150 is above 100%")
+                .contains(com.lambdarelease.release.WeightParser.RANGE);
+        assertThat(form.isValid()).isFalse();
+        form.weightTextProperty().set("25");
         assertThat(form.isValid()).isTrue();
-        assertThat(form.notes()).anyMatch(n -> n.startsWith("Could not read provisioned concurrency"));
+        assertThat(form.notes()).anyMatch(n -> n.startsWith("Provisioned concurrency could not be checked"));
         assertThat(form.split()).isEqualTo(TrafficSplit.canary("3", "4", 0.25));
     }
 

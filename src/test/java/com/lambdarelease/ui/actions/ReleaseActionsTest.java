@@ -32,6 +32,7 @@ class ReleaseActionsTest {
     private ToastNotifier toasts;
     private FunctionDetailViewModel detail;
     private AliasActions aliases;
+    private com.lambdarelease.release.ReleaseSession session;
     private VersionActions versions;
     private final List<String> clipboard = new ArrayList<>();
 
@@ -50,8 +51,9 @@ class ReleaseActionsTest {
         dialogs = new ScriptedDialogs();
         toasts = new ToastNotifier();
         UiContext ui = sandbox.context(Runnable::run, dialogs, toasts);
-        detail = new FunctionDetailViewModel(ui, sandbox.services.lambda());
-        aliases = new AliasActions(ui, sandbox.services.lambda(), detail, dialogs);
+        session = sandbox.session();
+        detail = new FunctionDetailViewModel(ui, session.states());
+        aliases = new AliasActions(ui, session.writer(), detail, dialogs);
         versions = new VersionActions(ui, sandbox.services.lambda(), detail, dialogs, clipboard::add);
     }
 
@@ -76,7 +78,7 @@ class ReleaseActionsTest {
                 com.lambdarelease.domain.TrafficSplit.canary(beta.split().primaryVersion(), "7", 0.25),
                 beta.description(), "revision-from-the-canary-pane");
 
-        detail.aliasChanged(changed);
+        session.states().of("orders-api").aliasChanged(changed);
 
         assertThat(detail.selectedAliasProperty().get()).isEqualTo(changed);
         assertThat(alias("beta").revisionId()).isEqualTo("revision-from-the-canary-pane");
@@ -162,11 +164,11 @@ class ReleaseActionsTest {
         open("MyLambdaFunction");
         dialogs.onAliasForm = (form, n) -> {
             form.additionalVersionProperty().set("4");
-            form.additionalPercentProperty().set(10);
+            form.weightTextProperty().set("10");
             return n == 1;
         };
         assertThat(done(aliases.edit(alias("staging")))).isEqualTo(Outcome.DONE);
-        assertThat(dialogs.aliasForms.get(0).afterProperty().get()).startsWith("90% v2 · 10% v4");
+        assertThat(dialogs.aliasForms.get(0).afterProperty().get()).startsWith("90% → v2 · 10% → v4");
         GetAliasResponse staging = sandbox.readAlias("MyLambdaFunction", "staging");
         assertThat(staging.functionVersion()).isEqualTo("2");
         assertThat(staging.routingConfig().additionalVersionWeights()).isEqualTo(Map.of("4", 0.1));
@@ -177,27 +179,27 @@ class ReleaseActionsTest {
         open("payments-webhook");
         dialogs.onAliasForm = (form, n) -> {
             form.additionalVersionProperty().set("2");
-            form.additionalPercentProperty().set(10);
+            form.weightTextProperty().set("10");
             return false;
         };
         assertThat(done(aliases.edit(alias("live")))).isEqualTo(Outcome.CANCELLED);
         assertThat(dialogs.aliasForms.get(0).notes())
-                .anyMatch(n -> n.startsWith("Warning: Alias live has provisioned concurrency (5)"));
+                .anyMatch(n -> n.startsWith("Warning: provisioned concurrency on alias live (5)"));
         dialogs.onAliasForm = (form, n) -> {
             form.additionalVersionProperty().set("1");
-            form.additionalPercentProperty().set(10);
+            form.weightTextProperty().set("10");
             return false;
         };
         aliases.edit(alias("live"));
-        assertThat(dialogs.aliasForms.get(1).problemProperty().get()).contains("different dead-letter queues");
+        assertThat(dialogs.aliasForms.get(1).problemProperty().get()).contains("dead-letter queues differ");
     }
 
     @Test
     void givenALiveCanaryWhenPromotingThenAllTrafficGoesToTheNewVersionAndRoutingIsCleared() throws Exception {
         open("orders-api");
         assertThat(done(aliases.promote(alias("live")))).isEqualTo(Outcome.DONE);
-        assertThat(dialogs.confirmations.get(0).before()).startsWith("90% v7 · 10% v8");
-        assertThat(dialogs.confirmations.get(0).after()).startsWith("100% v8");
+        assertThat(dialogs.confirmations.get(0).before()).startsWith("90% → v7 · 10% → v8");
+        assertThat(dialogs.confirmations.get(0).after()).startsWith("100% → v8");
         GetAliasResponse live = sandbox.readAlias("orders-api", "live");
         assertThat(live.functionVersion()).isEqualTo("8");
         assertThat(live.routingConfig() == null || live.routingConfig().additionalVersionWeights().isEmpty()).isTrue();
@@ -238,9 +240,9 @@ class ReleaseActionsTest {
         assertThat(done(aliases.edit(loaded))).isEqualTo(Outcome.CONFLICT);
         assertThat(dialogs.conflicts).hasSize(1);
         ScriptedDialogs.Conflict c = dialogs.conflicts.get(0);
-        assertThat(c.whenLoaded()).startsWith("100% v1");
-        assertThat(c.now()).startsWith("100% v2").contains("Changed by someone else");
-        assertThat(c.yourChange()).startsWith("100% v4");
+        assertThat(c.whenLoaded()).startsWith("100% → v1");
+        assertThat(c.now()).startsWith("100% → v2").contains("Changed by someone else");
+        assertThat(c.yourChange()).startsWith("100% → v4");
         assertThat(sandbox.readAlias("MyLambdaFunction", "dev").functionVersion()).isEqualTo("2");
         assertThat(alias("dev").split().primaryVersion()).as("reloaded after the conflict").isEqualTo("2");
     }
@@ -259,7 +261,7 @@ class ReleaseActionsTest {
         sandbox.otherClients.lambda().createAlias(r -> r.functionName("nightly-report").name("scratch").functionVersion("3")).join();
         open("nightly-report");
         assertThat(done(aliases.delete(alias("scratch")))).isEqualTo(Outcome.DONE);
-        assertThat(dialogs.confirmations.get(0).before()).isEqualTo("scratch: 100% v3");
+        assertThat(dialogs.confirmations.get(0).before()).isEqualTo("100% → v3");
         assertThat(sandbox.otherClients.lambda().listAliases(r -> r.functionName("nightly-report")).join().aliases())
                 .noneMatch(a -> a.name().equals("scratch"));
         assertThat(detail.alias("scratch")).isEmpty();

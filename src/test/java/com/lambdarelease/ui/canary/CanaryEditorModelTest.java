@@ -20,14 +20,17 @@ class CanaryEditorModelTest {
     private final FakeLambdaService lambda = new FakeLambdaService();
     private final Recorders.Dialogs dialogs = new Recorders.Dialogs();
     private final Recorders.Notes notes = new Recorders.Notes();
-    private final RoutingChangeLog log = new RoutingChangeLog();
+    private final com.lambdarelease.release.ReleaseJournal log = com.lambdarelease.release.ReleaseJournal.inMemory();
+    private final com.lambdarelease.release.FunctionStates states = new com.lambdarelease.release.FunctionStates(lambda);
     private ScheduledThreadPoolExecutor scheduler;
     private CanaryEditorModel model;
 
     @BeforeEach
     void setUp() {
         scheduler = Recorders.scheduler();
-        model = new CanaryEditorModel(lambda, Recorders.inline(scheduler, clock, dialogs, notes), clock, log);
+        model = new CanaryEditorModel(new com.lambdarelease.release.AliasWriter(lambda, states, log, clock,
+                new com.lambdarelease.release.AliasWriter.Identity("test", "sandbox"), Runnable::run), states,
+                Recorders.inline(scheduler, clock, dialogs, notes));
         model.show(lambda.aliases.get("prod")).join();
     }
 
@@ -61,13 +64,13 @@ class CanaryEditorModelTest {
         model.choosePreset(10);
         model.apply().join();
 
-        assertThat(dialogs.confirmations).containsExactly("100% → v3 => 90% → v3 · 10% → v4");
+        assertThat(dialogs.confirmations).singleElement().asString().startsWith("100% → v3 => 90% → v3 · 10% → v4");
         assertThat(lambda.updates).containsExactly(TrafficSplit.canary("3", "4", 0.1));
         assertThat(lambda.aliases.get("prod").split().additionalVersionWeights()).isEqualTo(Map.of("4", 0.1));
         AliasRoute applied = model.appliedProperty().get().orElseThrow();
         assertThat(applied.revisionId()).isEqualTo(lambda.aliases.get("prod").revisionId()).isNotEqualTo("rev-1");
         assertThat(model.pending().get()).isFalse();
-        assertThat(log.changesFor(FakeLambdaService.FN, "prod", clock.instant(), clock.instant().plusSeconds(1)))
+        assertThat(log.routingChanges(FakeLambdaService.FN, "prod", clock.instant(), clock.instant().plusSeconds(1)))
                 .singleElement().satisfies(c -> assertThat(c.describe()).isEqualTo("100% v3 → 90% v3 · 10% v4"));
         assertThat(notes.messages).anyMatch(m -> m.contains("90% → v3 · 10% → v4"));
     }
@@ -97,11 +100,14 @@ class CanaryEditorModelTest {
     }
 
     @Test
-    void typedWeightsAreReadInTenthsOfAPercent() {
-        model.weightTextProperty().set("12.34 %");
-        assertThat(model.weightPercentProperty().get()).isEqualTo(12.3);
-        assertThat(model.preview().getValue()).isEqualTo("87.7% → v3 · 12.3% → v4");
+    void typedWeightsAreReadInTenthsOfAPercentAndFinerIsRefusedNotRounded() {
+        model.weightTextProperty().set("12.5 %");
+        assertThat(model.weightPercentProperty().get()).isEqualTo(12.5);
+        assertThat(model.preview().getValue()).isEqualTo("87.5% → v3 · 12.5% → v4");
         assertThat(model.inputErrorProperty().get()).isEmpty();
+        model.weightTextProperty().set("12.34");
+        assertThat(model.inputErrorProperty().get()).contains("finer than 0.1%");
+        assertThat(model.weightPercentProperty().get()).isEqualTo(12.5);
     }
 
     @Test
@@ -130,21 +136,22 @@ class CanaryEditorModelTest {
         AliasRoute theirs = lambda.putAlias("prod", TrafficSplit.canary("3", "2", 0.5)); // someone else, meanwhile
         model.apply().join();
 
-        assertThat(dialogs.conflicts).containsExactly("yours: 90% → v3 · 10% → v4 | theirs: 50% → v3 · 50% → v2 (revision "
-                + theirs.revisionId() + ")");
+        assertThat(dialogs.conflicts).singleElement().asString().startsWith("yours: 90% → v3 · 10% → v4 | theirs: "
+                + "50% → v3 · 50% → v2 (revision " + theirs.revisionId() + ")");
         assertThat(lambda.aliases.get("prod")).isEqualTo(theirs);
         assertThat(model.appliedProperty().get()).contains(theirs);
         assertThat(model.canaryVersionProperty().get()).as("the operator's choice is kept").isEqualTo("4");
         assertThat(model.weightPercentProperty().get()).isEqualTo(10.0);
-        assertThat(log.changesFor(FakeLambdaService.FN, "prod", Instant.MIN, Instant.MAX)).isEmpty();
+        assertThat(log.routingChanges(FakeLambdaService.FN, "prod", Instant.MIN, Instant.MAX)).isEmpty();
     }
 
     @Test
     void aRoleMismatchBlocksTheSplitQuotingAwsRule() {
         lambda.versions.put("4", FakeLambdaService.config("4", "arn:aws:iam::123456789012:role/other"));
+        states.of(FakeLambdaService.FN).load().join(); // the function read again, as F5 does
         model.show(lambda.aliases.get("prod")).join();
         model.choosePreset(10);
-        assertThat(model.blockers().getValue()).contains("execution roles differ").contains(VersionComparison.AWS_RULE);
+        assertThat(model.blockers().getValue()).contains("execution roles differ").contains(com.lambdarelease.domain.RoutingPreflight.AWS_RULE);
         assertThat(model.canApply().get()).isFalse();
         model.apply().join();
         assertThat(lambda.updates).isEmpty();
@@ -156,13 +163,14 @@ class CanaryEditorModelTest {
     void provisionedConcurrencyOnTheAliasIsNamedBeforeASplitAndInTheConfirmation() {
         assertThat(model.warning().getValue()).isEmpty();
         lambda.provisioned.put("prod", 5);
+        states.of(FakeLambdaService.FN).load().join();
         model.show(lambda.aliases.get("prod")).join();
         assertThat(model.warning().getValue()).as("no split, no caveat").isEmpty();
         model.choosePreset(10);
-        assertThat(model.warning().getValue()).startsWith("Provisioned concurrency on alias prod (5): ")
-                .contains("spill-over");
+        assertThat(model.warning().getValue()).startsWith("Warning: provisioned concurrency on alias prod (5). ")
+                .contains("ProvisionedConcurrencySpilloverInvocations");
         model.apply().join();
-        assertThat(dialogs.confirmations).singleElement().asString().contains("Provisioned concurrency on alias prod (5)");
+        assertThat(dialogs.confirmations).singleElement().asString().contains("provisioned concurrency on alias prod (5)");
     }
 
     @Test
@@ -175,6 +183,7 @@ class CanaryEditorModelTest {
     @Test
     void anAliasAlreadySplitOpensWithItsCanaryAndWeight() {
         AliasRoute split = lambda.putAlias("prod", TrafficSplit.canary("3", "4", 0.1));
+        states.of(FakeLambdaService.FN).load().join();
         model.show(split).join();
         assertThat(model.canaryVersionProperty().get()).isEqualTo("4");
         assertThat(model.weightPercentProperty().get()).isEqualTo(10.0);

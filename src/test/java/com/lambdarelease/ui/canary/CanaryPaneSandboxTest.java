@@ -71,7 +71,7 @@ class CanaryPaneSandboxTest {
         sandbox = Sandbox.start(options, clock);
         clients = AwsClients.forSandbox(sandbox.endpoint());
         services = new ConsoleServices("Sandbox", new SdkLambdaService(clients.lambda(), RequestBudget.unlimited()),
-                new SdkMetricsService(clients.cloudWatch(), clock), clients.activity(), clock, clients);
+                new SdkMetricsService(clients.cloudWatch(), clock), clients.activity(), clock, clients, "sandbox");
         scheduler = Recorders.scheduler();
         UiContext ui = new UiContext(Platform::runLater, scheduler, clock, dialogs, new Recorders.Notes());
         AliasRoute prod = services.lambda().getAlias(FN, "prod").join();
@@ -79,7 +79,7 @@ class CanaryPaneSandboxTest {
             themeBefore = javafx.application.Application.getUserAgentStylesheet();
             javafx.application.Application.setUserAgentStylesheet(getClass()
                     .getResource("/atlantafx/base/theme/primer-light.css").toExternalForm()); // the console's theme
-            pane = new CanaryPane(services, ui);
+            pane = new CanaryPane(com.lambdarelease.release.ReleaseSession.of(services, com.lambdarelease.release.ReleaseJournal.inMemory(), Runnable::run), ui);
             stage.setScene(new Scene((javafx.scene.Parent) pane.node(), 1200, 760));
             stage.show();
             pane.show(prod);
@@ -124,7 +124,7 @@ class CanaryPaneSandboxTest {
         assertThat(now.routingConfig().additionalVersionWeights()).isEqualTo(Map.of("4", 0.1));
         assertThat(now.revisionId()).isNotEqualTo(before);
         assertThat(services.activity().requests("UpdateAlias")).isEqualTo(1);
-        assertThat(dialogs.confirmations).singleElement().asString().startsWith("100% → v3 => 90% → v3 · 10% → v4");
+        assertThat(dialogs.confirmations).singleElement().asString().startsWith("100% → v3 — “Live traffic” => 90% → v3 · 10% → v4 — “Live traffic”");
         assertThat(robot.lookup("#canary-state").queryAs(Label.class).getText()).isEqualTo("Applied");
     }
 
@@ -226,7 +226,7 @@ class CanaryPaneSandboxTest {
         waitUntil(() -> !dialogs.conflicts.isEmpty() && !pane.editor().busyProperty().get());
 
         assertThat(dialogs.conflicts).singleElement().asString()
-                .startsWith("yours: 90% → v3 · 10% → v4 | theirs: 95% → v3 · 5% → v2");
+                .startsWith("yours: 90% → v3 · 10% → v4 — “Live traffic” | theirs: 95% → v3 · 5% → v2");
         assertThat(aliasViaSdk().routingConfig().additionalVersionWeights()).isEqualTo(Map.of("2", 0.05));
         assertThat(pane.editor().appliedProperty().get().orElseThrow().split().describe()).isEqualTo("95% v3 · 5% v2");
         assertThat(robot.lookup("#canary-weight").queryTextInputControl().getText()).as("the operator's 10% is kept").isEqualTo("10");

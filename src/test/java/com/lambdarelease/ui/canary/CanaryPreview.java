@@ -59,7 +59,7 @@ public final class CanaryPreview {
             clients = AwsClients.forSandbox(sandbox.endpoint());
             ConsoleServices services = new ConsoleServices("Sandbox · " + sandbox.endpoint().getAuthority(),
                     new SdkLambdaService(clients.lambda(), RequestBudget.unlimited()),
-                    new SdkMetricsService(clients.cloudWatch(), sandbox.clock()), clients.activity(), sandbox.clock(), clients);
+                    new SdkMetricsService(clients.cloudWatch(), sandbox.clock()), clients.activity(), sandbox.clock(), clients, "sandbox");
             scheduler = new ScheduledThreadPoolExecutor(2, r -> {
                 Thread t = Executors.defaultThreadFactory().newThread(r);
                 t.setDaemon(true);
@@ -89,7 +89,7 @@ public final class CanaryPreview {
                 }
             };
             UiContext ui = new UiContext(Platform::runLater, scheduler, Clock.systemDefaultZone(), dialogs, new ToastNotifier());
-            CanaryPane pane = new CanaryPane(services, ui);
+            CanaryPane pane = new CanaryPane(com.lambdarelease.release.ReleaseSession.of(services, com.lambdarelease.release.ReleaseJournal.inMemory(), Runnable::run), ui);
             stage.setTitle("Canary · Lambda Release Console (preview)");
             stage.setScene(new Scene((javafx.scene.Parent) pane.node(), 1440, 900));
             stage.show();

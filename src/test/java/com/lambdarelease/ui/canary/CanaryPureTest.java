@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.lambdarelease.domain.Weight;
+import com.lambdarelease.release.WeightParser;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Weight parsing, version comparison, gaps and CSV: no toolkit needed. */
@@ -21,14 +24,14 @@ class CanaryPureTest {
 
     @Test
     void weightsAreTenthsOfAPercentAndAwsWeightsAreExact() {
-        assertThat(WeightInput.parse("10").percent()).contains(10.0);
-        assertThat(WeightInput.parse(" 2,5 % ").percent()).contains(2.5);
-        assertThat(WeightInput.toWeight(10)).isEqualTo(0.1);
-        assertThat(WeightInput.toWeight(0.1)).isEqualTo(0.001);
-        assertThat(WeightInput.parse("150").error()).isEqualTo("150% is above 100%. The canary's share must be from 0 to 100%.");
-        assertThat(WeightInput.parse("-1").error()).isEqualTo("-1% is below 0%. The canary's share must be from 0 to 100%.");
-        assertThat(WeightInput.parse("abc").error()).startsWith("\"abc\" is not a number.");
-        assertThat(WeightInput.parse("1e2").valid()).isFalse();
+        assertThat(WeightParser.parse("10").percent()).contains(10.0);
+        assertThat(WeightParser.parse(" 2.5 % ").percent()).contains(2.5);
+        assertThat(Weight.toAws(10.0)).isEqualTo(0.1);
+        assertThat(Weight.toAws(0.1)).isEqualTo(0.001);
+        assertThat(WeightParser.parse("150").error()).isEqualTo("150 is above 100%. " + WeightParser.RANGE);
+        assertThat(WeightParser.parse("-1").error()).isEqualTo("-1 is below 0%. " + WeightParser.RANGE);
+        assertThat(WeightParser.parse("abc").error()).isEqualTo("\"abc\" is not a weight. " + WeightParser.RANGE);
+        assertThat(WeightParser.parse("1e2").valid()).isFalse();
     }
 
     @Test

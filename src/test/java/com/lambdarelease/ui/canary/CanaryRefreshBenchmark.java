@@ -56,7 +56,7 @@ public final class CanaryRefreshBenchmark {
              AwsClients clients = AwsClients.forSandbox(sandbox.endpoint())) {
             ConsoleServices services = new ConsoleServices("bench", new SdkLambdaService(clients.lambda(),
                     RequestBudget.unlimited()), new SdkMetricsService(clients.cloudWatch(), clock), clients.activity(),
-                    clock, clients);
+                    clock, clients, "sandbox");
             AliasRoute prod = services.lambda().getAlias("MyLambdaFunction", "prod").join();
             prod = services.lambda().updateAlias(prod, TrafficSplit.canary("3", "4", 0.1), prod.description()).join();
             clock.advance(Duration.ofMinutes(30));
@@ -72,7 +72,7 @@ public final class CanaryRefreshBenchmark {
             });
             UiContext ui = new UiContext(Platform::runLater, scheduler, clock, new Recorders.Dialogs(), new Recorders.Notes());
             CanaryPane pane = onFx(() -> {
-                CanaryPane p = new CanaryPane(services, ui);
+                CanaryPane p = new CanaryPane(com.lambdarelease.release.ReleaseSession.of(services, com.lambdarelease.release.ReleaseJournal.inMemory(), Runnable::run), ui);
                 Stage stage = new Stage();
                 stage.setScene(new Scene((Parent) p.node(), 1200, 760));
                 stage.show();

@@ -1,6 +1,7 @@
 package com.lambdarelease.ui.canary;
 
 import com.lambdarelease.domain.AliasRoute;
+import com.lambdarelease.release.VersionHealth;
 import com.lambdarelease.domain.TrafficSplit;
 import com.lambdarelease.sandbox.SandboxClock;
 import org.junit.jupiter.api.AfterEach;
@@ -17,7 +18,7 @@ class LiveMetricsModelTest {
     private final SandboxClock.ManualClock clock = SandboxClock.manual(Instant.parse("2026-03-02T14:00:30Z"));
     private final FakeMetricsService metrics = new FakeMetricsService(clock);
     private final FakeLambdaService lambda = new FakeLambdaService();
-    private final RoutingChangeLog log = new RoutingChangeLog();
+    private final com.lambdarelease.release.ReleaseJournal log = com.lambdarelease.release.ReleaseJournal.inMemory();
     private ScheduledThreadPoolExecutor scheduler;
     private LiveMetricsModel model;
     private AliasRoute canary;
@@ -134,8 +135,9 @@ class LiveMetricsModelTest {
     void aRoutingChangeFromThisConsoleIsMarkedAndItsOldVersionStaysCharted() {
         model.show(canary);
         model.attach();
-        log.record(new RoutingChangeLog.RoutingChange(FakeLambdaService.FN, "prod", clock.instant(),
-                TrafficSplit.canary("3", "2", 0.05), canary.split()));
+        log.append(new com.lambdarelease.release.JournalEntry(clock.instant(), "test", "123456789012", "us-east-1",
+                "sandbox", FakeLambdaService.FN, "prod", "update", java.util.Optional.of(TrafficSplit.canary("3", "2", 0.05)),
+                java.util.Optional.of(canary.split()), "r1", "r2", "applied", ""));
         assertThat(metrics.queries).hasSize(2);
         MetricsSnapshot snap = model.snapshotProperty().get().orElseThrow();
         assertThat(snap.markers()).hasSize(1);

@@ -36,8 +36,13 @@ public final class SandboxFixture implements AutoCloseable {
         clients = AwsClients.forSandbox(sandbox.endpoint());
         services = new ConsoleServices("Sandbox · test", new SdkLambdaService(clients.lambda(), RequestBudget.unlimited()),
                 new SdkMetricsService(clients.cloudWatch(), sandbox.clock()), clients.activity(), sandbox.clock(),
-                () -> { });
+                () -> { }, "sandbox");
         otherClients = AwsClients.forSandbox(sandbox.endpoint());
+    }
+
+    /** The release core over {@link #services}, with a journal in memory and journal writes on the calling thread. */
+    public com.lambdarelease.release.ReleaseSession session() {
+        return com.lambdarelease.release.ReleaseSession.of(services, com.lambdarelease.release.ReleaseJournal.inMemory(), Runnable::run);
     }
 
     public static SandboxFixture start() throws IOException {

@@ -69,7 +69,7 @@ class ConsoleFlowTest {
                 new FxDialogService(() -> stage), toasts);
         FxActionDialogs forms = new FxActionDialogs(() -> stage);
         window = new MainWindow(ui, new SimpleObjectProperty<>(sandbox.services), null,
-                s -> new Workspace(s, ui, forms, text -> { }), toasts);
+                s -> new Workspace(com.lambdarelease.release.ReleaseSession.of(s, com.lambdarelease.release.ReleaseJournal.inMemory(), Runnable::run), ui, forms, text -> { }), toasts);
         Theme.apply(false);
         Scene scene = new Scene(window.root(), 1280, 800);
         Theme.style(scene);
@@ -125,7 +125,7 @@ class ConsoleFlowTest {
         open(robot, "MyLambdaFunction");
         TableView<?> versions = robot.lookup("#versions-table").queryTableView();
         assertThat(versions.getItems()).extracting(r -> ((VersionRow) r).version()).containsExactly("4", "3", "2", "1", "$LATEST");
-        assertThat(robot.lookup("#versions-table").lookup("Faster JSON parsing").tryQuery()).isPresent();
+        await(() -> robot.lookup("#versions-table").lookup("Faster JSON parsing").tryQuery().isPresent());
         showAliases(robot, "prod");
         TableView<?> aliases = robot.lookup("#aliases-table").queryTableView();
         assertThat(aliases.getItems()).extracting(a -> ((AliasRoute) a).name()).contains("dev", "staging", "prod");
@@ -199,7 +199,8 @@ class ConsoleFlowTest {
         robot.interact(() -> version.setValue("4"));
         pressOk(robot);
         await(() -> robot.lookup("#" + FxDialogService.CONFLICT_ID).tryQuery().isPresent());
-        assertThat(robot.lookup("#" + FxDialogService.CONFLICT_ID).lookup("100% v1 — “Hotfix by Sam”").tryQuery()).isPresent();
+        assertThat(robot.lookup("#" + FxDialogService.CONFLICT_ID).lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Labeled l
+                && l.getText() != null && l.getText().contains("100% → v1 — “Hotfix by Sam”")).tryQuery()).isPresent();
         pressOk(robot); // Reload
         await(() -> detail().alias("staging").map(a -> a.split().primaryVersion().equals("1")).orElse(false));
         var staging = sandbox.readAlias("MyLambdaFunction", "staging");

@@ -1,31 +1,43 @@
 package com.lambdarelease.app;
 
+import com.lambdarelease.cli.CliContext;
+import com.lambdarelease.cli.GlobalOptions;
+import com.lambdarelease.cli.ReleaseCli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 import java.util.concurrent.Callable;
 
 /**
- * Entry point. With no arguments it opens the console; {@code sandbox} runs the sandbox alone.
- * Kept free of JavaFX types so that {@code java -jar} works with JavaFX on the class path.
+ * Entry point. With no COMMAND it opens the console; {@code sandbox} runs the sandbox alone; the
+ * release commands ({@code functions}, {@code alias}, {@code journal}, …) act headless. Kept free
+ * of JavaFX types so that {@code java -jar} works with JavaFX on the class path.
  */
 @Command(name = "lambda-release-console", mixinStandardHelpOptions = true, version = "Lambda Release Console 0.1",
-        description = "Release AWS Lambda code safely.", subcommands = {SandboxCommand.class})
+        description = "Release AWS Lambda code safely. With no COMMAND the console window opens.", subcommands = {SandboxCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
-        int code = new CommandLine(new Main()).execute(args);
+        int code = commandLine(CliContext.system()).execute(args);
         if (code != 0 || args.length > 0) {
             System.exit(code);
         }
     }
 
-    @picocli.CommandLine.Option(names = "--sandbox-speed", defaultValue = "1",
-            description = "Run the embedded sandbox's clock N times faster, for demos (default: ${DEFAULT-VALUE}).")
-    double sandboxSpeed;
+    /** The whole command tree: the console, {@code sandbox} and the release commands. */
+    public static CommandLine commandLine(CliContext context) {
+        Main main = new Main();
+        return ReleaseCli.install(new CommandLine(main), main.options, context);
+    }
+
+    /** --connection, --region, --output for the release commands; --sandbox-speed for the console too. */
+    @Mixin
+    final GlobalOptions options = new GlobalOptions();
 
     @Override
     public Integer call() {
+        double sandboxSpeed = options.sandboxSpeed();
         if (!(sandboxSpeed > 0)) {
             System.err.println("--sandbox-speed must be greater than 0");
             return 2;

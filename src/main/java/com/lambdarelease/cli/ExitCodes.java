@@ -1,0 +1,29 @@
+package com.lambdarelease.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What the command line's exit status means, stable for scripts; {@code --help} lists them. */
+public final class ExitCodes {
+
+    public static final int DONE = 0;
+    /** Nothing was sent: bad input, the routing pre-flight said no, or the write was not confirmed. */
+    public static final int REFUSED = 1;
+    /** Someone else changed the alias or $LATEST since it was read: nothing was overwritten. */
+    public static final int CONFLICT = 2;
+    /** AWS refused the request, or the endpoint could not be reached. */
+    public static final int AWS_ERROR = 3;
+
+    private ExitCodes() {
+    }
+
+    /** For picocli's exitCodeList. */
+    static Map<String, String> described() {
+        Map<String, String> codes = new LinkedHashMap<>();
+        codes.put(DONE + "", "Done.");
+        codes.put(REFUSED + "", "Refused, nothing sent: bad input (e.g. --weight 150), the pre-flight check, or not confirmed.");
+        codes.put(CONFLICT + "", "Conflict: someone else changed the alias or $LATEST since it was read; nothing overwritten.");
+        codes.put(AWS_ERROR + "", "AWS refused the request (its message is printed), or the endpoint could not be reached.");
+        return codes;
+    }
+}

@@ -3,7 +3,7 @@ package com.lambdarelease.cli;
 import com.lambdarelease.domain.InvalidInputException;
 import com.lambdarelease.release.ReleaseJournal;
 import com.lambdarelease.service.connection.AwsProfiles;
-import com.lambdarelease.service.connection.ConnectionSettings;
+import com.lambdarelease.service.settings.SettingsFile;
 import com.lambdarelease.service.connection.ConnectionSpec;
 import picocli.CommandLine.Option;
 
@@ -89,6 +89,6 @@ public final class GlobalOptions {
     Path journalFile(Map<String, String> env, Path home) {
         return Optional.ofNullable(journal)
                 .or(() -> Optional.ofNullable(env.get(JOURNAL_ENV)).filter(s -> !s.isBlank()).map(Path::of))
-                .orElseGet(() -> ReleaseJournal.defaultFile(ConnectionSettings.defaultFile(env, home)));
+                .orElseGet(() -> ReleaseJournal.defaultFile(SettingsFile.defaultFile(env, home)));
     }
 }

@@ -125,7 +125,7 @@ abstract class AliasWriteCommand extends CliCommand {
             } else {
                 code = ExitCodes.AWS_ERROR;
                 word = "failed";
-                before = ((WriteOutcome.Failed) outcome).change().basedOn();
+                before = outcome.change().basedOn();
                 after = before;
             }
             err().println(outcome.message());
@@ -133,7 +133,7 @@ abstract class AliasWriteCommand extends CliCommand {
         }
         if (options.json()) {
             ObjectNode doc = Output.object().put("outcome", word).put("function", function).put("alias", alias)
-                    .put("action", changeOf(outcome).action().word());
+                    .put("action", outcome.change().action().word());
             doc.set("before", Output.split(before.map(AliasRoute::split)));
             doc.set("after", Output.split(after.map(AliasRoute::split)));
             doc.put("revisionId", after.map(AliasRoute::revisionId).orElse(null));
@@ -141,18 +141,5 @@ abstract class AliasWriteCommand extends CliCommand {
             Output.json(out(), doc);
         }
         return code;
-    }
-
-    private static AliasChange changeOf(WriteOutcome outcome) {
-        if (outcome instanceof WriteOutcome.Applied a) {
-            return a.change();
-        }
-        if (outcome instanceof WriteOutcome.Conflict c) {
-            return c.change();
-        }
-        if (outcome instanceof WriteOutcome.Refused r) {
-            return r.change();
-        }
-        return ((WriteOutcome.Failed) outcome).change();
     }
 }

@@ -276,28 +276,20 @@ public final class AliasWriter {
         if (outcome instanceof WriteOutcome.Refused) {
             return outcome;
         }
-        AliasChange change;
-        Optional<AliasRoute> before;
-        Optional<AliasRoute> after;
-        String result;
+        AliasChange change = outcome.change();
+        Optional<AliasRoute> before = change.basedOn();
+        Optional<AliasRoute> after = change.basedOn(); // a failed write left the alias as it was read
+        String result = JournalEntry.FAILED;
         if (outcome instanceof WriteOutcome.Applied a) {
-            change = a.change();
             before = a.before();
             after = a.after();
             result = JournalEntry.APPLIED;
         } else if (outcome instanceof WriteOutcome.Conflict c) {
-            change = c.change();
             before = c.basedOn();
             after = c.current();
             result = JournalEntry.CONFLICT;
-        } else {
-            WriteOutcome.Failed f = (WriteOutcome.Failed) outcome;
-            change = f.change();
-            before = change.basedOn();
-            after = change.basedOn();
-            result = JournalEntry.FAILED;
         }
-        String arn = after.or(() -> before).map(AliasRoute::arn).orElse("");
+        String arn = (after.isPresent() ? after : before).map(AliasRoute::arn).orElse("");
         String[] parts = arn.split(":");
         journal.append(new JournalEntry(clock.instant(), identity.connection(), parts.length > 4 ? parts[4] : "",
                 parts.length > 3 ? parts[3] : "", identity.who(), change.functionName(), change.aliasName(),

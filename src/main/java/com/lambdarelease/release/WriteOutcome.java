@@ -12,6 +12,9 @@ public sealed interface WriteOutcome {
     /** A sentence for the operator. */
     String message();
 
+    /** The change this outcome answers. */
+    AliasChange change();
+
     /** The change landed; {@code after} is the alias as AWS now has it (empty after a delete). */
     record Applied(AliasChange change, Optional<AliasRoute> before, Optional<AliasRoute> after, String message)
             implements WriteOutcome {

@@ -18,7 +18,7 @@ public record CliContext(Terminal terminal, Map<String, String> env, Path home, 
     }
 
     public static CliContext system() {
-        return new CliContext(Terminal.system(), System.getenv(), Path.of(System.getProperty("user.home")), plan -> {
+        return new CliContext(Terminal.system(), System.getenv(), Path.of(software.amazon.awssdk.utils.UserHomeDirectoryUtils.userHomeDirectory()), plan -> {
         });
     }
 

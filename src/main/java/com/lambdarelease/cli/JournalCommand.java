@@ -37,15 +37,7 @@ final class JournalCommand extends CliCommand {
                 .toList();
         if (options.json()) {
             ArrayNode array = Output.array();
-            for (JournalEntry e : entries) {
-                var n = array.addObject().put("at", e.at().toString()).put("connection", e.connection())
-                        .put("account", e.account()).put("region", e.region()).put("who", e.who())
-                        .put("function", e.function()).put("alias", e.alias()).put("action", e.action());
-                n.set("before", Output.split(e.before()));
-                n.set("after", Output.split(e.after()));
-                n.put("basedOnRevision", e.basedOnRevision()).put("newRevision", e.newRevision())
-                        .put("outcome", e.outcome()).put("message", e.message());
-            }
+            entries.forEach(e -> array.add(ReleaseJournal.toJson(e))); // the same fields as the journal's lines
             Output.json(out(), array);
         } else {
             Output.table(out(), List.of("TIME", "CONNECTION", "ACCOUNT", "REGION", "WHO", "ALIAS", "ACTION", "CHANGE", "OUTCOME"),

@@ -64,14 +64,7 @@ final class Output {
 
     /** {"functionVersion":"3","additionalVersionWeights":{"4":0.1}}, the shape of AWS's own alias fields. */
     static JsonNode split(Optional<TrafficSplit> split) {
-        if (split.isEmpty()) {
-            return JSON.nullNode();
-        }
-        ObjectNode n = object();
-        n.put("functionVersion", split.get().primaryVersion());
-        ObjectNode weights = n.putObject("additionalVersionWeights");
-        split.get().additionalVersionWeights().forEach(weights::put);
-        return n;
+        return com.lambdarelease.release.ReleaseJournal.splitJson(split);
     }
 
     static ObjectNode alias(AliasRoute a) {

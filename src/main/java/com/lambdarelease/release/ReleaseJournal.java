@@ -126,7 +126,8 @@ public final class ReleaseJournal {
         return listeners.size();
     }
 
-    static ObjectNode toJson(JournalEntry e) {
+    /** An entry as the journal writes it (and the command line prints it with --output json). */
+    public static ObjectNode toJson(JournalEntry e) {
         ObjectNode n = JSON.createObjectNode();
         n.put("at", e.at().toString());
         n.put("connection", e.connection());
@@ -136,8 +137,8 @@ public final class ReleaseJournal {
         n.put("function", e.function());
         n.put("alias", e.alias());
         n.put("action", e.action());
-        e.before().ifPresentOrElse(s -> n.set("before", split(s)), () -> n.putNull("before"));
-        e.after().ifPresentOrElse(s -> n.set("after", split(s)), () -> n.putNull("after"));
+        n.set("before", splitJson(e.before()));
+        n.set("after", splitJson(e.after()));
         n.put("basedOnRevision", e.basedOnRevision());
         n.put("newRevision", e.newRevision());
         n.put("outcome", e.outcome());
@@ -145,11 +146,15 @@ public final class ReleaseJournal {
         return n;
     }
 
-    private static ObjectNode split(TrafficSplit s) {
+    /** A split as AWS spells it ({"functionVersion":"3","additionalVersionWeights":{"4":0.1}}), or null. */
+    public static JsonNode splitJson(Optional<TrafficSplit> split) {
+        if (split.isEmpty()) {
+            return JSON.nullNode();
+        }
         ObjectNode n = JSON.createObjectNode();
-        n.put("functionVersion", s.primaryVersion());
+        n.put("functionVersion", split.get().primaryVersion());
         ObjectNode weights = n.putObject("additionalVersionWeights");
-        s.additionalVersionWeights().forEach(weights::put);
+        split.get().additionalVersionWeights().forEach(weights::put);
         return n;
     }
 

@@ -72,6 +72,7 @@ public final class FxActionDialogs implements ActionDialogs {
         Label after = new Label();
         after.textProperty().bind(form.afterProperty());
         after.getStyleClass().add("before-after-value");
+        after.setWrapText(true);
         grid.addRow(6, new Label("After"), after);
 
         VBox notes = new VBox(4);
@@ -140,6 +141,14 @@ public final class FxActionDialogs implements ActionDialogs {
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().setMinWidth(520);
         dialog.getDialogPane().lookupButton(go).setId(FxDialogService.OK_BUTTON_ID);
+        dialog.setResizable(true);
+        // A refusal or a pre-flight note that appears while typing must not push the buttons out of the window.
+        content.layoutBoundsProperty().addListener((obs, was, now) -> {
+            Window window = dialog.getDialogPane().getScene() == null ? null : dialog.getDialogPane().getScene().getWindow();
+            if (window != null && now.getHeight() != was.getHeight()) {
+                javafx.application.Platform.runLater(window::sizeToScene);
+            }
+        });
         return dialog;
     }
 

@@ -93,6 +93,11 @@ public final class LiveMetricsModel {
     /** No alias: the charts empty and nothing is polled until {@link #show} is called again. */
     public void clear() {
         alias = null;
+        forgetAnswers();
+    }
+
+    /** Drops what the charts show and any answer still on its way. */
+    private void forgetAnswers() {
         generation++;
         snapshot.set(Optional.empty());
         freshness.set("");
@@ -107,12 +112,7 @@ public final class LiveMetricsModel {
                 && alias.name().equals(route.name());
         alias = route;
         if (!sameAlias) {
-            generation++;
-            snapshot.set(Optional.empty());
-            freshness.set("");
-            problem.set("");
-            loading.set(false);
-            refreshAgain = false;
+            forgetAnswers();
         }
         refreshNow();
     }

@@ -48,8 +48,16 @@ public final class Weight {
         return BigDecimal.valueOf(percent).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
-    /** A 0..1 weight as shown everywhere: 0.1 → "10%", 0.025 → "2.5%". */
+    /**
+     * A 0..1 weight as shown everywhere: 0.1 → "10%", 0.025 → "2.5%". A weight set off the grid by
+     * someone else is shown as it is (0.0005 → "0.05%"), never rounded onto the grid, to at most
+     * three decimals of a percent.
+     */
     public static String percentText(double awsWeight) {
-        return percentNumber(tenths(awsWeight) / 10.0) + "%";
+        BigDecimal pct = BigDecimal.valueOf(awsWeight).movePointRight(2).stripTrailingZeros();
+        if (pct.scale() > 3) {
+            pct = pct.setScale(3, RoundingMode.HALF_UP).stripTrailingZeros();
+        }
+        return (pct.signum() == 0 ? "0" : pct.toPlainString()) + "%";
     }
 }

@@ -5,11 +5,14 @@ import com.lambdarelease.domain.AwsNames;
 import com.lambdarelease.domain.FunctionConfig;
 import com.lambdarelease.release.AliasChange;
 import com.lambdarelease.release.AliasWriter;
+import com.lambdarelease.release.PromotionCheck;
+import com.lambdarelease.service.MetricsService;
 import com.lambdarelease.release.WriteOutcome;
 import com.lambdarelease.ui.common.UiContext;
 import com.lambdarelease.ui.common.WriteDialogs;
 import com.lambdarelease.ui.detail.FunctionDetailViewModel;
 
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -26,12 +29,21 @@ public final class AliasActions {
     private final AliasWriter writer;
     private final FunctionDetailViewModel detail;
     private final ActionDialogs forms;
+    private final MetricsService metrics;
+    private final Clock clock;
 
-    public AliasActions(UiContext ui, AliasWriter writer, FunctionDetailViewModel detail, ActionDialogs forms) {
+    /**
+     * @param metrics the connection's metrics, for the health word before a promote
+     * @param clock   the connection's clock (the sandbox's on the sandbox): what "the last hour" means
+     */
+    public AliasActions(UiContext ui, AliasWriter writer, FunctionDetailViewModel detail, ActionDialogs forms,
+                        MetricsService metrics, Clock clock) {
         this.ui = ui;
         this.writer = writer;
         this.detail = detail;
         this.forms = forms;
+        this.metrics = metrics;
+        this.clock = clock;
     }
 
     /** Create alias (Ctrl+N): suggests the newest published version. */
@@ -55,9 +67,16 @@ public final class AliasActions {
                 () -> AliasChange.update(alias, form.split(), form.descriptionProperty().get()));
     }
 
-    /** Promote: all traffic to the additional version, routing cleared. */
+    /**
+     * Promote: all traffic to the additional version, routing cleared. The confirmation first says
+     * how the canary fared against the primary over the last hour, and warns when it fails more.
+     */
     public CompletableFuture<Outcome> promote(AliasRoute alias) {
-        return confirmAndWrite(AliasChange.promote(alias), "_Promote");
+        CompletableFuture<List<String>> health = PromotionCheck.check(metrics, clock, alias)
+                .thenApply(v -> v.summary().isEmpty() ? List.<String>of() : List.of(v.summary()));
+        return WriteDialogs.confirmAndWrite(ui, writer, AliasChange.promote(alias), "_Promote", health)
+                .thenComposeAsync(o -> o.isEmpty() ? CompletableFuture.completedFuture(Outcome.CANCELLED) : shown(o.get()),
+                        ui.fx());
     }
 
     /**

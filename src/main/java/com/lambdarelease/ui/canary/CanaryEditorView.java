@@ -80,6 +80,18 @@ final class CanaryEditorView {
         slider.setShowTickLabels(true);
         slider.setAccessibleText("Canary share of traffic in percent");
         slider.valueProperty().bindBidirectional(model.weightPercentProperty());
+        // Dragging lands on whole percents (the ticks people aim at); arrow keys still move 0.1 %.
+        slider.valueProperty().addListener((obs, old, now) -> {
+            double whole = Math.rint(now.doubleValue());
+            if (slider.isValueChanging() && whole != now.doubleValue()) {
+                slider.setValue(whole);
+            }
+        });
+        slider.valueChangingProperty().addListener((obs, was, changing) -> {
+            if (!changing) {
+                slider.setValue(Math.rint(slider.getValue()));
+            }
+        });
 
         TextField typed = new TextField();
         typed.setId("canary-weight");
@@ -112,7 +124,9 @@ final class CanaryEditorView {
         Label preview = new Label();
         preview.setId("canary-preview");
         preview.getStyleClass().add(CanaryStyles.PREVIEW);
-        preview.textProperty().bind(model.preview());
+        // While the typed weight is refused there is nothing to preview: never show a split that is not typed.
+        preview.textProperty().bind(model.inputErrorProperty().flatMap(refused -> refused.isEmpty() ? model.preview()
+                : new javafx.beans.property.SimpleStringProperty("No split to preview: the typed weight is refused.")));
         Label rate = new Label();
         rate.setId("canary-rate");
         rate.getStyleClass().add(CanaryStyles.HINT);

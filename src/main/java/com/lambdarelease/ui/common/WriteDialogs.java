@@ -29,7 +29,21 @@ public final class WriteDialogs {
      */
     public static CompletableFuture<Optional<WriteOutcome>> confirmAndWrite(UiContext ui, AliasWriter writer,
                                                                           AliasChange change, String verb) {
-        return writer.plan(change).handleAsync((plan, error) -> {
+        return confirmAndWrite(ui, writer, change, verb, CompletableFuture.completedFuture(List.of()));
+    }
+
+    /**
+     * Like {@link #confirmAndWrite(UiContext, AliasWriter, AliasChange, String)}, with {@code facts}
+     * (the canary's health before a promote, say) shown first in the confirmation; a failure to get
+     * them is said there instead of blocking the write.
+     */
+    public static CompletableFuture<Optional<WriteOutcome>> confirmAndWrite(UiContext ui, AliasWriter writer,
+                                                                          AliasChange change, String verb,
+                                                                          CompletableFuture<List<String>> facts) {
+        CompletableFuture<List<String>> known = facts.exceptionally(e -> List.of(
+                "Could not read the alias's recent health: " + ErrorText.describe(e)));
+        return writer.plan(change).thenCombine(known, PlanWithFacts::new).handleAsync((both, error) -> {
+            WritePlan plan = both == null ? null : both.plan();
             if (error != null) {
                 return CompletableFuture.completedFuture(Optional.<WriteOutcome>of(new WriteOutcome.Failed(change,
                         AwsErrors.translate(error), "Could not check " + change.qualifiedName() + " before writing: "
@@ -39,7 +53,7 @@ public final class WriteDialogs {
                 return CompletableFuture.completedFuture(Optional.<WriteOutcome>of(
                         new WriteOutcome.Refused(change, plan.verdict().refusals())));
             }
-            return confirm(ui, plan, verb).thenComposeAsync(go -> go
+            return confirm(ui, plan, verb, both.facts()).thenComposeAsync(go -> go
                     ? writer.apply(plan).thenApply(Optional::of)
                     : CompletableFuture.completedFuture(Optional.<WriteOutcome>empty()), ui.fx());
         }, ui.fx()).thenCompose(f -> f).thenApplyAsync(o -> o, ui.fx());
@@ -47,7 +61,12 @@ public final class WriteDialogs {
 
     /** The confirmation: title naming function and alias, before → after, warnings and the rules checked. */
     public static CompletableFuture<Boolean> confirm(UiContext ui, WritePlan plan, String verb) {
-        List<String> notes = new ArrayList<>(plan.warnings());
+        return confirm(ui, plan, verb, List.of());
+    }
+
+    private static CompletableFuture<Boolean> confirm(UiContext ui, WritePlan plan, String verb, List<String> facts) {
+        List<String> notes = new ArrayList<>(facts);
+        notes.addAll(plan.warnings());
         notes.addAll(plan.verdict().passed());
         return ui.dialogs().confirmChange(plan.change().title(), verb, plan.beforeText(), plan.afterText(), notes);
     }
@@ -77,6 +96,9 @@ public final class WriteDialogs {
         WriteOutcome.Failed f = (WriteOutcome.Failed) outcome;
         ui.notifier().failure(f.change().title(), new WriteFailed(f.message(), f.error()));
         return CompletableFuture.completedFuture(false);
+    }
+
+    private record PlanWithFacts(WritePlan plan, List<String> facts) {
     }
 
     private static String describe(AliasRoute a) {

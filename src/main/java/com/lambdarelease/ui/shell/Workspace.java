@@ -40,7 +40,7 @@ public final class Workspace {
         this.session = session;
         functions = new FunctionsViewModel(ui, services.lambda());
         detail = new FunctionDetailViewModel(ui, session.states());
-        AliasActions aliasActions = new AliasActions(ui, session.writer(), detail, forms);
+        AliasActions aliasActions = new AliasActions(ui, session.writer(), detail, forms, services.metrics(), services.clock());
         VersionActions versionActions = new VersionActions(ui, services.lambda(), detail, forms, clipboard);
         commands = new ReleaseCommands(detail, aliasActions, versionActions, this::refresh);
         functionsView = new FunctionsView(functions);

@@ -53,7 +53,7 @@ class ReleaseActionsTest {
         UiContext ui = sandbox.context(Runnable::run, dialogs, toasts);
         session = sandbox.session();
         detail = new FunctionDetailViewModel(ui, session.states());
-        aliases = new AliasActions(ui, session.writer(), detail, dialogs);
+        aliases = new AliasActions(ui, session.writer(), detail, dialogs, sandbox.services.metrics(), sandbox.services.clock());
         versions = new VersionActions(ui, sandbox.services.lambda(), detail, dialogs, clipboard::add);
     }
 
@@ -282,5 +282,38 @@ class ReleaseActionsTest {
         open("MyLambdaFunction");
         versions.copyArn(detail.currentArn());
         assertThat(clipboard).containsExactly("arn:aws:lambda:us-east-1:123456789012:function:MyLambdaFunction");
+    }
+
+    @Test
+    void givenACanaryFailingMoreThanThePrimaryWhenPromotingThenTheConfirmationSaysSoFirst() throws Exception {
+        sandbox.otherClients.lambda().createAlias(r -> r.functionName("MyLambdaFunction").name("promote-check")
+                .functionVersion("3").routingConfig(c -> c.additionalVersionWeights(Map.of("4", 0.3)))).join();
+        var calls = new ArrayList<java.util.concurrent.CompletableFuture<?>>();
+        for (int i = 0; i < 400; i++) { // real traffic through the alias: v4 fails 15% of its calls
+            calls.add(sandbox.otherClients.lambda().invoke(r -> r.functionName("MyLambdaFunction").qualifier("promote-check")));
+        }
+        java.util.concurrent.CompletableFuture.allOf(calls.toArray(java.util.concurrent.CompletableFuture[]::new))
+                .get(60, TimeUnit.SECONDS);
+        open("MyLambdaFunction");
+        dialogs.confirm = false;
+
+        assertThat(done(aliases.promote(alias("promote-check")))).isEqualTo(Outcome.CANCELLED);
+
+        assertThat(dialogs.confirmations).singleElement().satisfies(c -> {
+            assertThat(c.title()).isEqualTo("Promote MyLambdaFunction:promote-check");
+            assertThat(c.notes().get(0)).startsWith("Warning: the canary is failing more often than the primary.")
+                    .contains("v4 failed").contains("v3 (primary)");
+        });
+        assertThat(sandbox.readAlias("MyLambdaFunction", "promote-check").functionVersion()).isEqualTo("3");
+    }
+
+    @Test
+    void givenNoTrafficWhenPromotingThenTheConfirmationSaysThereIsTooLittleToJudge() throws Exception {
+        sandbox.otherClients.lambda().createAlias(r -> r.functionName("orders-api").name("promote-quiet")
+                .functionVersion("7").routingConfig(c -> c.additionalVersionWeights(Map.of("8", 0.1)))).join();
+        open("orders-api");
+        dialogs.confirm = false;
+        assertThat(done(aliases.promote(alias("promote-quiet")))).isEqualTo(Outcome.CANCELLED);
+        assertThat(dialogs.confirmations.get(0).notes().get(0)).contains("Too little canary traffic to judge");
     }
 }

@@ -144,12 +144,29 @@ class CanaryPaneSandboxTest {
             assertThat(error.isVisible()).isTrue();
             assertThat(error.getText()).contains("from 0 to 100");
             assertThat(robot.lookup("#canary-apply").queryAs(Button.class).isDisabled()).isTrue();
+            assertThat(robot.lookup("#canary-preview").queryAs(Label.class).getText())
+                    .as("no old split previewed under a refused weight").startsWith("No split to preview");
             robot.interact(() -> pane.editor().apply());
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(services.activity().totalRequests()).as("requests after typing " + typed).isEqualTo(requests);
             assertThat(robot.lookup("#canary-weight").queryTextInputControl().getText()).isEqualTo(typed);
         }
         assertThat(dialogs.confirmations).isEmpty();
+    }
+
+    @Test
+    void draggingTheSliderLandsOnWholePercentsWhileArrowKeysMoveATenth(FxRobot robot) {
+        waitUntil(() -> pane.editor().candidates().contains("4"));
+        Slider slider = robot.lookup("#canary-slider").queryAs(Slider.class);
+        robot.interact(() -> { // what a drag does: value changes while valueChanging is true
+            slider.setValueChanging(true);
+            slider.setValue(9.87);
+        });
+        assertThat(slider.getValue()).isEqualTo(10.0);
+        robot.interact(() -> slider.setValueChanging(false));
+        assertThat(robot.lookup("#canary-weight").queryTextInputControl().getText()).isEqualTo("10");
+        robot.interact(slider::increment); // what the right arrow key does
+        assertThat(robot.lookup("#canary-weight").queryTextInputControl().getText()).isEqualTo("10.1");
     }
 
     @Test

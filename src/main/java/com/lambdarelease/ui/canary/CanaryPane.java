@@ -11,6 +11,7 @@ import javafx.scene.Scene;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.geometry.Orientation;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
@@ -41,6 +42,9 @@ public final class CanaryPane {
     private boolean hostAttached;
 
     /** On {@code session}'s connection: its alias writer, function states and journal (the charts' markers). */
+    /** Below this width the editor goes above the charts instead of beside them. */
+    static final double SIDE_BY_SIDE_WIDTH = 1000;
+
     public CanaryPane(ReleaseSession session, UiContext ui) {
         ConsoleServices services = session.services();
         editor = new CanaryEditorModel(session.writer(), session.states(), ui);
@@ -68,8 +72,18 @@ public final class CanaryPane {
         leftScroll.setFitToWidth(true);
         leftScroll.setMinWidth(440);
         SplitPane split = new SplitPane(leftScroll, metricsView.node());
+        split.setId("canary-split");
         split.setDividerPositions(0.32);
         SplitPane.setResizableWithParent(leftScroll, false);
+        // Too narrow for editor and charts side by side (1024 px with the list shown): stack them, each scrolls.
+        split.widthProperty().addListener((obs, was, now) -> {
+            Orientation want = now.doubleValue() < SIDE_BY_SIDE_WIDTH ? Orientation.VERTICAL : Orientation.HORIZONTAL;
+            if (split.getOrientation() != want) {
+                split.setOrientation(want);
+                leftScroll.setMinWidth(want == Orientation.HORIZONTAL ? 440 : 0);
+                split.setDividerPositions(want == Orientation.HORIZONTAL ? 0.32 : 0.42);
+            }
+        });
         content.setTop(header);
         content.setCenter(split);
         BorderPane.setMargin(header, new Insets(0, 0, 8, 0));

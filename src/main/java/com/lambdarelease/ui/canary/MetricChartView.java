@@ -51,6 +51,7 @@ final class MetricChartView {
         chart.setMinHeight(150);
         chart.setPrefHeight(200);
         chart.setId("chart-" + kind.slug());
+        chart.setMinHeight(100); // the row decides its height; a chart never overflows its row into the next
         x.setAutoRanging(false);
         x.setMinorTickVisible(false);
         x.setTickLabelFormatter(new StringConverter<>() {
@@ -72,6 +73,7 @@ final class MetricChartView {
         title.getStyleClass().add(CanaryStyles.CHART_TITLE);
         Label unit = new Label(kind.unit());
         unit.getStyleClass().add(CanaryStyles.HINT);
+        unit.setWrapText(true); // on its own line under the title: read whole, never cut to "max, …"
         MenuItem png = new MenuItem("Save chart as PNG…");
         png.setOnAction(e -> onSavePng.accept(this));
         MenuItem csv = new MenuItem("Save data as CSV…");
@@ -81,9 +83,9 @@ final class MetricChartView {
         export.getStyleClass().add("flat");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(6, title, unit, spacer, export);
+        HBox bar = new HBox(6, title, spacer, export);
         bar.setAlignment(Pos.CENTER_LEFT);
-        root = new VBox(2, bar, chart);
+        root = new VBox(0, bar, unit, chart);
         root.getStyleClass().add(CanaryStyles.CHART);
         VBox.setVgrow(chart, Priority.ALWAYS);
     }

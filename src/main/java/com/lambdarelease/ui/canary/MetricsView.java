@@ -8,6 +8,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -41,6 +42,11 @@ final class MetricsView {
     private final HBox legend = new HBox(12);
     private List<Object> legendKey = List.of();
     private final VBox root;
+
+    /** Below this a chart's lines cannot be read; the charts scroll instead. */
+    static final double CHART_MIN_HEIGHT = 190;
+    /** Below this width the charts go one per row. */
+    static final double TWO_COLUMNS_WIDTH = 620;
 
     MetricsView(LiveMetricsModel model, ZoneId zone, BiConsumer<MetricChartView, Boolean> export) {
         this.model = model;
@@ -95,7 +101,7 @@ final class MetricsView {
         Label freshness = new Label();
         freshness.setId("canary-freshness");
         freshness.getStyleClass().add(CanaryStyles.FRESHNESS);
-        freshness.setMinWidth(0); // the controls keep their width; the freshness line gives way (full text in its tooltip)
+        freshness.setWrapText(true); // its own line under the controls: never cut
         Tooltip freshnessTip = new Tooltip();
         freshnessTip.textProperty().bind(freshness.textProperty());
         freshness.setTooltip(freshnessTip);
@@ -108,37 +114,63 @@ final class MetricsView {
         problem.textProperty().bind(model.problemProperty());
         problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox toolbar = new HBox(8, ranges, interval, pause, refresh, loading, grow, freshness);
+        javafx.scene.layout.FlowPane toolbar = new javafx.scene.layout.FlowPane(8, 6, ranges, interval, pause, refresh, loading);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         legend.getStyleClass().add(CanaryStyles.LEGEND);
 
         GridPane grid = new GridPane();
+        grid.setId("canary-charts");
         grid.setHgap(8);
         grid.setVgap(8);
-        for (int c = 0; c < 2; c++) {
+        for (ChartKind kind : ChartKind.values()) {
+            MetricChartView view = new MetricChartView(kind, zone, v -> export.accept(v, true), v -> export.accept(v, false));
+            charts.put(kind, view);
+        }
+        layOut(grid, 2);
+        // Narrow: one chart per row (they scroll) rather than two squeezed past reading.
+        grid.widthProperty().addListener((obs, was, now) -> {
+            int columns = now.doubleValue() < TWO_COLUMNS_WIDTH ? 1 : 2;
+            if (columns != grid.getColumnConstraints().size()) {
+                layOut(grid, columns);
+            }
+        });
+        // Six charts need room: below that they scroll instead of being cut off where no one can reach them.
+        ScrollPane scroll = new ScrollPane(grid);
+        scroll.setId("canary-charts-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        legend.setMinHeight(Region.USE_PREF_SIZE);
+        root = new VBox(8, toolbar, freshness, problem, legend, scroll);
+        root.getStyleClass().add(CanaryStyles.SECTION);
+        model.snapshotProperty().addListener((obs, old, now) -> render(now));
+    }
+
+    /** The six charts in {@code columns} columns, each row at least {@link #CHART_MIN_HEIGHT} tall. */
+    private void layOut(GridPane grid, int columns) {
+        grid.getChildren().clear();
+        grid.getColumnConstraints().clear();
+        grid.getRowConstraints().clear();
+        for (int c = 0; c < columns; c++) {
             ColumnConstraints cc = new ColumnConstraints();
-            cc.setPercentWidth(50);
+            cc.setPercentWidth(100.0 / columns);
             grid.getColumnConstraints().add(cc);
         }
-        for (int r = 0; r < 3; r++) {
+        int rows = (ChartKind.values().length + columns - 1) / columns;
+        for (int r = 0; r < rows; r++) {
             RowConstraints rc = new RowConstraints();
-            rc.setPercentHeight(100 / 3.0);
+            rc.setPercentHeight(100.0 / rows);
+            rc.setMinHeight(CHART_MIN_HEIGHT);
             rc.setVgrow(Priority.ALWAYS);
             grid.getRowConstraints().add(rc);
         }
         int i = 0;
         for (ChartKind kind : ChartKind.values()) {
-            MetricChartView view = new MetricChartView(kind, zone, v -> export.accept(v, true), v -> export.accept(v, false));
-            charts.put(kind, view);
-            grid.add(view.node(), i % 2, i / 2);
+            grid.add(charts.get(kind).node(), i % columns, i / columns);
             i++;
         }
-        VBox.setVgrow(grid, Priority.ALWAYS);
-        root = new VBox(8, toolbar, problem, legend, grid);
-        root.getStyleClass().add(CanaryStyles.SECTION);
-        model.snapshotProperty().addListener((obs, old, now) -> render(now));
+        grid.setMinHeight(rows * CHART_MIN_HEIGHT + (rows - 1) * grid.getVgap());
     }
 
     Node node() {

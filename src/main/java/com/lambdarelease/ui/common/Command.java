@@ -40,6 +40,7 @@ public record Command(String text, Optional<KeyCombination> accelerator, Ikon ic
         Button b = new Button(label, new FontIcon(icon));
         b.setId(id);
         b.setMnemonicParsing(false);
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // never "P…": a narrow toolbar wraps instead
         b.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(disabled::get, disabled));
         b.setOnAction(e -> run.run());
         String plain = text.replace("_", "");

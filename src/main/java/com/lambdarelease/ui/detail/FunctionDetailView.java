@@ -12,7 +12,6 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.geometry.Orientation;
@@ -47,19 +46,19 @@ public final class FunctionDetailView {
         HBox heading = new HBox(10, title, busy);
         heading.setAlignment(Pos.CENTER_LEFT);
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox actions = new HBox(6,
+        // A flow, not a row: at 1024 px the buttons wrap onto a second line instead of shrinking to "P…".
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(6, 6,
                 commands.publish.button("publish-button", "Publish"),
                 commands.newAlias.button("new-alias-button", "New alias"),
                 new Separator(Orientation.VERTICAL),
                 commands.editAlias.button("edit-alias-button", "Edit"),
                 commands.promote.button("promote-button", "Promote"),
-                commands.rollBack.button("rollback-button", "Roll back"), spacer,
+                commands.rollBack.button("rollback-button", "Roll back"), new Separator(Orientation.VERTICAL),
                 commands.copyArn.button("copy-arn-button", "Copy ARN"),
                 commands.refresh.button("refresh-button", "Refresh"));
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.getStyleClass().add("detail-actions");
+        actions.setId("detail-actions");
 
         Label error = new Label();
         error.getStyleClass().add("form-problem");

@@ -46,11 +46,20 @@ public final class FunctionsView {
         table.setItems(sorted);
         warmStylesWhenShown(sorted);
         table.getColumns().add(column("Name", FunctionSummary::name, 175));
-        table.getColumns().add(column("Runtime", FunctionSummary::runtime, 100));
+        TableColumn<FunctionSummary, String> runtime = column("Runtime", FunctionSummary::runtime, 100);
+        table.getColumns().add(runtime);
         TableColumn<FunctionSummary, Integer> memory = column("MB", FunctionSummary::memoryMb, 60);
         memory.setCellFactory(c -> new TextCell<>(Pos.CENTER_RIGHT));
         table.getColumns().add(memory);
-        table.getColumns().add(column("Last modified", f -> TIME.format(f.lastModified()), 140));
+        TableColumn<FunctionSummary, String> modified = column("Last modified", f -> TIME.format(f.lastModified()), 140);
+        table.getColumns().add(modified);
+        // A narrow list (beside the canary charts) shows whole names rather than four columns cut to "MyLa…".
+        table.widthProperty().addListener((obs, was, now) -> {
+            boolean wide = now.doubleValue() >= NAMES_ONLY_BELOW;
+            runtime.setVisible(wide);
+            memory.setVisible(wide);
+            modified.setVisible(wide);
+        });
         table.setPlaceholder(new Label("No functions"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().selectedItemProperty().subscribe(f -> model.selectedProperty().set(f == BLANK ? null : f));
@@ -76,6 +85,9 @@ public final class FunctionsView {
         root.setPadding(new Insets(8));
         root.getStyleClass().add("functions-view");
     }
+
+    /** Narrower than this, the list shows names only. */
+    static final double NAMES_ONLY_BELOW = 420;
 
     private static <T> TableColumn<FunctionSummary, T> column(String title, Function<FunctionSummary, T> value, double width) {
         TableColumn<FunctionSummary, T> c = new TableColumn<>(title);

@@ -55,23 +55,34 @@ public final class Workspace {
         browse = new SplitPane(functionsView.node(), detailView.node());
         browse.setDividerPositions(LIST_SHARE);
         // The canary workspace is the screen kept open during a release: give its charts the room.
-        detail.sectionProperty().subscribe(section -> {
-            if (browse.getItems().size() == 2) {
-                browse.setDividerPositions(section == FunctionDetailViewModel.Section.CANARY ? LIST_SHARE_CANARY : LIST_SHARE);
+        detail.sectionProperty().subscribe(section -> placeDivider());
+        browse.widthProperty().addListener((obs, was, now) -> {
+            if (was.doubleValue() == 0) {
+                placeDivider(); // the first layout: the width is known now
             }
         });
     }
 
     private static final double LIST_SHARE = 0.36;
-    private static final double LIST_SHARE_CANARY = 0.16;
+    /** On the Canary tab the charts get the room, but the list keeps enough width to read names. */
+    private static final double LIST_WIDTH_CANARY = 300;
+
+    private void placeDivider() {
+        if (browse.getItems().size() != 2) {
+            return;
+        }
+        double width = browse.getWidth();
+        boolean canary = detail.sectionProperty().get() == FunctionDetailViewModel.Section.CANARY;
+        double share = !canary ? LIST_SHARE : width > 0 ? Math.min(LIST_SHARE, LIST_WIDTH_CANARY / width) : 0.2;
+        browse.setDividerPositions(share);
+    }
 
     /** Hides or shows the functions list, leaving the detail (and the canary charts) the whole width. */
     public void showFunctionsList(boolean show) {
         boolean shown = browse.getItems().contains(functionsView.node());
         if (show && !shown) {
             browse.getItems().add(0, functionsView.node());
-            browse.setDividerPositions(detail.sectionProperty().get() == FunctionDetailViewModel.Section.CANARY
-                    ? LIST_SHARE_CANARY : LIST_SHARE);
+            placeDivider();
         } else if (!show && shown) {
             browse.getItems().remove(functionsView.node());
         }

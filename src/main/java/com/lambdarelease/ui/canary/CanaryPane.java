@@ -34,7 +34,9 @@ public final class CanaryPane {
     private final MetricsView metricsView;
     private final ObservedSplitView observed = new ObservedSplitView();
     private final ChartExport export;
-    private final Label header = new Label("Select an alias to open its canary workspace.");
+    private final Label header = new Label("");
+    private final StackPane headerChooser = new StackPane();
+    private final StackPane placeholderChooser = new StackPane();
     private final BorderPane content = new BorderPane();
     private final StackPane root;
     private Optional<AliasRoute> alias = Optional.empty();
@@ -84,11 +86,16 @@ public final class CanaryPane {
                 split.setDividerPositions(want == Orientation.HORIZONTAL ? 0.32 : 0.42);
             }
         });
-        content.setTop(header);
+        javafx.scene.layout.HBox top = new javafx.scene.layout.HBox(12, header, headerChooser);
+        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        content.setTop(top);
         content.setCenter(split);
-        BorderPane.setMargin(header, new Insets(0, 0, 8, 0));
+        BorderPane.setMargin(top, new Insets(0, 0, 8, 0));
         content.setVisible(false);
-        Label placeholder = new Label("Select an alias to open its canary workspace.");
+        Label hint = new Label("Pick the alias whose canary you want to watch and change:");
+        VBox placeholder = new VBox(8, hint, placeholderChooser);
+        placeholder.setAlignment(javafx.geometry.Pos.CENTER);
+        placeholder.setId("canary-placeholder");
         placeholder.visibleProperty().bind(content.visibleProperty().not());
         root = new StackPane(placeholder, content);
         root.getStyleClass().add(CanaryStyles.PANE);
@@ -119,6 +126,15 @@ public final class CanaryPane {
         header.setText("");
         editor.clear();
         metrics.clear();
+    }
+
+    /**
+     * The host's alias pickers (one beside the heading, one in the empty workspace), so the Canary
+     * tab never leaves the operator wondering where to choose an alias.
+     */
+    public void aliasChoosers(Node beside, Node whenEmpty) {
+        headerChooser.getChildren().setAll(beside);
+        placeholderChooser.getChildren().setAll(whenEmpty);
     }
 
     /** The pane is visible: polling starts (while its window shows). */

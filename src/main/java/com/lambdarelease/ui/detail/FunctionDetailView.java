@@ -70,6 +70,7 @@ public final class FunctionDetailView {
         Tab versions = new Tab("Versions", new VersionsView(model, commands).node());
         Tab aliases = new Tab("Aliases", new AliasesView(model, commands).node());
         canaryTab.setContent(canary.node());
+        canary.aliasChoosers(aliasChooser(model, "canary-alias"), aliasChooser(model, "canary-alias-empty"));
         tabs.getTabs().addAll(versions, aliases, canaryTab);
         tabs.setId(TABS_ID);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -95,6 +96,37 @@ public final class FunctionDetailView {
         empty.getStyleClass().add("text-muted");
         empty.visibleProperty().bind(model.functionNameProperty().isNull());
         root.getChildren().addAll(empty, content);
+    }
+
+    /** A picker of this function's aliases that selects one, as the Aliases tab does. */
+    private static javafx.scene.control.ComboBox<com.lambdarelease.domain.AliasRoute> aliasChooser(
+            FunctionDetailViewModel model, String id) {
+        var box = new javafx.scene.control.ComboBox<com.lambdarelease.domain.AliasRoute>(model.aliases());
+        box.setId(id);
+        box.setPromptText(model.aliases().isEmpty() ? "no aliases yet" : "choose an alias");
+        box.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(com.lambdarelease.domain.AliasRoute a) {
+                return a == null ? "" : a.name() + "  (" + a.split().describe() + ")";
+            }
+
+            @Override
+            public com.lambdarelease.domain.AliasRoute fromString(String s) {
+                return null;
+            }
+        });
+        box.setAccessibleText("Alias to watch in the canary workspace");
+        model.selectedAliasProperty().subscribe(a -> {
+            if (box.getValue() != a) {
+                box.setValue(a);
+            }
+        });
+        box.valueProperty().addListener((obs, was, now) -> {
+            if (now != null && now != model.selectedAliasProperty().get() && !model.replacingLists()) {
+                model.selectedAliasProperty().set(now);
+            }
+        });
+        return box;
     }
 
     /** Shown: the canary pane is attached again if its tab is the one showing. */

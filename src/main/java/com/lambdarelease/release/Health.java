@@ -42,6 +42,30 @@ public final class Health {
     }
 
     /**
+     * Like {@link #perVersion(AliasMetrics, TrafficSplit)} but only from {@code since} on (the
+     * moment the split last changed): a window that mostly predates the split would say a 10 %
+     * canary got 1.9 %.
+     */
+    public static List<VersionHealth> perVersion(AliasMetrics metrics, TrafficSplit configured, Instant since) {
+        List<String> versions = metrics.query().versions();
+        Instant from = metrics.query().window().truncate(since);
+        double total = versions.stream().mapToDouble(v -> sumFrom(metrics, v, LambdaMetric.INVOCATIONS, from)).sum();
+        List<VersionHealth> out = new ArrayList<>();
+        for (String v : versions) {
+            double inv = sumFrom(metrics, v, LambdaMetric.INVOCATIONS, from);
+            double err = sumFrom(metrics, v, LambdaMetric.ERRORS, from);
+            out.add(new VersionHealth(v, configured.weightOf(v), total > 0 ? inv / total : 0, inv, err,
+                    inv > 0 ? err / inv : 0));
+        }
+        return List.copyOf(out);
+    }
+
+    private static double sumFrom(AliasMetrics metrics, String version, LambdaMetric metric, Instant from) {
+        return metrics.series(version, metric).map(MetricSeries::points).orElse(List.of()).stream()
+                .filter(p -> !p.time().isBefore(from)).mapToDouble(MetricPoint::value).sum();
+    }
+
+    /**
      * Invocations per minute over the last {@value #RATE_PERIODS} complete periods with data: what
      * a weight is multiplied by to say how many requests a canary would get.
      */

@@ -32,7 +32,7 @@ public final class CanaryPane {
     private final CanaryEditorModel editor;
     private final LiveMetricsModel metrics;
     private final MetricsView metricsView;
-    private final ObservedSplitView observed = new ObservedSplitView();
+    private final ObservedSplitView observed;
     private final ChartExport export;
     private final Label header = new Label("");
     private final StackPane headerChooser = new StackPane();
@@ -53,6 +53,7 @@ public final class CanaryPane {
         metrics = new LiveMetricsModel(services.metrics(), ui, services.clock(), session.journal());
         export = new ChartExport(ui);
         metricsView = new MetricsView(metrics, ui.clock().getZone(), this::export);
+        observed = new ObservedSplitView(ui.clock().getZone());
         editor.ratePerMinuteProperty().bind(metrics.snapshotProperty()
                 .map(s -> s.map(MetricsSnapshot::ratePerMinute).orElse(0.0)));
         metrics.snapshotProperty().addListener((obs, old, now) -> observed.render(now));

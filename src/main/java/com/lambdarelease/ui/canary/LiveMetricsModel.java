@@ -55,6 +55,8 @@ public final class LiveMetricsModel {
     private final UiContext ui;
     private final Clock dataClock;
     private final ReleaseJournal log;
+    /** Each version keeps its colour for the life of this model, whatever its role. */
+    private final VersionColors colours = new VersionColors();
 
     private final ObjectProperty<Duration> range = new SimpleObjectProperty<>(this, "range", Duration.ofHours(1));
     private final ObjectProperty<Duration> refreshInterval = new SimpleObjectProperty<>(this, "refreshInterval", Duration.ofMinutes(1));
@@ -187,7 +189,7 @@ public final class LiveMetricsModel {
         try {
             AliasMetricsQuery query = new AliasMetricsQuery(route.functionName(), route.name(), versions, ALL_METRICS, window);
             answer = metrics.aliasMetrics(query).thenApply(m -> MetricsSnapshot.of(m, configured,
-                    log.routingChanges(route.functionName(), route.name(), window.start(), window.end())));
+                    log.routingChanges(route.functionName(), route.name(), window.start(), window.end()), colours));
         } catch (RuntimeException e) {
             answer = CompletableFuture.failedFuture(e);
         }

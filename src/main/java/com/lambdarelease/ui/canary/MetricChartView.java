@@ -121,7 +121,7 @@ final class MetricChartView {
         List<Segment> segments = new ArrayList<>();
         for (ChartModel.Line line : model.lines()) {
             String colour = line.wholeAlias() ? CanaryStyles.ALIAS_LINE
-                    : CanaryStyles.versionColor(Math.max(0, snap.versions().indexOf(line.version())));
+                    : CanaryStyles.versionColor(snap.colourOf(line.version()));
             String cls = line.variant().isEmpty() ? colour : colour + " canary-dashed";
             for (List<MetricPoint> run : segments(line.points())) {
                 segments.add(new Segment(line.label(), cls, run));

@@ -28,11 +28,13 @@ import java.util.Optional;
  * @param dataThrough    the newest period with any datapoint
  * @param ratePerMinute  the alias's recent invocation rate (all versions)
  * @param markers        routing changes this console made within the window
+ * @param colours        each version's colour index, stable for the workspace (see {@link VersionColors})
+ * @param sharesSince    when the shares start: the last routing change in the window, or the window's start
  */
 public record MetricsSnapshot(String functionName, String alias, MetricWindow window, List<String> versions,
                               Map<ChartKind, ChartModel> charts, List<VersionHealth> shares,
                               Optional<Instant> dataThrough, double ratePerMinute, List<JournalEntry> markers,
-                              Instant fetchedAt) {
+                              Instant fetchedAt, Map<String, Integer> colours, Instant sharesSince) {
 
 
     public MetricsSnapshot {
@@ -40,9 +42,20 @@ public record MetricsSnapshot(String functionName, String alias, MetricWindow wi
         charts = Map.copyOf(charts);
         shares = List.copyOf(shares);
         markers = List.copyOf(markers);
+        colours = Map.copyOf(colours);
+    }
+
+    /** The colour index of {@code version}'s line and swatch. */
+    public int colourOf(String version) {
+        return colours.getOrDefault(version, Math.max(0, versions.indexOf(version)));
     }
 
     public static MetricsSnapshot of(AliasMetrics metrics, TrafficSplit configured, List<JournalEntry> markers) {
+        return of(metrics, configured, markers, new VersionColors());
+    }
+
+    static MetricsSnapshot of(AliasMetrics metrics, TrafficSplit configured, List<JournalEntry> markers,
+                              VersionColors palette) {
         MetricWindow window = metrics.query().window();
         List<String> versions = metrics.query().versions();
         Map<ChartKind, ChartModel> charts = new EnumMap<>(ChartKind.class);
@@ -59,9 +72,18 @@ public record MetricsSnapshot(String functionName, String alias, MetricWindow wi
             duration.add(new ChartModel.Line(v, "p99", dense(metrics, v, LambdaMetric.DURATION_P99)));
         }
         charts.put(ChartKind.DURATION, new ChartModel(ChartKind.DURATION, duration));
-        List<VersionHealth> shares = Health.perVersion(metrics, configured);
+        // The observed split is judged since the split last changed, not over a window that mostly predates it.
+        Instant since = markers.stream().map(JournalEntry::at).max(Instant::compareTo).orElse(window.start());
+        List<VersionHealth> shares = Health.perVersion(metrics, configured, since);
         return new MetricsSnapshot(metrics.query().functionName(), metrics.query().alias(), window, versions, charts,
-                shares, metrics.dataThrough(), Health.ratePerMinute(metrics), markers, metrics.fetchedAt());
+                shares, metrics.dataThrough(), Health.ratePerMinute(metrics), markers, metrics.fetchedAt(),
+                colours(metrics, palette), since);
+    }
+
+    private static Map<String, Integer> colours(AliasMetrics metrics, VersionColors palette) {
+        Map<String, Integer> out = new HashMap<>();
+        metrics.query().versions().forEach(v -> out.put(v, palette.of(metrics.query().functionName(), v)));
+        return out;
     }
 
     public ChartModel chart(ChartKind kind) {

@@ -196,7 +196,7 @@ final class MetricsView {
 
     /** The legend changes only when the versions, weights or markers do: no new nodes otherwise. */
     private void renderLegend(MetricsSnapshot snap) {
-        List<Object> key = List.of(snap.versions(), snap.shares().stream().map(VersionHealth::configured).toList(),
+        List<Object> key = List.of(snap.versions(), snap.colours(), snap.shares().stream().map(VersionHealth::configured).toList(),
                 snap.markers().isEmpty());
         if (key.equals(legendKey)) {
             return;
@@ -207,7 +207,7 @@ final class MetricsView {
             String v = snap.versions().get(i);
             double weight = snap.shares().get(i).configured();
             Label l = new Label("v" + v + " · " + TrafficSplit.percent(weight) + (i == 0 ? " (primary)" : ""));
-            l.getStyleClass().addAll(CanaryStyles.SWATCH, CanaryStyles.versionColor(i));
+            l.getStyleClass().addAll(CanaryStyles.SWATCH, CanaryStyles.versionColor(snap.colourOf(v)));
             legend.getChildren().add(l);
         }
         if (!snap.markers().isEmpty()) {

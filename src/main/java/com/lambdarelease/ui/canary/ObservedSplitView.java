@@ -23,11 +23,14 @@ final class ObservedSplitView {
 
     private final GridPane grid = new GridPane();
     private final Label empty = new Label("No invocations in this range yet.");
+    private final Label since = new Label();
+    private final java.time.format.DateTimeFormatter time;
     private final VBox root;
     private final List<Row> rows = new java.util.ArrayList<>();
     private List<String> rowsFor;
 
-    ObservedSplitView() {
+    ObservedSplitView(java.time.ZoneId zone) {
+        time = java.time.format.DateTimeFormatter.ofPattern("HH:mm").withZone(zone);
         grid.setId("canary-shares");
         grid.getStyleClass().add(CanaryStyles.SHARES);
         grid.setHgap(10);
@@ -41,11 +44,13 @@ final class ObservedSplitView {
         Label title = new Label("Observed against configured");
         title.getStyleClass().add(CanaryStyles.SECTION_TITLE);
         empty.getStyleClass().add(CanaryStyles.HINT);
-        Label note = new Label("Share of the window's invocations each version executed. Routing is "
+        Label note = new Label("Share of the invocations each version executed, since the split last changed here. Routing is "
                 + "probabilistic: at low traffic the observed split differs from the configured one.");
         note.setWrapText(true);
         note.getStyleClass().add(CanaryStyles.HINT);
-        root = new VBox(6, title, grid, empty, note);
+        since.setId("observed-since");
+        since.getStyleClass().add(CanaryStyles.HINT);
+        root = new VBox(6, title, since, grid, empty, note);
         root.getStyleClass().add(CanaryStyles.SECTION);
     }
 
@@ -57,7 +62,7 @@ final class ObservedSplitView {
         List<VersionHealth> shares = snapshot.map(MetricsSnapshot::shares).orElse(List.of());
         List<String> versions = shares.stream().map(VersionHealth::version).toList();
         if (!versions.equals(rowsFor)) {
-            buildRows(versions);
+            buildRows(versions, snapshot.<java.util.function.ToIntFunction<String>>map(snap -> snap::colourOf).orElse(v -> 0));
         }
         for (int i = 0; i < shares.size(); i++) { // same rows: only the numbers change, no new nodes
             VersionHealth s = shares.get(i);
@@ -68,6 +73,9 @@ final class ObservedSplitView {
             r.invocations().setText(String.format(Locale.ROOT, "%,.0f", s.invocations()));
             r.errorRate().setText(String.format(Locale.ROOT, "%.2f%%", 100 * s.errorRate()));
         }
+        snapshot.ifPresent(snap -> since.setText(snap.sharesSince().isAfter(snap.window().start())
+                ? "Since the split changed at " + time.format(snap.sharesSince()) + "."
+                : "Over the whole range shown."));
         empty.setVisible(shares.stream().allMatch(s -> s.invocations() == 0));
         empty.setManaged(empty.isVisible());
     }
@@ -75,7 +83,7 @@ final class ObservedSplitView {
     private record Row(Label configured, ProgressBar bar, Label observed, Label invocations, Label errorRate) {
     }
 
-    private void buildRows(List<String> versions) {
+    private void buildRows(List<String> versions, java.util.function.ToIntFunction<String> colourOf) {
         rowsFor = versions;
         rows.clear();
         grid.getChildren().clear();
@@ -86,7 +94,7 @@ final class ObservedSplitView {
         header("Error rate", 4);
         for (int i = 0; i < versions.size(); i++) {
             Label version = new Label("v" + versions.get(i));
-            version.getStyleClass().addAll(CanaryStyles.SWATCH, CanaryStyles.versionColor(i));
+            version.getStyleClass().addAll(CanaryStyles.SWATCH, CanaryStyles.versionColor(colourOf.applyAsInt(versions.get(i))));
             ProgressBar bar = new ProgressBar(0);
             bar.setPrefWidth(70);
             Label observed = new Label("", bar);

@@ -145,6 +145,30 @@ class LiveMetricsModelTest {
     }
 
     @Test
+    void aVersionKeepsItsColourWhenAPromoteChangesItsRoleAndSharesCountFromTheSplit() {
+        model.show(canary); // 90% v3 · 10% v4
+        model.attach();
+        MetricsSnapshot before = model.snapshotProperty().get().orElseThrow();
+        int v3 = before.colourOf("3");
+        int v4 = before.colourOf("4");
+        assertThat(v3).isNotEqualTo(v4);
+        assertThat(before.sharesSince()).isEqualTo(before.window().start());
+
+        AliasRoute promoted = lambda.putAlias("prod", TrafficSplit.allTo("4"));
+        log.append(new com.lambdarelease.release.JournalEntry(clock.instant().minusSeconds(600), "test", "123456789012",
+                "us-east-1", "sandbox", FakeLambdaService.FN, "prod", "promote", java.util.Optional.of(canary.split()),
+                java.util.Optional.of(promoted.split()), "r1", "r2", "applied", ""));
+        model.show(promoted);
+
+        MetricsSnapshot after = model.snapshotProperty().get().orElseThrow();
+        assertThat(after.versions()).as("the old primary stays charted").containsExactly("4", "3");
+        assertThat(after.colourOf("4")).as("v4 keeps its colour as the new primary").isEqualTo(v4);
+        assertThat(after.colourOf("3")).isEqualTo(v3);
+        assertThat(after.sharesSince()).as("observed since the promote, not over the whole hour")
+                .isEqualTo(clock.instant().minusSeconds(600));
+    }
+
+    @Test
     void detachStopsThePollerAndDropsAnAnswerStillOnItsWay() {
         metrics.hold = true;
         model.show(canary);

@@ -74,6 +74,14 @@ public final class FunctionDetailView {
         tabs.getTabs().addAll(versions, aliases, canaryTab);
         tabs.setId(TABS_ID);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // The section can be chosen from elsewhere (the Environments matrix opens an alias): follow it.
+        model.sectionProperty().subscribe(section -> {
+            Tab want = section == FunctionDetailViewModel.Section.ALIASES ? aliases
+                    : section == FunctionDetailViewModel.Section.CANARY ? canaryTab : versions;
+            if (tabs.getSelectionModel().getSelectedItem() != want) {
+                tabs.getSelectionModel().select(want);
+            }
+        });
         tabs.getSelectionModel().selectedItemProperty().subscribe(tab -> {
             model.sectionProperty().set(tab == aliases ? FunctionDetailViewModel.Section.ALIASES
                     : tab == canaryTab ? FunctionDetailViewModel.Section.CANARY : FunctionDetailViewModel.Section.VERSIONS);

@@ -48,6 +48,36 @@ public final class EnvironmentsView {
         table.getColumns().add(name);
         syncAliasColumns();
         model.aliasColumns().addListener((ListChangeListener<String>) change -> syncAliasColumns());
+        // Double-click or Enter on a cell opens that function's alias (or the function, from its name).
+        table.getSelectionModel().setCellSelectionEnabled(true);
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                openFocused();
+                e.consume();
+            }
+        });
+        table.setOnMouseClicked(e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.getClickCount() == 2) {
+                openFocused();
+            }
+        });
+    }
+
+    private java.util.function.BiConsumer<String, java.util.Optional<String>> open = (f, a) -> { };
+
+    /** What opening a cell does: the host shows {@code function} (and {@code alias} when a cell names one). */
+    public void onOpen(java.util.function.BiConsumer<String, java.util.Optional<String>> open) {
+        this.open = open;
+    }
+
+    private void openFocused() {
+        var cell = table.getFocusModel().getFocusedCell();
+        if (cell == null || cell.getRow() < 0 || cell.getRow() >= table.getItems().size()) {
+            return;
+        }
+        String function = table.getItems().get(cell.getRow()).functionName();
+        Object alias = cell.getTableColumn() == null ? null : cell.getTableColumn().getUserData();
+        open.accept(function, java.util.Optional.ofNullable(alias).map(Object::toString));
     }
 
     public Node node() {
@@ -100,6 +130,7 @@ public final class EnvironmentsView {
 
     private TableColumn<EnvironmentRow, EnvironmentRow> aliasColumn(String aliasName) {
         TableColumn<EnvironmentRow, EnvironmentRow> column = new TableColumn<>(aliasName);
+        column.setUserData(aliasName); // which alias a cell of this column opens
         column.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
         column.setCellFactory(c -> new AliasCell(aliasName));
         column.setPrefWidth(Math.max(160, 9.0 * aliasName.length() + 40));

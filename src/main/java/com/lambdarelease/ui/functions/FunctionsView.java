@@ -33,7 +33,10 @@ public final class FunctionsView {
     private final TextField filter = new TextField();
     private final TableView<FunctionSummary> table = new TableView<>();
 
+    private final FunctionsViewModel model;
+
     public FunctionsView(FunctionsViewModel model) {
+        this.model = model;
         filter.setId(FILTER_ID);
         filter.setPromptText("Filter functions (Ctrl+F)");
         filter.textProperty().bindBidirectional(model.filterProperty());
@@ -62,7 +65,32 @@ public final class FunctionsView {
         });
         table.setPlaceholder(new Label("No functions"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getSelectionModel().selectedItemProperty().subscribe(f -> model.selectedProperty().set(f == BLANK ? null : f));
+        table.getSelectionModel().selectedItemProperty().subscribe(f -> {
+            if (f != null && f != BLANK) {
+                model.selectedProperty().set(f);
+            } else if (f == null && !sorted.isEmpty() && !reselecting) {
+                reselect(sorted); // cleared by a reload: keep the operator's function selected by name
+            }
+        });
+        // A reload replaces the rows: the function the operator had selected stays selected.
+        sorted.addListener((javafx.collections.ListChangeListener<FunctionSummary>) c -> reselect(sorted));
+        model.selectedProperty().subscribe(f -> {
+            if (f != null && table.getSelectionModel().getSelectedItem() != f) {
+                reselect(sorted);
+            }
+        });
+        // Enter or Down in the filter moves into the list, on the first match when nothing is selected.
+        filter.setOnKeyPressed(e -> {
+            if ((e.getCode() == javafx.scene.input.KeyCode.DOWN || e.getCode() == javafx.scene.input.KeyCode.ENTER)
+                    && !table.getItems().isEmpty()) {
+                if (table.getSelectionModel().getSelectedIndex() < 0) {
+                    table.getSelectionModel().select(0);
+                }
+                table.requestFocus();
+                table.getFocusModel().focus(table.getSelectionModel().getSelectedIndex());
+                e.consume();
+            }
+        });
         VBox.setVgrow(table, Priority.ALWAYS);
 
         Label count = new Label();
@@ -146,6 +174,24 @@ public final class FunctionsView {
 
     public Node node() {
         return root;
+    }
+
+    private boolean reselecting;
+
+    /** Selects in the table the function the model has selected, found by name among the rows shown. */
+    private void reselect(java.util.List<FunctionSummary> rows) {
+        FunctionSummary wanted = model.selectedProperty().get();
+        FunctionSummary inTable = table.getSelectionModel().getSelectedItem();
+        if (wanted == null || (inTable != null && inTable.name().equals(wanted.name()))) {
+            return;
+        }
+        reselecting = true;
+        try {
+            rows.stream().filter(f -> f.name().equals(wanted.name())).findFirst()
+                    .ifPresent(f -> table.getSelectionModel().select(f));
+        } finally {
+            reselecting = false;
+        }
     }
 
     /** Puts the caret in the filter field (Ctrl+F). */

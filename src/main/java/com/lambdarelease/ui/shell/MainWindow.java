@@ -118,6 +118,11 @@ public final class MainWindow {
         stopWatchingThrottles = status.watch(services.activity());
         functionsTab.setContent(current.browseNode());
         environmentsTab.setContent(current.environments().node());
+        Workspace opened = current;
+        current.environments().onOpen((function, alias) -> {
+            tabs.getSelectionModel().select(functionsTab);
+            opened.open(function, alias);
+        });
         buildMenus(current);
         current.attach();
         tabShown(tabs.getSelectionModel().getSelectedItem());
@@ -162,11 +167,15 @@ public final class MainWindow {
             return;
         }
         ReleaseCommands c = w.commands();
+        MenuItem keys = new MenuItem("_Keyboard shortcuts");
+        keys.setAccelerator(new KeyCodeCombination(KeyCode.F1));
+        keys.setOnAction(e -> ui.dialogs().inform("Keyboard shortcuts", shortcuts(c)));
+        Menu help = new Menu("_Help", null, keys);
         Menu function = new Menu("F_unction", null, c.publish.menuItem(), c.copyArn.menuItem(),
                 new SeparatorMenuItem(), c.refresh.menuItem());
         Menu alias = new Menu("_Alias", null, c.aliasCommands().stream().map(Command::menuItem).toArray(MenuItem[]::new));
         Menu version = new Menu("V_ersion", null, c.deleteVersion.menuItem());
-        menus.getMenus().setAll(function, alias, version, view);
+        menus.getMenus().setAll(function, alias, version, view, help);
     }
 
     /** Starts in the saved theme and hands each toggle to {@code onToggle}, on the FX thread (it saves off it). */
@@ -175,6 +184,26 @@ public final class MainWindow {
         themeChosen = onToggle;
         Theme.apply(dark);
         buildMenus(current);
+    }
+
+    /** Every shortcut the window knows, one per line, for the Help menu (F1). */
+    static String shortcuts(ReleaseCommands c) {
+        StringBuilder out = new StringBuilder();
+        java.util.List<Command> all = new java.util.ArrayList<>(java.util.List.of(c.publish, c.copyArn, c.refresh));
+        all.addAll(c.aliasCommands());
+        all.add(c.deleteVersion);
+        for (Command command : all) {
+            command.accelerator().ifPresent(k -> out.append(k.getDisplayText()).append("  ")
+                    .append(command.text().replace("_", "").replace("…", "")).append('\n'));
+        }
+        out.append("Ctrl+F  Filter functions (Enter or Down moves into the list)\n");
+        out.append("Ctrl+L  Show or hide the functions list\n");
+        out.append("Ctrl+Shift+K  Switch connection\n");
+        out.append("Enter  Edit the selected alias · open the selected environment cell\n");
+        out.append("Delete  Delete the selected alias\n");
+        out.append("Arrow keys on the canary slider  0.1 % steps; Esc in the weight field  back to the applied split\n");
+        out.append("F1  This list");
+        return out.toString();
     }
 
     public Parent root() {

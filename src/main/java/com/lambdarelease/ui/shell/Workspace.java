@@ -88,6 +88,19 @@ public final class Workspace {
         }
     }
 
+    /**
+     * Shows {@code function} in the detail, and {@code alias} selected on the Aliases tab when given
+     * (the Environments matrix opens a cell this way).
+     */
+    public void open(String function, java.util.Optional<String> alias) {
+        functions.visibleFunctions().stream().filter(f -> f.name().equals(function)).findFirst()
+                .ifPresent(f -> functions.selectedProperty().set(f));
+        detail.show(function).thenRun(() -> alias.flatMap(detail::alias).ifPresent(a -> {
+            detail.sectionProperty().set(FunctionDetailViewModel.Section.ALIASES);
+            detail.selectedAliasProperty().set(a);
+        }));
+    }
+
     /** F5: the functions list and the function in view, read again. */
     public void refresh() {
         functions.load();

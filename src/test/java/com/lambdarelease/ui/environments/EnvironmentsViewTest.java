@@ -81,4 +81,25 @@ class EnvironmentsViewTest {
         assertThat(names).doesNotHaveDuplicates().contains("live");
         assertThat(cell(table, "orders-api", "live")).isEqualTo("v7 90% · v8 10%");
     }
+
+    @Test
+    void enterOnACellOpensThatFunctionsAlias(FxRobot robot) throws Exception {
+        TableView<EnvironmentRow> table = table(robot);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !table.getItems().isEmpty()
+                && cell(table, "MyLambdaFunction", "prod").startsWith("v"));
+        java.util.List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        view.onOpen((function, alias) -> opened.add(function + ":" + alias.orElse("")));
+        int row = table.getItems().indexOf(table.getItems().stream()
+                .filter(r -> r.functionName().equals("MyLambdaFunction")).findFirst().orElseThrow());
+        TableColumn<EnvironmentRow, ?> prod = table.getColumns().stream().filter(c -> c.getText().equals("prod"))
+                .findFirst().orElseThrow();
+        robot.interact(() -> {
+            table.requestFocus();
+            table.getSelectionModel().select(row, prod);
+            table.getFocusModel().focus(row, prod);
+        });
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(opened).containsExactly("MyLambdaFunction:prod");
+    }
 }

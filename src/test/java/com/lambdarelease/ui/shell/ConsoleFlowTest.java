@@ -276,4 +276,27 @@ class ConsoleFlowTest {
                 .equals("orders-api:live"));
         assertThat(robot.lookup("#rollback-button").queryButton().isDisabled()).isFalse();
     }
+
+    @Test
+    void theKeyboardMovesFromTheFilterIntoTheListAndARefreshKeepsTheSelection(FxRobot robot) throws Exception {
+        await(() -> window.workspace().isPresent() && window.workspace().get().functions().loadedProperty().get() > 0);
+        robot.clickOn("#function-filter");
+        robot.interact(() -> robot.lookup("#function-filter").queryTextInputControl().clear());
+        robot.write("orders");
+        await(() -> window.workspace().get().functions().visibleFunctions().size() == 1);
+        robot.type(KeyCode.DOWN);
+        await(() -> "orders-api".equals(detail().functionNameProperty().get()));
+        TableView<?> list = robot.lookup("#functions-table").queryTableView();
+        assertThat(list.isFocused()).as("Down moved into the list").isTrue();
+
+        robot.type(KeyCode.F5);
+        await(() -> !window.workspace().get().functions().loadingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(list.getSelectionModel().getSelectedItem()).as("still selected after the refresh").isNotNull()
+                .satisfies(f -> assertThat(((com.lambdarelease.domain.FunctionSummary) f).name()).isEqualTo("orders-api"));
+
+        robot.type(KeyCode.F1);
+        await(() -> robot.lookup((Node n) -> n instanceof javafx.scene.control.Labeled l && l.getText() != null
+                && l.getText().contains("Ctrl+Shift+P")).tryQuery().isPresent());
+    }
 }

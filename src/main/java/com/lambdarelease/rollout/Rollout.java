@@ -315,8 +315,8 @@ public final class Rollout {
             holdingSince = Optional.of(t);
         }
         Instant since = holdingSince.orElse(t);
-        boolean tooLong = Duration.between(since, t).compareTo(settings.maxHold()) > 0
-                || v.minutesToEvidence().map(m -> m > settings.maxHold().toMinutes()).orElse(true);
+        // Asks the operator once the hold has lasted maxHold; meanwhile the gates keep judging each new minute.
+        boolean tooLong = Duration.between(since, t).compareTo(settings.maxHold()) > 0;
         message = "Holding " + stepText() + " as inconclusive: " + v.reasons().get(1);
         if (tooLong && awaiting.isEmpty()) {
             awaiting = Optional.of("too little evidence: accept the risk, or abort");

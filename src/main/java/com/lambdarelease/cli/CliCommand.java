@@ -38,7 +38,12 @@ abstract class CliCommand implements Callable<Integer> {
     }
 
     CliSession connect() {
-        return CliSession.open(options, context, err());
+        return CliSession.open(options, context, err(), sandboxTraffic());
+    }
+
+    /** True for rollouts: the embedded sandbox simulates traffic, so there are metrics to judge. */
+    boolean sandboxTraffic() {
+        return false;
     }
 
     @Override

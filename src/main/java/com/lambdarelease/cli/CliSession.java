@@ -37,13 +37,13 @@ final class CliSession implements AutoCloseable {
         this.session = session;
     }
 
-    static CliSession open(GlobalOptions options, CliContext context, PrintWriter err) {
+    static CliSession open(GlobalOptions options, CliContext context, PrintWriter err, boolean traffic) {
         ConnectionSpec spec = options.connectionSpec(context.env(), context.home());
         ExecutorService io = Executors.newCachedThreadPool(daemon("cli-io"));
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("cli-timer"));
-        // No simulated traffic or history: a command lasts seconds and the sandbox ends with it.
+        // No history, and traffic only for a rollout: most commands last seconds and the sandbox ends with them.
         SessionFactory factory = new SessionFactory(io, scheduler, SandboxOptions.defaults().withPort(0)
-                .withSpeed(options.sandboxSpeed()).withTraffic(false).withBackfill(Duration.ZERO));
+                .withSpeed(options.sandboxSpeed()).withTraffic(traffic).withBackfill(Duration.ZERO));
         try {
             ReleaseJournal journal = ReleaseJournal.at(options.journalFile(context.env(), context.home()));
             ReleaseSession session = await(factory.openSession(spec, journal));

@@ -34,7 +34,12 @@ public final class ReleaseCli {
                         new AliasCreateCommand(options, context), new AliasSetCommand(options, context),
                         new AliasPromoteCommand(options, context), new AliasRollbackCommand(options, context),
                         new AliasDeleteCommand(options, context)),
-                new CommandLine(new JournalCommand(options, context)));
+                new CommandLine(new JournalCommand(options, context)),
+                group("rollout", "Progressive rollouts: canary and linear plans judged by the new version's own metrics.",
+                        new RolloutStartCommand(options, context), new RolloutStatusCommand.Status(options, context),
+                        new RolloutControlCommand.Pause(options, context), new RolloutControlCommand.Resume(options, context),
+                        new RolloutControlCommand.Approve(options, context), new RolloutControlCommand.Abort(options, context),
+                        new RolloutStatusCommand.ListAll(options, context)));
         commands.forEach(c -> {
             root.addSubcommand(c);
             describeWithSubcommands(c);

@@ -37,6 +37,7 @@ public final class ReleaseJournal {
     private final Optional<Path> file;
     private final List<JournalEntry> entries = new CopyOnWriteArrayList<>();
     private final List<Consumer<JournalEntry>> listeners = new CopyOnWriteArrayList<>();
+    private final List<ObjectNode> records = new CopyOnWriteArrayList<>();
 
     private ReleaseJournal(Optional<Path> file) {
         this.file = file;
@@ -78,6 +79,59 @@ public final class ReleaseJournal {
         }
         entries.add(entry);
         listeners.forEach(l -> l.accept(entry));
+    }
+
+    /**
+     * Appends a record of another type (a rollout's transitions, {@code "type":"rollout"}) to the
+     * same file, so one file tells the whole story. Such lines have no {@code action}, so readers
+     * of alias changes, old ones included, skip them.
+     */
+    public synchronized void appendRecord(ObjectNode record) {
+        if (!record.hasNonNull("type")) {
+            throw new IllegalArgumentException("a journal record needs a type");
+        }
+        if (file.isPresent()) {
+            try {
+                Files.createDirectories(file.get().toAbsolutePath().getParent());
+                byte[] line = (JSON.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
+                Files.write(file.get(), line, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                        StandardOpenOption.WRITE, StandardOpenOption.DSYNC);
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "Could not append to the release journal " + file.get(), e);
+            }
+        } else {
+            records.add(record.deepCopy());
+        }
+    }
+
+    /**
+     * The records of {@code type}, oldest first, read from the file each time (another process, the
+     * console or the command line, may have appended since); blocking I/O.
+     */
+    public List<ObjectNode> records(String type) {
+        if (file.isEmpty()) {
+            return records.stream().filter(r -> type.equals(r.path("type").asText())).map(ObjectNode::deepCopy).toList();
+        }
+        List<ObjectNode> out = new ArrayList<>();
+        if (Files.isRegularFile(file.get())) {
+            try {
+                for (String line : Files.readAllLines(file.get(), StandardCharsets.UTF_8)) {
+                    if (line.contains("\"type\"")) {
+                        try {
+                            JsonNode n = JSON.readTree(line);
+                            if (n instanceof ObjectNode o && type.equals(o.path("type").asText())) {
+                                out.add(o);
+                            }
+                        } catch (IOException torn) {
+                            // a torn last line: skipped
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "Could not read the release journal " + file.get(), e);
+            }
+        }
+        return out;
     }
 
     /** Every entry, oldest first. */
@@ -164,6 +218,9 @@ public final class ReleaseJournal {
         }
         try {
             JsonNode n = JSON.readTree(line);
+            if (n.hasNonNull("type")) {
+                return Optional.empty(); // another record type (a rollout's), not an alias change
+            }
             return Optional.of(new JournalEntry(Instant.parse(n.path("at").asText()), n.path("connection").asText(""),
                     n.path("account").asText(""), n.path("region").asText(""), n.path("who").asText(""),
                     text(n, "function"), text(n, "alias"), text(n, "action"), split(n.get("before")),

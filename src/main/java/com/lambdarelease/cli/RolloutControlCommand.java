@@ -1,0 +1,162 @@
+package com.lambdarelease.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.lambdarelease.release.ReleaseJournal;
+import com.lambdarelease.rollout.Rollout;
+import com.lambdarelease.rollout.RolloutEngine;
+import com.lambdarelease.rollout.RolloutJournal;
+import com.lambdarelease.rollout.RolloutLock;
+import com.lambdarelease.rollout.RolloutSnapshot;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * {@code rollout pause|resume|approve|abort FUNCTION ALIAS}: acts on the unfinished rollout of the
+ * alias. When another process drives it (it holds the lock), the control is left in the journal
+ * for that process to apply at its next evaluation; when nobody does, this command recovers the
+ * rollout from the journal (only if the alias still holds the RevisionId it last wrote) and acts
+ * itself: resume and approve then drive it in the foreground.
+ */
+abstract class RolloutControlCommand extends CliCommand {
+
+    @Parameters(index = "0", paramLabel = "FUNCTION", description = "The function's name.")
+    String function;
+
+    @Parameters(index = "1", paramLabel = "ALIAS", description = "The alias's name.")
+    String alias;
+
+    @Option(names = "--reason", paramLabel = "TEXT", defaultValue = "", description = "Why, for the journal.")
+    String reason;
+
+    RolloutControlCommand(GlobalOptions options, CliContext context) {
+        super(options, context);
+    }
+
+    abstract String control();
+
+    /** What this command does to a rollout it drives itself. */
+    abstract RolloutSnapshot act(Rollout rollout);
+
+    @Override
+    boolean sandboxTraffic() {
+        return true;
+    }
+
+    @Override
+    int run(CliSession session) {
+        Path journalFile = options.journalFile(context.env(), context.home());
+        RolloutJournal journal = new RolloutJournal(ReleaseJournal.at(journalFile));
+        ObjectNode last = journal.latestOf(function, alias).filter(r -> !r.path("state").asText().matches("PROMOTED|ROLLED_BACK|FAILED"))
+                .orElseThrow(() -> CliFailure.refused("No unfinished rollout of " + function + ":" + alias + " in " + journalFile + "."));
+        String id = last.path("id").asText();
+        if (RolloutLock.held(RolloutLock.file(RolloutEngine.lockFolderBeside(journalFile), function, alias))) {
+            journal.request(id, function, alias, control(), reason, session.session().services().who(), Instant.now());
+            report().println("Asked the process driving " + function + ":" + alias + " to " + control()
+                    + "; it acts at its next evaluation.");
+            report().flush();
+            if (options.json()) {
+                Output.json(out(), Output.object().put("outcome", "requested").put("id", id).put("control", control()));
+            }
+            return ExitCodes.DONE;
+        }
+        RolloutEngine engine = RolloutDriver.engine(session);
+        try (engine) {
+            Optional<Rollout> rollout = CliSession.await(engine.recover(function, alias));
+            Rollout r = rollout.orElseThrow(() -> CliFailure.refused("No unfinished rollout of " + function + ":" + alias + "."));
+            RolloutDriver driver = new RolloutDriver(out(), options.json(), speed());
+            RolloutSnapshot s = act(r);
+            driver.print(s);
+            if (drives() && !s.finished()) {
+                return driver.drive(r, session.session().services().clock());
+            }
+            return RolloutDriver.exitCode(s);
+        }
+    }
+
+    /** True for resume and approve: after acting, drive the rollout in the foreground. */
+    boolean drives() {
+        return false;
+    }
+
+    double speed() {
+        return options.connection.strip().equals("sandbox") ? options.sandboxSpeed() : 1;
+    }
+
+    @Command(name = "pause", mixinStandardHelpOptions = true, description = "Pause the alias's rollout; the alias keeps its split.")
+    static final class Pause extends RolloutControlCommand {
+        Pause(GlobalOptions o, CliContext c) {
+            super(o, c);
+        }
+
+        String control() {
+            return "pause";
+        }
+
+        RolloutSnapshot act(Rollout r) {
+            return CliSession.await(r.pause(reason));
+        }
+    }
+
+    @Command(name = "resume", mixinStandardHelpOptions = true, description = "Resume the alias's rollout (and drive it here if nobody does).")
+    static final class Resume extends RolloutControlCommand {
+        Resume(GlobalOptions o, CliContext c) {
+            super(o, c);
+        }
+
+        String control() {
+            return "resume";
+        }
+
+        RolloutSnapshot act(Rollout r) {
+            return CliSession.await(r.resume());
+        }
+
+        @Override
+        boolean drives() {
+            return true;
+        }
+    }
+
+    @Command(name = "approve", mixinStandardHelpOptions = true,
+            description = "Pass a manual gate, or accept the risk of an inconclusive hold (recorded with --reason).")
+    static final class Approve extends RolloutControlCommand {
+        Approve(GlobalOptions o, CliContext c) {
+            super(o, c);
+        }
+
+        String control() {
+            return "approve";
+        }
+
+        RolloutSnapshot act(Rollout r) {
+            RolloutSnapshot s = r.snapshot();
+            boolean gate = s.awaitingOperator().filter(a -> a.startsWith("manual gate")).isPresent();
+            return CliSession.await(gate ? r.approveGate() : r.acceptRisk(reason.isBlank() ? "approved from the command line" : reason));
+        }
+
+        @Override
+        boolean drives() {
+            return true;
+        }
+    }
+
+    @Command(name = "abort", mixinStandardHelpOptions = true, description = "Roll back: restore the alias exactly as it was before the rollout.")
+    static final class Abort extends RolloutControlCommand {
+        Abort(GlobalOptions o, CliContext c) {
+            super(o, c);
+        }
+
+        String control() {
+            return "abort";
+        }
+
+        RolloutSnapshot act(Rollout r) {
+            return CliSession.await(r.abort(reason));
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package com.lambdarelease.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.lambdarelease.rollout.Rollout;
+import com.lambdarelease.rollout.RolloutEngine;
+import com.lambdarelease.rollout.RolloutSnapshot;
+import com.lambdarelease.rollout.RolloutState;
+import com.lambdarelease.rollout.Verdict;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Drives a rollout in the foreground: evaluates every half minute of the connection's clock (the
+ * sandbox's, N times faster with {@code --sandbox-speed N}), prints each decision (a line for
+ * people, a JSON line with {@code --output json}), and ends when it is promoted, rolled back,
+ * failed, or waits for an operator, with that outcome's exit code.
+ */
+final class RolloutDriver {
+
+    private static final Duration CADENCE = Duration.ofSeconds(30);
+
+    private final PrintWriter out;
+    private final boolean json;
+    private final double speed;
+
+    RolloutDriver(PrintWriter out, boolean json, double speed) {
+        this.out = out;
+        this.json = json;
+        this.speed = speed;
+    }
+
+    static RolloutEngine engine(CliSession session) {
+        Path journal = session.session().journal().file()
+                .orElseThrow(() -> CliFailure.refused("Rollouts need a journal file (LRC_JOURNAL or --journal)."));
+        return new RolloutEngine(session.session(), session.session().services().clock(), Runnable::run,
+                RolloutEngine.lockFolderBeside(journal));
+    }
+
+    int drive(Rollout rollout, Clock clock) {
+        String last = "";
+        RolloutSnapshot s = rollout.snapshot();
+        while (true) {
+            s = CliSession.await(rollout.evaluate());
+            String line = s.state() + "|" + s.step() + "|" + s.canaryPercent() + "|" + s.message();
+            if (!line.equals(last)) {
+                print(s);
+                last = line;
+            }
+            if (s.finished() || s.needsOperator()) {
+                return exitCode(s);
+            }
+            sleep(clock);
+        }
+    }
+
+    private void sleep(Clock clock) {
+        Instant until = clock.instant().plus(CADENCE);
+        long realMillis = Math.max(5, (long) (CADENCE.toMillis() / speed));
+        try {
+            Thread.sleep(realMillis);
+            while (clock.instant().isBefore(until)) {
+                Thread.sleep(Math.max(1, realMillis / 10));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliFailure(ExitCodes.NEEDS_OPERATOR, "interrupted", "Interrupted; the rollout stays in the journal "
+                    + "(`rollout resume` picks it up).");
+        }
+    }
+
+    void print(RolloutSnapshot s) {
+        if (json) {
+            out.println(toJson(s).toString());
+        } else {
+            out.println(s.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "  " + s.state().words() + "  "
+                    + s.stepText() + "  v" + s.targetVersion() + " at " + com.lambdarelease.domain.Weight.percentNumber(s.canaryPercent())
+                    + "%: " + s.message());
+            if (s.verdict().dataCompleteThrough().isPresent() && !s.finished()) {
+                s.verdict().reasons().forEach(r -> out.println("    " + r));
+            }
+            s.awaitingOperator().ifPresent(a -> out.println("    Waiting for an operator: " + a + "."));
+        }
+        out.flush();
+    }
+
+    static ObjectNode toJson(RolloutSnapshot s) {
+        ObjectNode n = Output.object();
+        n.put("id", s.id());
+        n.put("at", s.at().toString());
+        n.put("function", s.function());
+        n.put("alias", s.alias());
+        n.put("version", s.targetVersion());
+        n.put("plan", s.plan().name());
+        n.put("state", s.state().name().toLowerCase(java.util.Locale.ROOT));
+        n.put("step", s.step());
+        n.put("canaryPercent", s.canaryPercent());
+        n.put("message", s.message());
+        s.awaitingOperator().ifPresent(a -> n.put("awaitingOperator", a));
+        Verdict v = s.verdict();
+        ObjectNode verdict = n.putObject("verdict");
+        verdict.put("result", v.result().name().toLowerCase(java.util.Locale.ROOT));
+        verdict.put("logStatistic", v.logStatistic());
+        verdict.put("logThreshold", v.logThreshold());
+        verdict.put("canaryInvocations", v.sinceShift().canaryInvocations());
+        verdict.put("canaryErrors", v.sinceShift().canaryErrors());
+        verdict.put("primaryInvocations", v.sinceShift().primaryInvocations());
+        verdict.put("primaryErrors", v.sinceShift().primaryErrors());
+        verdict.put("moreInvocationsNeeded", v.moreInvocationsNeeded());
+        v.dataCompleteThrough().ifPresent(t -> verdict.put("dataCompleteThrough", t.toString()));
+        v.reasons().forEach(verdict.putArray("reasons")::add);
+        return n;
+    }
+
+    static int exitCode(RolloutSnapshot s) {
+        if (s.state() == RolloutState.PROMOTED) {
+            return ExitCodes.DONE;
+        }
+        if (s.state() == RolloutState.ROLLED_BACK) {
+            return ExitCodes.ROLLED_BACK;
+        }
+        if (s.state() == RolloutState.FAILED) {
+            return ExitCodes.AWS_ERROR;
+        }
+        String waiting = s.awaitingOperator().orElse("");
+        if (waiting.contains("alias changed") || s.message().contains("changed by someone else")) {
+            return ExitCodes.CONFLICT;
+        }
+        if (waiting.contains("AWS did not apply")) {
+            return ExitCodes.AWS_ERROR;
+        }
+        return ExitCodes.NEEDS_OPERATOR;
+    }
+}

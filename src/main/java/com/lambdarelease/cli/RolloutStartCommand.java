@@ -1,0 +1,122 @@
+package com.lambdarelease.cli;
+
+import com.lambdarelease.domain.AwsNames;
+import com.lambdarelease.domain.FunctionConfig;
+import com.lambdarelease.release.Problems;
+import com.lambdarelease.rollout.PlanStore;
+import com.lambdarelease.rollout.Rollout;
+import com.lambdarelease.rollout.RolloutEngine;
+import com.lambdarelease.rollout.RolloutPlan;
+import com.lambdarelease.rollout.RolloutSettings;
+import com.lambdarelease.service.errors.PreconditionFailedException;
+import com.lambdarelease.service.settings.SettingsFile;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.Optional;
+
+/**
+ * {@code rollout start FUNCTION ALIAS (--to V | --publish) --plan NAME}: a progressive rollout in
+ * the foreground, through the same engine as the console, every write through the alias writer.
+ */
+@Command(name = "start", mixinStandardHelpOptions = true,
+        description = "Roll a version out on an alias by a plan, judged by the canary's own metrics; runs in the foreground.")
+final class RolloutStartCommand extends CliCommand {
+
+    @Parameters(index = "0", paramLabel = "FUNCTION", description = "The function's name.")
+    String function;
+
+    @Parameters(index = "1", paramLabel = "ALIAS", description = "The alias's name.")
+    String alias;
+
+    static final class Source {
+        @Option(names = "--to", paramLabel = "V", required = true, description = "The published version to roll out.")
+        String to;
+
+        @Option(names = "--publish", required = true, description = "Publish $LATEST first and roll that version out.")
+        boolean publish;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    @Option(names = "--description", paramLabel = "TEXT", defaultValue = "", description = "With --publish: the new version's description.")
+    String description;
+
+    @Option(names = "--plan", paramLabel = "NAME", required = true,
+            description = "Canary10Percent5Minutes|10|15|30Minutes, Linear10PercentEvery1Minute|2|3|10Minutes, AllAtOnce, or a saved plan.")
+    String planName;
+
+    @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.01", description = "The error gate's false-rollback rate (default ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Option(names = "--max-error-rate", paramLabel = "R", description = "Worst acceptable canary error rate, 0..1 (default: max(2 x primary, 0.01)).")
+    Double maxErrorRate;
+
+    @Option(names = "--max-duration-ratio", paramLabel = "X", defaultValue = "1.5", description = "Canary/primary p99 or average duration limit (default ${DEFAULT-VALUE}).")
+    double maxDurationRatio;
+
+    @Option(names = "--yes", description = "Start without asking. Without a terminal a rollout is refused unless given.")
+    boolean yes;
+
+    RolloutStartCommand(GlobalOptions options, CliContext context) {
+        super(options, context);
+    }
+
+    @Override
+    boolean sandboxTraffic() {
+        return true;
+    }
+
+    @Override
+    int run(CliSession session) {
+        AwsNames.requireFunctionName(function);
+        AwsNames.requireAliasName(alias);
+        RolloutPlan plan = PlanStore.besideSettings(SettingsFile.defaultFile(context.env(), context.home()))
+                .find(planName).orElseThrow(() -> CliFailure.refused("No plan named " + planName + ". Use one of "
+                        + RolloutPlan.predefined().stream().map(RolloutPlan::name).toList() + " or a saved plan."));
+        RolloutSettings settings = RolloutSettings.defaults().withAlpha(alpha)
+                .withMaxErrorRate(Optional.ofNullable(maxErrorRate)).withMaxDurationRatio(maxDurationRatio);
+        report().println("Roll out on " + function + ":" + alias + " by " + plan.name() + ": " + plan.describe());
+        report().flush();
+        if (!yes) {
+            if (!context.terminal().interactive()) {
+                throw CliFailure.refused("No terminal to confirm on: add --yes to start without asking. Nothing was sent.");
+            }
+            err().print("Proceed? [y/N] ");
+            err().flush();
+            if (!context.terminal().readLine().map(a -> a.strip().equalsIgnoreCase("y")).orElse(false)) {
+                throw CliFailure.refused("Not confirmed. Nothing was sent.");
+            }
+        }
+        String version = source.publish ? publish(session) : source.to;
+        RolloutEngine engine = RolloutDriver.engine(session);
+        try (engine) {
+            Rollout rollout = CliSession.await(engine.start(new RolloutEngine.Request(function, alias, version, plan, settings)));
+            return new RolloutDriver(options.json() ? out() : out(), options.json(), speed())
+                    .drive(rollout, session.session().services().clock());
+        } catch (IllegalStateException e) {
+            throw new CliFailure(ExitCodes.CONFLICT, "conflict", e.getMessage());
+        }
+    }
+
+    double speed() {
+        return options.connection.strip().equals("sandbox") ? options.sandboxSpeed() : 1;
+    }
+
+    private String publish(CliSession session) {
+        FunctionConfig latest = CliSession.await(session.lambda().getConfiguration(function, AwsNames.LATEST));
+        try {
+            FunctionConfig published = CliSession.await(session.lambda().publishVersion(function, description,
+                    Optional.ofNullable(latest.codeSha256()), Optional.ofNullable(latest.revisionId())));
+            err().println("Published " + function + " version " + published.version() + ".");
+            err().flush();
+            return published.version();
+        } catch (PreconditionFailedException e) {
+            throw new CliFailure(ExitCodes.CONFLICT, "conflict", function + " $LATEST changed since it was read; "
+                    + "nothing was published. " + Problems.describe(e));
+        }
+    }
+}

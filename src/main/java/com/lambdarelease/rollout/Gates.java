@@ -1,0 +1,189 @@
+package com.lambdarelease.rollout;
+
+import com.lambdarelease.domain.AliasMetrics;
+import com.lambdarelease.domain.LambdaMetric;
+import com.lambdarelease.domain.MetricPoint;
+import com.lambdarelease.domain.MetricSeries;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The health gates of one rollout, fed each minute of the alias's {@code ExecutedVersion} series
+ * exactly once, when it is final (its end plus the data delay has passed), never a partly arrived
+ * minute: the error test ({@link ErrorTest}), the duration ratio, the canary's throttles and the
+ * evidence rule ({@link Evidence}). The error test runs over every minute since the first shift,
+ * so its false-rollback bound holds for the whole rollout, not per step; the step's own counts are
+ * reported beside it. Not thread-safe: the rollout calls it from its one sequence of evaluations.
+ */
+final class Gates {
+
+    private static final Duration MINUTE = Duration.ofMinutes(1);
+
+    /** One final minute of both versions. */
+    record Minute(Instant start, double canaryInvocations, double canaryErrors, double canaryThrottles,
+                  double primaryInvocations, double primaryErrors, double canaryP99, double primaryP99,
+                  double canaryAverage, double primaryAverage) {
+    }
+
+    private final RolloutSettings settings;
+    private final String canary;
+    private final String primary;
+    private ErrorTest errorTest;
+    private Instant fedThrough;
+    private final List<Minute> minutes = new ArrayList<>();
+    private int slowMinutes;
+    private Optional<Double> lastRatio = Optional.empty();
+
+    /** @param from the first minute to judge: the minute of the first shift */
+    Gates(RolloutSettings settings, String canary, String primary, Instant from) {
+        this.settings = settings;
+        this.canary = canary;
+        this.primary = primary;
+        this.errorTest = new ErrorTest(settings.alpha());
+        this.fedThrough = truncate(from);
+    }
+
+    /** The operator overrode a failing error gate: the test starts again on minutes after now. */
+    void restartErrorTest(Instant now) {
+        errorTest = new ErrorTest(settings.alpha());
+        slowMinutes = 0;
+        fedThrough = fedThrough.isAfter(truncate(now)) ? fedThrough : truncate(now);
+    }
+
+    Instant fedThrough() {
+        return fedThrough;
+    }
+
+    /** The first minute of the metrics window the next evaluation needs. */
+    Instant windowStart() {
+        return fedThrough;
+    }
+
+    /** Feeds the minutes of {@code metrics} that became final by {@code now}, then judges. */
+    Verdict judge(AliasMetrics metrics, Instant now, Instant stepStart) {
+        Map<LambdaMetric, Map<Instant, Double>> c = byTime(metrics, canary);
+        Map<LambdaMetric, Map<Instant, Double>> p = byTime(metrics, primary);
+        while (!fedThrough.plus(MINUTE).plus(settings.dataDelay()).isAfter(now)) {
+            Instant t = fedThrough;
+            Minute m = new Minute(t, v(c, LambdaMetric.INVOCATIONS, t), v(c, LambdaMetric.ERRORS, t),
+                    v(c, LambdaMetric.THROTTLES, t), v(p, LambdaMetric.INVOCATIONS, t), v(p, LambdaMetric.ERRORS, t),
+                    g(c, LambdaMetric.DURATION_P99, t), g(p, LambdaMetric.DURATION_P99, t),
+                    g(c, LambdaMetric.DURATION_AVERAGE, t), g(p, LambdaMetric.DURATION_AVERAGE, t));
+            feed(m);
+            fedThrough = t.plus(MINUTE);
+        }
+        return verdict(truncate(stepStart));
+    }
+
+    private void feed(Minute m) {
+        minutes.add(m);
+        errorTest.add(m.canaryInvocations(), m.canaryErrors(), m.primaryInvocations(), m.primaryErrors());
+        boolean compared = m.canaryInvocations() >= settings.durationMinInvocations()
+                && m.primaryInvocations() >= settings.durationMinInvocations()
+                && m.primaryP99() > 0 && m.primaryAverage() > 0 && !Double.isNaN(m.canaryP99())
+                && !Double.isNaN(m.canaryAverage());
+        if (compared) {
+            double ratio = Math.max(m.canaryP99() / m.primaryP99(), m.canaryAverage() / m.primaryAverage());
+            lastRatio = Optional.of(ratio);
+            slowMinutes = ratio > settings.maxDurationRatio() ? slowMinutes + 1 : 0;
+        }
+    }
+
+    private Verdict verdict(Instant stepStart) {
+        Verdict.Counts all = counts(minutes);
+        Verdict.Counts step = counts(minutes.stream().filter(m -> !m.start().isBefore(stepStart)).toList());
+        double rMax = settings.worstAcceptable(all.primaryRate());
+        long more = Evidence.moreNeeded(all.canaryInvocations(), all.canaryErrors(), rMax);
+        List<Minute> recent = minutes.stream().filter(m -> !m.start().isBefore(stepStart)).toList();
+        recent = recent.subList(Math.max(0, recent.size() - 5), recent.size());
+        double perMinute = recent.stream().mapToDouble(Minute::canaryInvocations).sum() / Math.max(1, recent.size());
+        Optional<Double> eta = more == 0 ? Optional.of(0.0)
+                : perMinute > 0 && more != Long.MAX_VALUE ? Optional.of(more / perMinute) : Optional.empty();
+        double pi = all.canaryInvocations() + all.primaryInvocations() == 0 ? 0
+                : (double) step.canaryInvocations() / Math.max(1, step.canaryInvocations() + step.primaryInvocations());
+        int toFail = errorTest.canaryErrorsToReject(pi);
+        boolean throttled = all.canaryThrottles() >= 5 && all.canaryThrottles()
+                > settings.maxThrottleShare() * (all.canaryInvocations() + all.canaryThrottles());
+
+        List<String> reasons = new ArrayList<>();
+        Verdict.Result result;
+        String test = String.format(Locale.ROOT, "Error test: Λ = %.3g against 1/α = %.3g (%s since the first shift)",
+                Math.exp(errorTest.logStatistic()), Math.exp(errorTest.logThreshold()), all.describe());
+        if (errorTest.rejected()) {
+            result = Verdict.Result.FAILING_ERRORS;
+            reasons.add(test + ": v" + canary + " fails more often than v" + primary + ".");
+        } else if (slowMinutes >= settings.durationMinutes()) {
+            result = Verdict.Result.FAILING_DURATION;
+            reasons.add(String.format(Locale.ROOT, "Duration: v%s ran %.2fx v%s's p99/average for %d compared minutes in a row (limit %.2fx).",
+                    canary, lastRatio.orElse(0.0), primary, slowMinutes, settings.maxDurationRatio()));
+        } else if (throttled) {
+            result = Verdict.Result.FAILING_THROTTLES;
+            reasons.add("Throttles: v" + canary + " was throttled " + all.canaryThrottles() + " times.");
+        } else {
+            result = more == 0 ? Verdict.Result.HEALTHY : Verdict.Result.INCONCLUSIVE;
+            reasons.add(test + (toFail > 0 ? "; " + toFail + " more canary errors would fail it." : "."));
+            if (more > 0) {
+                reasons.add(String.format(Locale.ROOT, "Evidence: %d more v%s invocations needed to see a %s error rate with 90%% power%s.",
+                        more, canary, percent(rMax), eta.map(m -> String.format(Locale.ROOT, " (about %.0f min at the current %.1f/min)",
+                                Math.ceil(m), perMinute)).orElse(" (v" + canary + " gets no traffic now)")));
+            } else {
+                reasons.add("Evidence: " + all.canaryInvocations() + " v" + canary + " invocations would have shown a "
+                        + percent(rMax) + " error rate with 90% power.");
+            }
+        }
+        reasons.add(lastRatio.map(r -> String.format(Locale.ROOT, "Duration: latest compared minute %.2fx (limit %.2fx, %d slow in a row).",
+                r, settings.maxDurationRatio(), slowMinutes)).orElse("Duration: no minute yet with "
+                + settings.durationMinInvocations() + "+ invocations of both versions."));
+        Optional<Instant> through = minutes.isEmpty() ? Optional.empty() : Optional.of(fedThrough);
+        reasons.add(through.map(t -> "Data complete through " + t + " (metrics are taken as final "
+                + RolloutPlan.minutes(settings.dataDelay()) + " after a minute ends).").orElse("No final minute yet."));
+        return new Verdict(result, through, all, step, errorTest.logStatistic(), errorTest.logThreshold(), toFail,
+                lastRatio, slowMinutes, rMax, more, eta, reasons);
+    }
+
+    private Verdict.Counts counts(List<Minute> span) {
+        long ci = 0, ce = 0, ct = 0, pinv = 0, pe = 0;
+        for (Minute m : span) {
+            ci += Math.round(m.canaryInvocations());
+            ce += Math.round(m.canaryErrors());
+            ct += Math.round(m.canaryThrottles());
+            pinv += Math.round(m.primaryInvocations());
+            pe += Math.round(m.primaryErrors());
+        }
+        return new Verdict.Counts(canary, ci, ce, ct, primary, pinv, pe);
+    }
+
+    private static Map<LambdaMetric, Map<Instant, Double>> byTime(AliasMetrics metrics, String version) {
+        Map<LambdaMetric, Map<Instant, Double>> out = new HashMap<>();
+        for (LambdaMetric metric : LambdaMetric.values()) {
+            Map<Instant, Double> points = new HashMap<>();
+            metrics.series(version, metric).map(MetricSeries::points).orElse(List.of())
+                    .forEach((MetricPoint pt) -> points.put(pt.time(), pt.value()));
+            out.put(metric, points);
+        }
+        return out;
+    }
+
+    private static double v(Map<LambdaMetric, Map<Instant, Double>> m, LambdaMetric metric, Instant t) {
+        return m.get(metric).getOrDefault(t, 0.0);
+    }
+
+    private static double g(Map<LambdaMetric, Map<Instant, Double>> m, LambdaMetric metric, Instant t) {
+        return m.get(metric).getOrDefault(t, Double.NaN);
+    }
+
+    static Instant truncate(Instant t) {
+        return Instant.ofEpochSecond(Math.floorDiv(t.getEpochSecond(), 60) * 60);
+    }
+
+    private static String percent(double rate) {
+        return String.format(Locale.ROOT, "%.2g%%", rate * 100);
+    }
+}

@@ -1,0 +1,75 @@
+package com.lambdarelease.rollout;
+
+import com.lambdarelease.domain.InvalidInputException;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How a rollout judges and waits.
+ *
+ * @param alpha             the error gate's false-rollback rate, however often it looks (default 1%)
+ * @param maxErrorRate      the worst acceptable canary error rate (0..1) the evidence rule must be able
+ *                          to see; empty: max(2 x the primary's observed rate, 1%)
+ * @param maxDurationRatio  canary p99 or average duration over the primary's above which a minute counts as slow
+ * @param durationMinInvocations a minute is compared only when both versions ran at least this often in it
+ * @param durationMinutes   consecutive slow compared minutes that fail the duration gate
+ * @param maxThrottleShare  canary throttles over its invocations above which the throttle gate fails
+ * @param dataDelay         how long after a minute ends its metrics are taken as complete (Lambda: 1-3 min)
+ * @param maxHold           an inconclusive hold longer than this (or projected longer) asks the operator
+ * @param rollbackOnFailure a failing gate rolls back at once (true) or pauses for the operator (false)
+ */
+public record RolloutSettings(double alpha, Optional<Double> maxErrorRate, double maxDurationRatio,
+                              int durationMinInvocations, int durationMinutes, double maxThrottleShare,
+                              Duration dataDelay, Duration maxHold, boolean rollbackOnFailure) {
+
+    public static final double FLOOR_ERROR_RATE = 0.01;
+
+    public RolloutSettings {
+        if (!(alpha > 0 && alpha < 0.5)) {
+            throw new InvalidInputException("--alpha must be above 0 and below 0.5, was " + alpha + ".");
+        }
+        if (maxErrorRate.isPresent() && !(maxErrorRate.get() > 0 && maxErrorRate.get() < 1)) {
+            throw new InvalidInputException("--max-error-rate must be above 0 and below 1 (0.02 is 2%), was "
+                    + maxErrorRate.get() + ".");
+        }
+        if (!(maxDurationRatio > 1)) {
+            throw new InvalidInputException("--max-duration-ratio must be above 1, was " + maxDurationRatio + ".");
+        }
+    }
+
+    public static RolloutSettings defaults() {
+        return new RolloutSettings(0.01, Optional.empty(), 1.5, 20, 3, 0.01, Duration.ofMinutes(3),
+                Duration.ofMinutes(30), true);
+    }
+
+    public RolloutSettings withAlpha(double a) {
+        return new RolloutSettings(a, maxErrorRate, maxDurationRatio, durationMinInvocations, durationMinutes,
+                maxThrottleShare, dataDelay, maxHold, rollbackOnFailure);
+    }
+
+    public RolloutSettings withMaxErrorRate(Optional<Double> r) {
+        return new RolloutSettings(alpha, r, maxDurationRatio, durationMinInvocations, durationMinutes,
+                maxThrottleShare, dataDelay, maxHold, rollbackOnFailure);
+    }
+
+    public RolloutSettings withMaxDurationRatio(double x) {
+        return new RolloutSettings(alpha, maxErrorRate, x, durationMinInvocations, durationMinutes,
+                maxThrottleShare, dataDelay, maxHold, rollbackOnFailure);
+    }
+
+    public RolloutSettings withMaxHold(Duration d) {
+        return new RolloutSettings(alpha, maxErrorRate, maxDurationRatio, durationMinInvocations, durationMinutes,
+                maxThrottleShare, dataDelay, d, rollbackOnFailure);
+    }
+
+    public RolloutSettings withRollbackOnFailure(boolean b) {
+        return new RolloutSettings(alpha, maxErrorRate, maxDurationRatio, durationMinInvocations, durationMinutes,
+                maxThrottleShare, dataDelay, maxHold, b);
+    }
+
+    /** The worst acceptable canary error rate given the primary's observed rate. */
+    public double worstAcceptable(double primaryRate) {
+        return maxErrorRate.orElse(Math.max(2 * primaryRate, FLOOR_ERROR_RATE));
+    }
+}

@@ -86,9 +86,12 @@ public final class FxDialogService implements DialogService {
         for (int i = 0; i < rows.length; i++) {
             Label key = new Label(rows[i][0]);
             key.getStyleClass().add("before-after-key");
+            key.setMinWidth(Label.USE_PREF_SIZE); // "Your change (not applied)" whole; the value wraps instead
             Label value = new Label(rows[i][1]);
             value.getStyleClass().add("before-after-value");
             value.setWrapText(true);
+            value.setMaxWidth(560);
+            value.setMinHeight(Label.USE_PREF_SIZE);
             grid.addRow(i, key, value);
         }
         return grid;
@@ -108,6 +111,8 @@ public final class FxDialogService implements DialogService {
             alert.setHeaderText(title);
         }
         alert.getDialogPane().setMinWidth(460);
+        alert.setResizable(true);
+        alert.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // buttons never pushed out
         Window w = owner.get();
         if (w != null) {
             alert.initOwner(w);

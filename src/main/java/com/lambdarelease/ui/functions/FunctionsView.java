@@ -23,6 +23,7 @@ import java.util.function.Function;
 /** The functions list: a filter field, the table, and a footer with the count and a progress bar while loading. */
 public final class FunctionsView {
     public static final String FILTER_ID = "function-filter";
+    public static final String RETRY_ID = "functions-retry";
     public static final String TABLE_ID = "functions-table";
     public static final String COUNT_ID = "functions-count";
 
@@ -106,7 +107,15 @@ public final class FunctionsView {
         error.visibleProperty().bind(model.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
         error.setWrapText(true);
-        HBox footer = new HBox(8, count, progress);
+        // A listing that gave up can be asked again right here (F5 does the same).
+        javafx.scene.control.Button retry = new javafx.scene.control.Button("_Retry",
+                new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.feather.Feather.REFRESH_CW));
+        retry.setId(RETRY_ID);
+        retry.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        retry.visibleProperty().bind(model.errorProperty().isNotEmpty().and(model.loadingProperty().not()));
+        retry.managedProperty().bind(retry.visibleProperty());
+        retry.setOnAction(e -> model.load());
+        HBox footer = new HBox(8, count, progress, retry);
         footer.setAlignment(Pos.CENTER_LEFT);
 
         root = new VBox(8, filter, table, error, footer);

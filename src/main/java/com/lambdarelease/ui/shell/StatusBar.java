@@ -37,9 +37,20 @@ public final class StatusBar {
     private final ReadOnlyStringWrapper throttle = new ReadOnlyStringWrapper(this, "throttle", "");
     private final HBox root;
     private int throttled;
+    private long throttleGeneration;
+    private final java.time.Duration quiet;
+
+    /** The throttling note clears after {@link #QUIET} without another throttle: it is news, not a state. */
+    public static final java.time.Duration QUIET = java.time.Duration.ofSeconds(30);
 
     public StatusBar(UiContext ui, ObservableStringValue lastMessage) {
+        this(ui, lastMessage, QUIET);
+    }
+
+    /** @param quiet how long after the last throttle the note stays */
+    public StatusBar(UiContext ui, ObservableStringValue lastMessage, java.time.Duration quiet) {
         this.ui = ui;
+        this.quiet = quiet;
         Label conn = new Label();
         conn.textProperty().bind(connection);
         conn.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a long message gives way, never the connection
@@ -74,6 +85,13 @@ public final class StatusBar {
         LocalTime at = LocalTime.ofInstant(ui.clock().instant(), ZoneId.systemDefault());
         throttle.set("AWS throttled " + throttled + (throttled == 1 ? " request" : " requests") + " (last "
                 + event.operation() + " at " + HMS.format(at) + "); the SDK retries with backoff");
+        long gen = ++throttleGeneration;
+        ui.background().schedule(() -> ui.fx().execute(() -> {
+            if (gen == throttleGeneration) { // nothing throttled since: the note has served
+                throttle.set("");
+                throttled = 0;
+            }
+        }), quiet.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     public StringProperty connectionProperty() {

@@ -299,4 +299,23 @@ class ConsoleFlowTest {
         await(() -> robot.lookup((Node n) -> n instanceof javafx.scene.control.Labeled l && l.getText() != null
                 && l.getText().contains("Ctrl+Shift+P")).tryQuery().isPresent());
     }
+
+    @Test
+    void aVeryLongAliasNameIsRefusedAndTheDialogKeepsItsButtonsInView(FxRobot robot) throws Exception {
+        open(robot, "MyLambdaFunction");
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        await(() -> robot.lookup("#" + FxActionDialogs.ALIAS_NAME_ID).tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#" + FxActionDialogs.ALIAS_NAME_ID).queryTextInputControl()
+                .setText("a".repeat(200)));
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // the window resizes on the next pulse
+        WaitForAsyncUtils.waitForFxEvents();
+        Button ok = robot.lookup("#" + FxDialogService.OK_BUTTON_ID).queryButton();
+        assertThat(ok.isDisabled()).isTrue();
+        javafx.geometry.Bounds button = ok.localToScreen(ok.getLayoutBounds());
+        Window dialog = ok.getScene().getWindow();
+        assertThat(button.getMaxY()).as("Create stays inside its window").isLessThanOrEqualTo(dialog.getY() + dialog.getHeight());
+        assertThat(button.getMaxX()).isLessThanOrEqualTo(dialog.getX() + dialog.getWidth());
+        assertThat(robot.lookup("#" + FxActionDialogs.PROBLEM_ID).queryLabeled().getText()).isNotBlank();
+    }
 }

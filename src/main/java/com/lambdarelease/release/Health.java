@@ -42,6 +42,17 @@ public final class Health {
     }
 
     /**
+     * A few words on how {@code h} fared, for a version picker: "15.2% errors in 812 calls", or
+     * "no calls" when it ran none in the window.
+     */
+    public static String brief(VersionHealth h) {
+        if (h.invocations() == 0) {
+            return "no calls";
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f%% errors in %,.0f calls", 100 * h.errorRate(), h.invocations());
+    }
+
+    /**
      * Like {@link #perVersion(AliasMetrics, TrafficSplit)} but only from {@code since} on (the
      * moment the split last changed): a window that mostly predates the split would say a 10 %
      * canary got 1.9 %.

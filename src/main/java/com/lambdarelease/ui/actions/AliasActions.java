@@ -63,6 +63,7 @@ public final class AliasActions {
     /** Edit alias (Ctrl+E): version, additional version and weight, description. */
     public CompletableFuture<Outcome> edit(AliasRoute alias) {
         AliasForm form = AliasForm.edit(alias, versions(), detail.provisionedConcurrency());
+        showRecentHealth(alias, form);
         return submit("Edit alias " + alias.functionName() + ":" + alias.name(), "_Update", form,
                 () -> AliasChange.update(alias, form.split(), form.descriptionProperty().get()));
     }
@@ -155,6 +156,34 @@ public final class AliasActions {
             return CompletableFuture.completedFuture(outcome instanceof WriteOutcome.Refused
                     ? Outcome.NOT_POSSIBLE : Outcome.FAILED);
         }, ui.fx());
+    }
+
+    /** Versions shown with their recent health, at most this many (one GetMetricData call either way). */
+    static final int HEALTH_VERSIONS = 20;
+
+    /**
+     * Fills the form's version pickers with how each published version fared through this alias in
+     * the last hour (its ExecutedVersion series), so picking the version that fails 24% of calls is
+     * never done blind. Best effort: without metrics the pickers show version numbers only.
+     */
+    private void showRecentHealth(AliasRoute alias, AliasForm form) {
+        List<String> published = detail.publishedNewestFirst().stream().map(FunctionConfig::version)
+                .limit(HEALTH_VERSIONS).toList();
+        if (published.isEmpty()) {
+            return;
+        }
+        try {
+            var window = com.lambdarelease.domain.MetricWindow.last(PromotionCheck.LOOK_BACK,
+                    com.lambdarelease.domain.MetricWindow.periodFor(PromotionCheck.LOOK_BACK), clock.instant());
+            var query = new com.lambdarelease.domain.AliasMetricsQuery(alias.functionName(), alias.name(), published,
+                    java.util.EnumSet.of(com.lambdarelease.domain.LambdaMetric.INVOCATIONS,
+                            com.lambdarelease.domain.LambdaMetric.ERRORS), window);
+            metrics.aliasMetrics(query).thenAcceptAsync(m -> com.lambdarelease.release.Health.perVersion(m, alias.split())
+                    .forEach(h -> form.versionHealth().put(h.version(),
+                            com.lambdarelease.release.Health.brief(h) + " via " + alias.name() + ", last hour")), ui.fx());
+        } catch (RuntimeException e) {
+            // no health to show; the pickers still work
+        }
     }
 
     /** Published versions newest first, then $LATEST: what an alias may point at. */

@@ -49,6 +49,7 @@ public final class AliasForm {
             new javafx.beans.property.ReadOnlyBooleanWrapper(this, "unchanged");
     private final ReadOnlyStringWrapper after = new ReadOnlyStringWrapper(this, "after", "");
     private final ObservableList<String> notes = FXCollections.observableArrayList();
+    private final javafx.collections.ObservableMap<String, String> versionHealth = FXCollections.observableHashMap();
 
     private AliasForm(boolean creating, Optional<AliasRoute> basedOn, Set<String> existingNames, List<FunctionConfig> configs,
                       Optional<Map<String, Integer>> provisioned) {
@@ -236,6 +237,14 @@ public final class AliasForm {
     /** What the alias will look like ("90% v3 · 10% v4 — “description”"). */
     public ReadOnlyStringProperty afterProperty() {
         return after.getReadOnlyProperty();
+    }
+
+    /**
+     * How each version fared recently through this alias ("15.2% errors in 812 calls, last hour"),
+     * filled in when the metrics arrive; empty for versions with nothing known.
+     */
+    public javafx.collections.ObservableMap<String, String> versionHealth() {
+        return versionHealth;
     }
 
     /** Pre-flight notes for a weighted alias (rules checked, provisioned-concurrency warning). */

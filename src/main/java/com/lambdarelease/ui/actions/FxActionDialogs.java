@@ -46,11 +46,13 @@ public final class FxActionDialogs implements ActionDialogs {
         name.textProperty().bindBidirectional(form.nameProperty());
         name.setEditable(form.isCreating());
         name.setPromptText("e.g. prod");
-        ComboBox<String> version = combo(ALIAS_VERSION_ID, form.versionChoices(), form.primaryVersionProperty());
+        ComboBox<String> version = combo(ALIAS_VERSION_ID, form.versionChoices(), form.primaryVersionProperty(),
+                form.versionHealth());
         List<String> extras = new ArrayList<>();
         extras.add("");
         extras.addAll(form.publishedChoices());
-        ComboBox<String> additional = combo(ALIAS_ADDITIONAL_ID, extras, form.additionalVersionProperty());
+        ComboBox<String> additional = combo(ALIAS_ADDITIONAL_ID, extras, form.additionalVersionProperty(),
+                form.versionHealth());
         // Typed text, read by the core's weight parser: 150 or "abc" is refused in the problem line, never clamped.
         TextField weight = new TextField();
         weight.setId(ALIAS_WEIGHT_ID);
@@ -164,20 +166,36 @@ public final class FxActionDialogs implements ActionDialogs {
     }
 
     private static ComboBox<String> combo(String id, List<String> items, javafx.beans.property.StringProperty value) {
-        ComboBox<String> box = new ComboBox<>(FXCollections.observableArrayList(items));
-        box.setId(id);
-        box.valueProperty().bindBidirectional(value);
-        box.setConverter(new StringConverter<>() {
+        return combo(id, items, value, FXCollections.observableHashMap());
+    }
+
+    private static StringConverter<String> versionText(javafx.collections.ObservableMap<String, String> health) {
+        return new StringConverter<>() {
             @Override
             public String toString(String v) {
-                return v == null || v.isEmpty() ? "(none)" : v;
+                if (v == null || v.isEmpty()) {
+                    return "(none)";
+                }
+                String note = health.get(v);
+                return note == null ? v : v + "  —  " + note;
             }
 
             @Override
             public String fromString(String s) {
                 return "(none)".equals(s) ? "" : s;
             }
-        });
+        };
+    }
+
+    /** A version picker; each version is followed by how it fared recently ({@code health}) once known. */
+    private static ComboBox<String> combo(String id, List<String> items, javafx.beans.property.StringProperty value,
+                                          javafx.collections.ObservableMap<String, String> health) {
+        ComboBox<String> box = new ComboBox<>(FXCollections.observableArrayList(items));
+        box.setId(id);
+        box.valueProperty().bindBidirectional(value);
+        box.setConverter(versionText(health));
+        // Metrics arrive after the dialog opens: a new converter redraws the shown value when they do.
+        health.addListener((javafx.collections.MapChangeListener<String, String>) c -> box.setConverter(versionText(health)));
         box.setMaxWidth(Double.MAX_VALUE);
         return box;
     }

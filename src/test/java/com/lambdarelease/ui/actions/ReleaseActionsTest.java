@@ -316,4 +316,25 @@ class ReleaseActionsTest {
         assertThat(done(aliases.promote(alias("promote-quiet")))).isEqualTo(Outcome.CANCELLED);
         assertThat(dialogs.confirmations.get(0).notes().get(0)).contains("Too little canary traffic to judge");
     }
+
+    @Test
+    void givenTrafficThroughAnAliasWhenEditingThenEachVersionPickerSaysHowThatVersionFared() throws Exception {
+        sandbox.otherClients.lambda().createAlias(r -> r.functionName("MyLambdaFunction").name("health-check")
+                .functionVersion("3").routingConfig(c -> c.additionalVersionWeights(Map.of("4", 0.5)))).join();
+        var calls = new ArrayList<java.util.concurrent.CompletableFuture<?>>();
+        for (int i = 0; i < 200; i++) {
+            calls.add(sandbox.otherClients.lambda().invoke(r -> r.functionName("MyLambdaFunction").qualifier("health-check")));
+        }
+        java.util.concurrent.CompletableFuture.allOf(calls.toArray(java.util.concurrent.CompletableFuture[]::new))
+                .get(60, TimeUnit.SECONDS);
+        open("MyLambdaFunction");
+        dialogs.onAliasForm = (form, n) -> false;
+
+        assertThat(done(aliases.edit(alias("health-check")))).isEqualTo(Outcome.CANCELLED);
+
+        AliasForm form = dialogs.aliasForms.get(0);
+        org.testfx.util.WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> form.versionHealth().containsKey("4"));
+        assertThat(form.versionHealth().get("4")).matches("\\d+\\.\\d% errors in \\d+ calls via health-check, last hour");
+        assertThat(form.versionHealth().get("1")).startsWith("no calls");
+    }
 }

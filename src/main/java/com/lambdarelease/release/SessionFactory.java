@@ -93,14 +93,14 @@ public final class SessionFactory implements AutoCloseable {
         try {
             credentials.resolveCredentials();
         } catch (RuntimeException e) {
-            throw ConnectionFailures.credentials("default credential chain", false, e);
+            throw ConnectionFailures.noDefaultCredentials(e);
         }
         AwsClients clients = AwsClients.create(Optional.of(endpoint), Region.of(region), credentials);
         Clock clock = Clock.systemUTC();
-        return new ConsoleServices(label,
+        return verified(new ConsoleServices(label,
                 new SdkLambdaService(clients.lambda(), RequestBudget.lambdaControlPlane(clock, scheduler), pageRetry()),
                 new SdkMetricsService(clients.cloudWatch(), clock), clients.activity(), clock, clients,
-                "default credential chain");
+                "default credential chain"), clients, endpoint.toString());
     }
 
     private ConsoleServices openAws(String label, Optional<java.net.URI> endpoint, String region, String profile) {
@@ -115,10 +115,44 @@ public final class SessionFactory implements AutoCloseable {
         }
         AwsClients clients = AwsClients.create(endpoint, Region.of(region), credentials);
         Clock clock = Clock.systemUTC();
-        return new ConsoleServices(label,
+        return verified(new ConsoleServices(label,
                 new SdkLambdaService(clients.lambda(), RequestBudget.lambdaControlPlane(clock, scheduler), pageRetry()),
                 new SdkMetricsService(clients.cloudWatch(), clock), clients.activity(), clock, clients,
-                "profile " + name);
+                "profile " + name), clients, endpoint.map(Object::toString).orElse("AWS Lambda in " + region));
+    }
+
+    /**
+     * Sends one small request (the first page of one function) before the connection is called
+     * open, so "Connected" is said only once AWS answered, and a failure is said once, in plain
+     * words naming the endpoint, instead of surfacing as SDK text on every screen. Blocks: runs on io.
+     */
+    private static ConsoleServices verified(ConsoleServices services, AwsClients clients, String where) {
+        try {
+            clients.lambda().listFunctions(r -> r.maxItems(1)).get(FIRST_REQUEST_TIMEOUT.toSeconds(),
+                    java.util.concurrent.TimeUnit.SECONDS);
+            return services;
+        } catch (Exception e) {
+            closeQuietly(services);
+            Throwable t = com.lambdarelease.service.errors.AwsErrors.translate(
+                    e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e);
+            if (t instanceof com.lambdarelease.service.errors.AwsServiceException aws) {
+                throw ConnectionFailures.firstRequestFailed(where, services.who(), aws);
+            }
+            throw new ConnectionFailures.ConnectionRefusedException("Could not reach " + where + ": "
+                    + (t instanceof java.util.concurrent.TimeoutException ? "no answer within "
+                    + FIRST_REQUEST_TIMEOUT.toSeconds() + " s" : String.valueOf(t.getMessage())) + ".", t);
+        }
+    }
+
+    /** How long the first request of a connection may take before the connection is called unreachable. */
+    static final java.time.Duration FIRST_REQUEST_TIMEOUT = java.time.Duration.ofSeconds(20);
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // closing a connection that never worked: nothing to tell
+        }
     }
 
     /** {@link #open} with the release core on top: function states, the alias writer and {@code journal}. */

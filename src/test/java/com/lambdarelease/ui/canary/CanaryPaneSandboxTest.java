@@ -126,6 +126,9 @@ class CanaryPaneSandboxTest {
         assertThat(services.activity().requests("UpdateAlias")).isEqualTo(1);
         assertThat(dialogs.confirmations).singleElement().asString().startsWith("100% → v3 — “Live traffic” => 90% → v3 · 10% → v4 — “Live traffic”");
         assertThat(robot.lookup("#canary-state").queryAs(Label.class).getText()).isEqualTo("Applied");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#canary-version").queryComboBox().getValue()).as("the canary box keeps v4 after Apply")
+                .isEqualTo("4");
     }
 
     @Test

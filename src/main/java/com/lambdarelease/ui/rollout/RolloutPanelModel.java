@@ -95,7 +95,10 @@ public final class RolloutPanelModel {
         canApproveGate = idle(when(s -> onGate(s) && s.awaitingOperator().isPresent()));
         canAcceptRisk = idle(when(s -> s.state() == RolloutState.HOLDING && !onGate(s)
                 && s.verdict().result() == Verdict.Result.INCONCLUSIVE).and(reason.isNotEmpty()));
-        canOverride = idle(when(s -> !s.finished() && s.verdict().result().failing()).and(reason.isNotEmpty()));
+        // A gate that failed and paused stays overridable even when a later minute brings the statistic back
+        // under its threshold (the engine keeps judging while paused; the pause is what needs the operator).
+        canOverride = idle(when(s -> !s.finished() && (s.verdict().result().failing() || (s.state() == RolloutState.PAUSED
+                && s.awaitingOperator().filter(a -> a.contains("override")).isPresent()))).and(reason.isNotEmpty()));
         canSetWeight = idle(when(s -> !s.finished() && s.state() != RolloutState.PROMOTING
                 && s.state() != RolloutState.ROLLING_BACK && s.state() != RolloutState.SHIFTING)
                 .and(Bindings.createBooleanBinding(() -> parsedWeight().isPresent(), weightText)));

@@ -39,6 +39,7 @@ public final class CanaryPane {
     private final StackPane placeholderChooser = new StackPane();
     private final BorderPane content = new BorderPane();
     private final StackPane root;
+    private final VBox left;
     private Optional<AliasRoute> alias = Optional.empty();
     private final ObservableValue<Boolean> inShowingWindow;
     private boolean hostAttached;
@@ -66,7 +67,7 @@ public final class CanaryPane {
 
         header.getStyleClass().add(CanaryStyles.HEADER);
         header.setId("canary-header");
-        VBox left = new VBox(12, new CanaryEditorView(editor).node(), observed.node(),
+        left = new VBox(12, new CanaryEditorView(editor).node(), observed.node(),
                 new ComparisonView(editor.comparison()).node());
         left.setPadding(new Insets(0, 4, 0, 0));
         left.setMinWidth(420); // wrap long ARNs and notes instead of widening the column; presets fit
@@ -136,6 +137,11 @@ public final class CanaryPane {
     public void aliasChoosers(Node beside, Node whenEmpty) {
         headerChooser.getChildren().setAll(beside);
         placeholderChooser.getChildren().setAll(whenEmpty);
+    }
+
+    /** Adds a section (the Rollouts panel) at the top of the column beside the charts. */
+    public void addSection(Node section) {
+        left.getChildren().add(0, section);
     }
 
     /** The pane is visible: polling starts (while its window shows). */

@@ -13,6 +13,9 @@ import com.lambdarelease.ui.detail.FunctionDetailViewModel;
 import com.lambdarelease.ui.environments.EnvironmentsView;
 import com.lambdarelease.ui.functions.FunctionsView;
 import com.lambdarelease.ui.functions.FunctionsViewModel;
+import com.lambdarelease.ui.rollout.ConsoleRollouts;
+import com.lambdarelease.ui.rollout.RolloutPanel;
+import com.lambdarelease.ui.rollout.RolloutPanelModel;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
 
@@ -34,6 +37,7 @@ public final class Workspace {
     private final EnvironmentsView environments;
     private final ReleaseCommands commands;
     private final SplitPane browse;
+    private final ConsoleRollouts rollouts;
 
     public Workspace(ReleaseSession session, UiContext ui, ActionDialogs forms, Consumer<String> clipboard) {
         this.services = session.services();
@@ -44,7 +48,12 @@ public final class Workspace {
         VersionActions versionActions = new VersionActions(ui, services.lambda(), detail, forms, clipboard);
         commands = new ReleaseCommands(detail, aliasActions, versionActions, this::refresh);
         functionsView = new FunctionsView(functions);
-        detailView = new FunctionDetailView(detail, commands, new CanaryPane(session, ui));
+        CanaryPane canary = new CanaryPane(session, ui);
+        rollouts = new ConsoleRollouts(session, ui);
+        RolloutPanelModel rollout = new RolloutPanelModel(rollouts, session.states(), ui);
+        detail.selectedAliasProperty().subscribe(rollout::show);
+        canary.addSection(new RolloutPanel(rollout).node());
+        detailView = new FunctionDetailView(detail, commands, canary);
         environments = new EnvironmentsView(services, ui);
         // Keep the detail when the list reloads and the selection is momentarily empty.
         functions.selectedProperty().subscribe(f -> {
@@ -117,6 +126,7 @@ public final class Workspace {
     public void detach() {
         detailView.detach();
         environments.detach();
+        rollouts.close(); // the connection is replaced: unfinished rollouts stay in the journal
     }
 
     public Node browseNode() {

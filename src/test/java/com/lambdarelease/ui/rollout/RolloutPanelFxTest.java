@@ -1,0 +1,136 @@
+package com.lambdarelease.ui.rollout;
+
+import com.lambdarelease.domain.AliasRoute;
+import com.lambdarelease.rollout.RolloutState;
+import com.lambdarelease.ui.common.FxDialogService;
+import com.lambdarelease.ui.common.Theme;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The real Rollouts panel in a headless window on the sandbox, as an operator drives it: start v4
+ * on prod through the confirmation, pause with the keyboard, abort with the button; AWS's state is
+ * read back through another SDK client after each step.
+ */
+@ExtendWith(ApplicationExtension.class)
+class RolloutPanelFxTest {
+
+    @TempDir
+    Path dir;
+    private Stage stage;
+    private RolloutPanelSandbox s;
+    private RolloutPanel panel;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @BeforeEach
+    void open() throws Exception {
+        s = new RolloutPanelSandbox(dir, Platform::runLater, new FxDialogService(() -> stage));
+        AliasRoute prod = s.session.services().lambda().getAlias(RolloutPanelSandbox.FN, "prod").join();
+        WaitForAsyncUtils.asyncFx(() -> {
+            Theme.apply(false);
+            panel = new RolloutPanel(new RolloutPanelModel(s.rollouts, s.session.states(), s.ui));
+            ScrollPane scroll = new ScrollPane(panel.node());
+            scroll.setFitToWidth(true);
+            Scene scene = new Scene(scroll, 480, 900);
+            Theme.style(scene);
+            stage.setScene(scene);
+            stage.show();
+            panel.model().show(prod);
+        }).get();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> stage.hide()).get();
+        s.close();
+    }
+
+    private static void await(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
+    }
+
+    private void pressOk(FxRobot robot) throws Exception {
+        await(() -> robot.lookup("#" + FxDialogService.OK_BUTTON_ID).tryQuery().isPresent());
+        Button ok = robot.lookup("#" + FxDialogService.OK_BUTTON_ID).queryButton();
+        await(() -> !ok.isDisabled());
+        robot.clickOn(ok);
+    }
+
+    private static boolean shown(javafx.scene.Node n) {
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private RolloutState state() {
+        return panel.model().snapshotProperty().get().map(x -> x.state()).orElse(RolloutState.PENDING);
+    }
+
+    @Test
+    void startingV4OnProdThenPausingWithCtrlAltPAndAbortingRestoresProdExactly(FxRobot robot) throws Exception {
+        ComboBox<?> version = robot.lookup("#rollout-version").queryComboBox();
+        await(() -> "4".equals(version.getValue()));
+        Button start = robot.lookup("#rollout-start").queryButton();
+        await(() -> !start.isDisabled());
+        assertThat(shown(robot.lookup("#rollout-pause").queryButton())).as("no controls before a rollout").isFalse();
+
+        robot.clickOn(start);
+        pressOk(robot);
+        await(() -> state() == RolloutState.BAKING);
+        assertThat(s.prod().routingConfig().additionalVersionWeights()).containsEntry("4", 0.1);
+        await(() -> "Baking".equals(robot.lookup("#rollout-state").queryAs(Label.class).getText()));
+        assertThat(robot.lookup("#rollout-canary").queryAs(Label.class).getText()).isEqualTo("v4 at 10%");
+        assertThat(robot.lookup("#rollout-why-error-test").queryAs(Label.class).getText()).contains("against 1/α = 100");
+        assertThat(start.isDisabled()).isTrue();
+        assertThat(robot.lookup("#rollout-resume").queryButton().isDisabled()).isTrue();
+
+        robot.clickOn("#rollout-reason").write("checking a dashboard");
+        robot.clickOn("#rollout-canary"); // the shortcut from outside the text field
+        robot.press(KeyCode.CONTROL, KeyCode.ALT, KeyCode.P).release(KeyCode.P, KeyCode.ALT, KeyCode.CONTROL);
+        await(() -> state() == RolloutState.PAUSED);
+        await(() -> !robot.lookup("#rollout-resume").queryButton().isDisabled());
+        assertThat(robot.lookup("#rollout-pause").queryButton().isDisabled()).isTrue();
+        assertThat(s.prod().routingConfig().additionalVersionWeights()).as("a pause keeps the split").containsEntry("4", 0.1);
+
+        robot.clickOn("#rollout-abort");
+        pressOk(robot);
+        await(() -> state() == RolloutState.ROLLED_BACK);
+        assertThat(panel.model().snapshotProperty().get().orElseThrow().message())
+                .startsWith("Aborted by the operator: checking a dashboard. Rolled back: restored 100% → v3");
+        var prod = s.prod();
+        assertThat(prod.functionVersion()).isEqualTo("3");
+        assertThat(prod.routingConfig() == null || prod.routingConfig().additionalVersionWeights().isEmpty()).isTrue();
+        javafx.scene.layout.VBox history = robot.lookup("#rollout-history").queryAs(javafx.scene.layout.VBox.class);
+        await(() -> history.getChildren().stream().anyMatch(n -> n instanceof Label l
+                && l.getText().contains("v4 by Linear10PercentEvery1Minute: rolled back")));
+        assertThat(shown(robot.lookup("#rollout-pause").queryButton())).as("no controls after it ended").isFalse();
+    }
+}

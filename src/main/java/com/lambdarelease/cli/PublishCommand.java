@@ -17,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
  * with the request, so a deployment that lands in between is refused by AWS instead of published
  * unseen.
  */
-@Command(name = "publish", mixinStandardHelpOptions = true, description = "Publish $LATEST as a new version (AWS returns the latest version when nothing changed).")
+@Command(name = "publish", mixinStandardHelpOptions = true, description = "Publish $LATEST as a new version (AWS returns the newest version when nothing was updated since it).")
 final class PublishCommand extends CliCommand {
 
     @Parameters(index = "0", paramLabel = "FUNCTION", description = "The function's name.")
@@ -50,7 +50,8 @@ final class PublishCommand extends CliCommand {
         }
         boolean existing = known.contains(published.version());
         String message = existing
-                ? function + ": $LATEST is unchanged since version " + published.version() + "; AWS returned that version."
+                ? function + ": nothing was updated since version " + published.version()
+                        + "; AWS returned that version (with its own description)."
                 : "Published " + function + " version " + published.version() + ".";
         err().println(message);
         err().flush();

@@ -70,6 +70,6 @@ record ConfigChanges(Optional<String> runtime, Optional<String> role, Optional<S
                 description.orElse(base.description()), timeout.orElse(base.timeout()),
                 memorySize.orElse(base.memorySize()), now, base.version(), environment.orElse(base.environment()),
                 layers.orElse(base.layers()), deadLetterTarget.map(t -> t.isEmpty() ? null : t)
-                .orElse(base.deadLetterTarget()), revisionId);
+                .orElse(base.deadLetterTarget()), revisionId, base.sourceRevision());
     }
 }

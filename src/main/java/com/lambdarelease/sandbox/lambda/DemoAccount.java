@@ -12,7 +12,9 @@ import java.util.Optional;
 
 /**
  * The demo account a newcomer sees: the guide's MyLambdaFunction plus four realistic functions,
- * each with a history published over the past weeks. Deliberate traps for the console's
+ * each with a history published over the past weeks. MyLambdaFunction's $LATEST holds a healthy
+ * change deployed after version 4 and not yet published, so the guide's first step (publish)
+ * makes version 5. Deliberate traps for the console's
  * pre-flight checks: image-resizer version 5 runs under a different role than 1-4, and
  * payments-webhook version 1 has no dead-letter queue while 2-3 have one, and its alias live has
  * provisioned concurrency, so a canary split there spills over.
@@ -41,6 +43,8 @@ final class DemoAccount {
             my.env(FunctionConfig.ERROR_RATE, v == 4 ? "0.15" : "0.005")
                     .publish(now.minus(Duration.ofDays(35 - 8L * v)), notes[v - 1]);
         }
+        // The guide's step 1 needs something to publish: a healthy fix deployed after version 4, not yet published.
+        my.env(FunctionConfig.ERROR_RATE, "0.005").deploy(now.minus(Duration.ofHours(2)));
         my.alias("dev", "1", "Internal testing", Map.of())
                 .alias("staging", "2", "Pre-production", Map.of())
                 .alias("prod", "3", "Live traffic", Map.of());
@@ -102,7 +106,7 @@ final class DemoAccount {
             store.addQuietly(new LambdaFunction(new FunctionConfig(name, "python3.12", role, "main.handler",
                     code.size(), code.sha256(), "Synthetic benchmark function", 3, 128,
                     now.minus(Duration.ofMinutes(i % 40_000)), FunctionRef.LATEST, Map.of(), List.of(), null,
-                    RevisionIds.next())));
+                    RevisionIds.next(), 0)));
         }
     }
 
@@ -116,7 +120,7 @@ final class DemoAccount {
             CodePackage code = CodePackage.of((name + "#0").getBytes(StandardCharsets.UTF_8));
             fn = new LambdaFunction(new FunctionConfig(name, runtime, Arns.role(name + "-role"), handler, code.size(),
                     code.sha256(), "", timeout, memory, Instant.EPOCH, FunctionRef.LATEST, Map.of(), List.of(), null,
-                    RevisionIds.next()));
+                    RevisionIds.next(), 0));
         }
 
         Demo env(String key, String value) {
@@ -128,7 +132,7 @@ final class DemoAccount {
             FunctionConfig c = fn.latest();
             fn.setLatest(new FunctionConfig(c.functionName(), c.runtime(), Arns.role(roleName), c.handler(),
                     c.codeSize(), c.codeSha256(), c.description(), c.timeout(), c.memorySize(), c.lastModified(),
-                    c.version(), c.environment(), c.layers(), c.deadLetterTarget(), c.revisionId()));
+                    c.version(), c.environment(), c.layers(), c.deadLetterTarget(), c.revisionId(), c.sourceRevision()));
             return this;
         }
 
@@ -142,15 +146,21 @@ final class DemoAccount {
                     Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(target)));
         }
 
-        /** New code and the current environment in $LATEST, then a published version. */
-        Demo publish(Instant at, String description) {
+        /** New code and the current environment in $LATEST (an UpdateFunctionCode), not published. */
+        Demo deploy(Instant at) {
             builds++;
             CodePackage code = CodePackage.of(("%s#%d".formatted(fn.name(), builds) + "x".repeat(builds * 37))
                     .getBytes(StandardCharsets.UTF_8));
             FunctionConfig c = fn.latest();
-            fn.setLatest(new FunctionConfig(c.functionName(), c.runtime(), c.role(), c.handler(),
+            fn.update(new FunctionConfig(c.functionName(), c.runtime(), c.role(), c.handler(),
                     2_000 + code.size() * 13, code.sha256(), c.description(), c.timeout(), c.memorySize(), at,
-                    c.version(), env, c.layers(), c.deadLetterTarget(), RevisionIds.next()));
+                    c.version(), env, c.layers(), c.deadLetterTarget(), RevisionIds.next(), c.sourceRevision()));
+            return this;
+        }
+
+        /** {@link #deploy}, then a published version. */
+        Demo publish(Instant at, String description) {
+            deploy(at);
             fn.publish(Optional.of(description), at);
             return this;
         }

@@ -69,7 +69,7 @@ final class FunctionOperations {
         changes.checkRules();
         CodePackage pkg = CodePackage.from(code.get()).orElseThrow(FunctionOperations::noCode);
         FunctionConfig base = new FunctionConfig(name, "", "", "", pkg.size(), pkg.sha256(), "", 3, 128,
-                clock.instant(), FunctionRef.LATEST, null, null, null, "");
+                clock.instant(), FunctionRef.LATEST, null, null, null, "", 0);
         LambdaFunction fn = new LambdaFunction(changes.applyTo(base, clock.instant(), RevisionIds.next()));
         FunctionConfig answer = fn.latest();
         if (publish) {
@@ -78,7 +78,8 @@ final class FunctionOperations {
         if (!store.add(fn)) {
             throw LambdaError.conflict("Function already exist: " + name);
         }
-        return Json.respond(201, Json.configuration(answer, publish ? Optional.of(answer.version()) : Optional.empty()));
+        // AWS answers CreateFunction with Publish=true with version 1's configuration under the unqualified ARN.
+        return Json.respond(201, Json.configuration(answer, Optional.empty()));
     }
 
     SandboxResponse updateCode(FunctionRef ref, RequestBody body) {
@@ -91,7 +92,7 @@ final class FunctionOperations {
             if (dryRun) {
                 return fn.latest();
             }
-            fn.setLatest(fn.latest().withCode(pkg.sha256(), pkg.size(), clock.instant(), RevisionIds.next()));
+            fn.update(fn.latest().withCode(pkg.sha256(), pkg.size(), clock.instant(), RevisionIds.next()));
             return publish ? fn.publish(Optional.empty(), clock.instant()) : fn.latest();
         });
         return Json.respond(200, Json.configuration(answer,
@@ -106,7 +107,7 @@ final class FunctionOperations {
         changes.checkRules();
         FunctionConfig answer = store.write(ref.name(), fn -> {
             RevisionIds.check(revision, fn.latest().revisionId());
-            fn.setLatest(changes.applyTo(fn.latest(), clock.instant(), RevisionIds.next()));
+            fn.update(changes.applyTo(fn.latest(), clock.instant(), RevisionIds.next()));
             return fn.latest();
         });
         return Json.respond(200, Json.configuration(answer, Optional.empty()));

@@ -36,6 +36,11 @@ final class LambdaFunction {
         snapshot.aliases().forEach(a -> fn.aliases.put(a.name(), a));
         snapshot.provisioned().forEach(p -> fn.provisioned.put(p.qualifier(), p));
         fn.lastVersion = Math.max(snapshot.lastVersion(), fn.versions.isEmpty() ? 0 : fn.versions.lastKey());
+        // Files written before source revisions existed hold 0 everywhere: a $LATEST whose content differs
+        // from the newest version must have been updated since it was published.
+        fn.latestPublished().filter(v -> v.sourceRevision() == fn.latest.sourceRevision()
+                        && !fn.latest.sameCodeAndSettings(v))
+                .ifPresent(v -> fn.latest = fn.latest.withSourceRevision(v.sourceRevision() + 1));
         return fn;
     }
 
@@ -64,6 +69,19 @@ final class LambdaFunction {
         latest = config;
     }
 
+    /**
+     * Replaces {@code $LATEST} as UpdateFunctionCode or UpdateFunctionConfiguration does. Counts as an
+     * update even when nothing differs (the same zip again), as it does on AWS.
+     */
+    void update(FunctionConfig changed) {
+        latest = changed.withSourceRevision(latest.sourceRevision() + 1);
+    }
+
+    /** True when an update happened since the newest version was published (or none is). */
+    boolean updatedSincePublish() {
+        return latestPublished().map(v -> v.sourceRevision() != latest.sourceRevision()).orElse(true);
+    }
+
     /** {@code $LATEST} or a published version by number. */
     Optional<FunctionConfig> version(String version) {
         if (FunctionRef.LATEST.equals(version)) {
@@ -86,13 +104,13 @@ final class LambdaFunction {
     }
 
     /**
-     * Publishes {@code $LATEST}, or hands back the newest version when nothing changed since it
-     * was published (as AWS does). A new version also renews {@code $LATEST}'s RevisionId.
+     * Publishes {@code $LATEST}, or hands back the newest version (its own description, whatever was
+     * asked) when no update happened since it was published, as AWS does: content is never compared.
+     * A new version also renews {@code $LATEST}'s RevisionId.
      */
     FunctionConfig publish(Optional<String> description, java.time.Instant now) {
-        Optional<FunctionConfig> newest = latestPublished();
-        if (newest.isPresent() && latest.sameCodeAndSettings(newest.get())) {
-            return newest.get();
+        if (!updatedSincePublish()) {
+            return latestPublished().orElseThrow();
         }
         String number = addVersion(v -> latest.publishedAs(v, description.orElse(latest.description()), now,
                 RevisionIds.next()));

@@ -33,6 +33,11 @@ final class PublishCommand extends CliCommand {
     @Override
     int run(CliSession session) {
         AwsNames.requireFunctionName(function);
+        // AWS refuses PublishVersion with 409 while an update is in progress: wait for it to finish first,
+        // then read $LATEST as it will be published.
+        err().println("Waiting for AWS to finish the last update of " + function + " (LastUpdateStatus Successful)…");
+        err().flush();
+        CliSession.await(session.lambda().awaitUpdated(function));
         CompletableFuture<FunctionConfig> latestRead = session.lambda().getConfiguration(function, AwsNames.LATEST);
         CompletableFuture<List<FunctionConfig>> versionsRead = session.lambda().listVersions(function);
         FunctionConfig latest = CliSession.await(latestRead);

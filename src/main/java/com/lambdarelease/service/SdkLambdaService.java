@@ -126,6 +126,43 @@ public final class SdkLambdaService implements LambdaService {
         });
     }
 
+    /**
+     * The SDK's own waiter, so the polling follows the service model. Its GetFunction polls (one a
+     * second, within GetFunction's separate 100/s quota) do not draw on the control-plane budget.
+     */
+    @Override
+    public CompletableFuture<Void> awaitUpdated(String functionName) {
+        return guarded(() -> {
+            AwsNames.requireFunctionName(functionName);
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            client.waiter().waitUntilFunctionUpdatedV2(r -> r.functionName(functionName)).whenComplete((response, error) -> {
+                Optional<Throwable> failed = error != null ? Optional.of(error)
+                        : response.matched().exception().map(Throwable.class::cast);
+                if (failed.isEmpty()) {
+                    done.complete(null);
+                    return;
+                }
+                Throwable cause = AwsErrors.translate(failed.get());
+                if (cause instanceof com.lambdarelease.service.errors.AwsServiceException typed
+                        && !(cause instanceof com.lambdarelease.service.errors.EndpointUnreachableException)) {
+                    done.completeExceptionally(typed); // the polling itself was refused (not found, access...)
+                    return;
+                }
+                // The waiter's failure state (LastUpdateStatus Failed): read AWS's reason once, say it.
+                call(() -> client.getFunctionConfiguration(r -> r.functionName(functionName))).whenComplete((c, e) -> {
+                    if (e == null && "Failed".equals(c.lastUpdateStatusAsString())) {
+                        done.completeExceptionally(new com.lambdarelease.service.errors.UpdateFailedException(
+                                Optional.ofNullable(c.lastUpdateStatusReasonCodeAsString()).orElse("Failed"),
+                                Optional.ofNullable(c.lastUpdateStatusReason()).orElse("no reason given"), cause));
+                    } else {
+                        done.completeExceptionally(e != null ? AwsErrors.translate(e) : cause);
+                    }
+                });
+            });
+            return done;
+        });
+    }
+
     @Override
     public CompletableFuture<AliasRoute> createAlias(String functionName, String aliasName, TrafficSplit split,
                                                      String description) {

@@ -23,6 +23,8 @@ record FunctionConfig(String functionName, String runtime, String role, String h
 
     static final String ERROR_RATE = "SANDBOX_ERROR_RATE";
     static final String LATENCY_MS = "SANDBOX_LATENCY_MS";
+    /** {@code true} makes every update to this configuration end in LastUpdateStatus Failed (for demos). */
+    static final String UPDATE_FAILS = "SANDBOX_UPDATE_FAILS";
 
     FunctionConfig {
         description = description == null ? "" : description;
@@ -66,6 +68,10 @@ record FunctionConfig(String functionName, String runtime, String role, String h
                 && timeout == published.timeout && memorySize == published.memorySize
                 && environment.equals(published.environment) && layers.equals(published.layers)
                 && Objects.equals(deadLetterTarget, published.deadLetterTarget);
+    }
+
+    boolean updateFails() {
+        return "true".equalsIgnoreCase(environment.getOrDefault(UPDATE_FAILS, "").trim());
     }
 
     /** Share of invocations that fail, from {@code SANDBOX_ERROR_RATE}; garbage reads as 0. */

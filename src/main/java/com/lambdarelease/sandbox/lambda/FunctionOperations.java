@@ -19,10 +19,21 @@ final class FunctionOperations {
 
     private final FunctionStore store;
     private final Clock clock;
+    private final java.time.Duration stateDelay;
 
-    FunctionOperations(FunctionStore store, Clock clock) {
+    /** @param stateDelay how long a new function stays Pending and an update InProgress */
+    FunctionOperations(FunctionStore store, Clock clock, java.time.Duration stateDelay) {
         this.store = store;
         this.clock = clock;
+        this.stateDelay = stateDelay;
+    }
+
+    /** A configuration and the status it has now, read under the function's lock. */
+    private record Answer(FunctionConfig config, FunctionStatus status) {
+    }
+
+    private Answer answer(LambdaFunction fn, FunctionConfig config) {
+        return new Answer(config, fn.status(config, clock.instant()));
     }
 
     SandboxResponse list(SandboxRequest request) {
@@ -30,7 +41,7 @@ final class FunctionOperations {
         List<FunctionConfig> configs = store.page(page.marker().orElse(null), page.size());
         ObjectNode out = Json.MAPPER.createObjectNode();
         ArrayNode functions = out.putArray("Functions");
-        configs.forEach(c -> functions.add(Json.configuration(c, Optional.empty())));
+        configs.forEach(c -> functions.add(Json.configuration(c, Optional.empty(), statusOf(c))));
         if (configs.size() == page.size() && store.hasAfter(configs.get(configs.size() - 1).functionName())) {
             out.put("NextMarker", configs.get(configs.size() - 1).functionName());
         }
@@ -38,9 +49,10 @@ final class FunctionOperations {
     }
 
     SandboxResponse get(FunctionRef ref) {
-        FunctionConfig config = store.withFunction(ref.name(), fn -> resolve(fn, ref));
+        Answer answer = store.withFunction(ref.name(), fn -> answer(fn, resolve(fn, ref)));
+        FunctionConfig config = answer.config();
         ObjectNode out = Json.MAPPER.createObjectNode();
-        out.set("Configuration", Json.configuration(config, ref.qualifier()));
+        out.set("Configuration", Json.configuration(config, ref.qualifier(), answer.status()));
         out.putObject("Code").put("RepositoryType", "S3").put("Location",
                 "https://awslambda-us-east-1-tasks.s3.us-east-1.amazonaws.com/snapshots/123456789012/"
                         + ref.name() + "-" + UUID.nameUUIDFromBytes(config.codeSha256().getBytes())
@@ -49,8 +61,17 @@ final class FunctionOperations {
     }
 
     SandboxResponse getConfiguration(FunctionRef ref) {
-        FunctionConfig config = store.withFunction(ref.name(), fn -> resolve(fn, ref));
-        return Json.respond(200, Json.configuration(config, ref.qualifier()));
+        Answer answer = store.withFunction(ref.name(), fn -> answer(fn, resolve(fn, ref)));
+        return Json.respond(200, Json.configuration(answer.config(), ref.qualifier(), answer.status()));
+    }
+
+    /** The status of a listed function's $LATEST; a function deleted meanwhile reads as settled. */
+    private FunctionStatus statusOf(FunctionConfig latest) {
+        try {
+            return store.withFunction(latest.functionName(), fn -> fn.status(latest, clock.instant()));
+        } catch (LambdaError gone) {
+            return FunctionStatus.READY;
+        }
     }
 
     SandboxResponse create(RequestBody body) {
@@ -71,15 +92,18 @@ final class FunctionOperations {
         FunctionConfig base = new FunctionConfig(name, "", "", "", pkg.size(), pkg.sha256(), "", 3, 128,
                 clock.instant(), FunctionRef.LATEST, null, null, null, "", 0);
         LambdaFunction fn = new LambdaFunction(changes.applyTo(base, clock.instant(), RevisionIds.next()));
+        fn.created(clock.instant(), stateDelay);
         FunctionConfig answer = fn.latest();
         if (publish) {
             answer = fn.publish(Optional.empty(), clock.instant());
+            fn.versionPublished(answer.version(), clock.instant(), stateDelay);
         }
+        FunctionStatus status = fn.status(fn.latest(), clock.instant());
         if (!store.add(fn)) {
             throw LambdaError.conflict("Function already exist: " + name);
         }
         // AWS answers CreateFunction with Publish=true with version 1's configuration under the unqualified ARN.
-        return Json.respond(201, Json.configuration(answer, Optional.empty()));
+        return Json.respond(201, Json.configuration(answer, Optional.empty(), status));
     }
 
     SandboxResponse updateCode(FunctionRef ref, RequestBody body) {
@@ -87,16 +111,25 @@ final class FunctionOperations {
         boolean publish = body.bool("Publish").orElse(false);
         boolean dryRun = body.bool("DryRun").orElse(false);
         CodePackage pkg = CodePackage.from(body).orElseThrow(FunctionOperations::noCode);
-        FunctionConfig answer = store.write(ref.name(), fn -> {
+        Answer answer = store.write(ref.name(), fn -> {
             RevisionIds.check(revision, fn.latest().revisionId());
+            fn.requireSettled(clock.instant());
             if (dryRun) {
-                return fn.latest();
+                return answer(fn, fn.latest());
             }
-            fn.update(fn.latest().withCode(pkg.sha256(), pkg.size(), clock.instant(), RevisionIds.next()));
-            return publish ? fn.publish(Optional.empty(), clock.instant()) : fn.latest();
+            FunctionConfig previous = fn.latest();
+            fn.update(previous.withCode(pkg.sha256(), pkg.size(), clock.instant(), RevisionIds.next()));
+            fn.updating(previous, clock.instant(), stateDelay);
+            if (!publish) {
+                return answer(fn, fn.latest());
+            }
+            // $LATEST goes InProgress and the new version Pending, as on AWS
+            FunctionConfig version = fn.publish(Optional.empty(), clock.instant());
+            fn.versionPublished(version.version(), clock.instant(), stateDelay);
+            return answer(fn, version);
         });
-        return Json.respond(200, Json.configuration(answer,
-                publish ? Optional.of(answer.version()) : Optional.empty()));
+        return Json.respond(200, Json.configuration(answer.config(),
+                publish ? Optional.of(answer.config().version()) : Optional.empty(), answer.status()));
     }
 
     SandboxResponse updateConfiguration(FunctionRef ref, RequestBody body) {
@@ -105,12 +138,15 @@ final class FunctionOperations {
         ConfigChanges changes = ConfigChanges.parse(body, violations);
         violations.throwIfAny();
         changes.checkRules();
-        FunctionConfig answer = store.write(ref.name(), fn -> {
+        Answer answer = store.write(ref.name(), fn -> {
             RevisionIds.check(revision, fn.latest().revisionId());
-            fn.update(changes.applyTo(fn.latest(), clock.instant(), RevisionIds.next()));
-            return fn.latest();
+            fn.requireSettled(clock.instant());
+            FunctionConfig previous = fn.latest();
+            fn.update(changes.applyTo(previous, clock.instant(), RevisionIds.next()));
+            fn.updating(previous, clock.instant(), stateDelay);
+            return answer(fn, fn.latest());
         });
-        return Json.respond(200, Json.configuration(answer, Optional.empty()));
+        return Json.respond(200, Json.configuration(answer.config(), Optional.empty(), answer.status()));
     }
 
     SandboxResponse delete(FunctionRef ref) {

@@ -88,8 +88,8 @@ final class Invoker {
     }
 
     private Run route(LambdaFunction fn, FunctionRef ref) {
-        if (ref.qualifier().isEmpty()) {
-            return new Run(fn.latest(), false);
+        if (ref.qualifier().isEmpty() || ref.qualifier().get().equals(FunctionRef.LATEST)) {
+            return new Run(fn.latestToRun(clock.instant()), false);
         }
         String q = ref.qualifier().get();
         Optional<FunctionConfig> version = fn.version(q);

@@ -44,6 +44,11 @@ final class Json {
      * unqualified request, else the version or alias the caller named.
      */
     static ObjectNode configuration(FunctionConfig c, Optional<String> arnQualifier) {
+        return configuration(c, arnQualifier, FunctionStatus.READY);
+    }
+
+    /** FunctionConfiguration with the State and LastUpdateStatus members {@code status} says. */
+    static ObjectNode configuration(FunctionConfig c, Optional<String> arnQualifier, FunctionStatus status) {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("FunctionName", c.functionName());
         n.put("FunctionArn", arnQualifier.map(q -> Arns.function(c.functionName(), q))
@@ -69,8 +74,12 @@ final class Json {
             c.layers().forEach(arn -> layers.addObject().put("Arn", arn).put("CodeSize", layerSize(arn)));
         }
         c.deadLetter().ifPresent(t -> n.putObject("DeadLetterConfig").put("TargetArn", t));
-        n.put("State", "Active");
-        n.put("LastUpdateStatus", "Successful");
+        n.put("State", status.state());
+        status.stateReason().ifPresent(r -> n.put("StateReason", r));
+        status.stateReasonCode().ifPresent(r -> n.put("StateReasonCode", r));
+        status.lastUpdateStatus().ifPresent(r -> n.put("LastUpdateStatus", r));
+        status.lastUpdateReason().ifPresent(r -> n.put("LastUpdateStatusReason", r));
+        status.lastUpdateReasonCode().ifPresent(r -> n.put("LastUpdateStatusReasonCode", r));
         n.put("PackageType", "Zip");
         n.putArray("Architectures").add("x86_64");
         n.putObject("EphemeralStorage").put("Size", 512);

@@ -38,7 +38,8 @@ public final class LambdaBackend implements ProtocolHandler, FunctionRuntime {
         }
         DemoAccount.addSynthetic(store, options.syntheticFunctions(), clock.instant());
         this.invoker = new Invoker(store, clock, recorder, random);
-        this.routes = new LambdaRoutes(new FunctionOperations(store, clock), new VersionOperations(store, clock),
+        this.routes = new LambdaRoutes(new FunctionOperations(store, clock, options.stateDelay()),
+                new VersionOperations(store, clock, options.stateDelay()),
                 new AliasOperations(store), invoker, new ProvisionedConcurrencyOperations(store, clock));
     }
 

@@ -1,5 +1,7 @@
 package com.lambdarelease.sandbox.lambda;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -24,6 +26,16 @@ final class LambdaFunction {
     /** Version numbers are never reused, even after a version is deleted. */
     private int lastVersion;
     private boolean deleted;
+    /*
+     * States live in memory only: after a restart everything is Active and Successful, as it would be
+     * on AWS by then. Instant.MIN means settled.
+     */
+    private Instant pendingUntil = Instant.MIN;
+    private Instant updatingUntil = Instant.MIN;
+    private boolean lastUpdateFailed;
+    /** What Invoke runs while an update is in progress: the code from before it. */
+    private FunctionConfig beforeUpdate;
+    private final Map<Integer, Instant> versionPendingUntil = new java.util.HashMap<>();
 
     LambdaFunction(FunctionConfig latest) {
         this.name = latest.functionName();
@@ -75,6 +87,65 @@ final class LambdaFunction {
      */
     void update(FunctionConfig changed) {
         latest = changed.withSourceRevision(latest.sourceRevision() + 1);
+    }
+
+    /** A new function: Pending for {@code delay}, then Active. */
+    void created(Instant now, Duration delay) {
+        pendingUntil = now.plus(delay);
+    }
+
+    /**
+     * An update was just applied ({@code previous} is what $LATEST was): InProgress for {@code delay},
+     * then Successful, or Failed when the new environment sets {@code SANDBOX_UPDATE_FAILS=true}.
+     */
+    void updating(FunctionConfig previous, Instant now, Duration delay) {
+        beforeUpdate = previous;
+        updatingUntil = now.plus(delay);
+        lastUpdateFailed = latest.updateFails();
+    }
+
+    /** A version just published: Pending for {@code delay}, as AWS provisions it. */
+    void versionPublished(String version, Instant now, Duration delay) {
+        versionPendingUntil.put(Integer.parseInt(version), now.plus(delay));
+    }
+
+    /** The state AWS would report for {@code config} (this function's $LATEST or one of its versions) at {@code now}. */
+    FunctionStatus status(FunctionConfig config, Instant now) {
+        if (!FunctionRef.LATEST.equals(config.version())) {
+            Instant until = versionPendingUntil.get(Integer.parseInt(config.version()));
+            return until != null && now.isBefore(until) ? FunctionStatus.PENDING : FunctionStatus.READY;
+        }
+        if (now.isBefore(pendingUntil)) {
+            return FunctionStatus.PENDING;
+        }
+        if (now.isBefore(updatingUntil)) {
+            return FunctionStatus.UPDATING;
+        }
+        return lastUpdateFailed ? FunctionStatus.updateFailed(FunctionConfig.UPDATE_FAILS + "=true in the function's "
+                + "environment: the sandbox fails this update on purpose, for demos.") : FunctionStatus.READY;
+    }
+
+    /**
+     * Refuses another update or a publish while one is in progress (or the function is still being
+     * created), with AWS's 409 and text.
+     */
+    void requireSettled(Instant now) {
+        if (now.isBefore(pendingUntil) || now.isBefore(updatingUntil)) {
+            throw LambdaError.conflict("The operation cannot be performed at this time. An update is in progress "
+                    + "for resource: " + Arns.function(name));
+        }
+    }
+
+    /**
+     * What an invocation of $LATEST runs now: the code from before an update in progress; refused while
+     * the function is Pending, as AWS does.
+     */
+    FunctionConfig latestToRun(Instant now) {
+        if (now.isBefore(pendingUntil)) {
+            throw LambdaError.conflict("The operation cannot be performed at this time. "
+                    + "The function is currently in the following state: Pending");
+        }
+        return now.isBefore(updatingUntil) && beforeUpdate != null ? beforeUpdate : latest;
     }
 
     /** True when an update happened since the newest version was published (or none is). */

@@ -15,6 +15,9 @@ import java.util.function.Consumer;
 /** Publish a new version, delete a version, copy an ARN. */
 public final class VersionActions {
 
+    /** A wait for AWS's update shorter than this goes unmentioned. */
+    static final long WAIT_NOTICE_MS = 700;
+
     private final UiContext ui;
     private final LambdaService lambda;
     private final FunctionDetailViewModel detail;
@@ -59,11 +62,29 @@ public final class VersionActions {
         }, ui.fx()).thenCompose(f -> f);
     }
 
+    /**
+     * AWS refuses PublishVersion with 409 while an update is in progress, so this waits for the last
+     * update to finish first (the SDK's waiter), and says so when that takes more than a moment.
+     */
     private CompletableFuture<Outcome> send(String fn, PublishForm form) {
         FunctionConfig latest = form.latest();
         Optional<FunctionConfig> newest = form.newestPublished();
-        return Async.start(() -> lambda.publishVersion(fn, form.descriptionProperty().get(),
-                        Optional.of(latest.codeSha256()), Optional.ofNullable(latest.revisionId())))
+        CompletableFuture<Void> updated = Async.start(() -> lambda.awaitUpdated(fn));
+        ui.background().schedule(() -> ui.fx().execute(() -> {
+            if (!updated.isDone()) {
+                ui.notifier().info("Waiting for AWS to finish the last update of " + fn
+                        + " (LastUpdateStatus Successful) before publishing…");
+            }
+        }), WAIT_NOTICE_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        // After the wait, $LATEST is read again: when AWS finishing the update renewed its RevisionId, the
+        // same update (same code, same LastModified) is still what the operator saw, not someone else's change.
+        return updated.thenCompose(v -> lambda.getConfiguration(fn, "$LATEST"))
+                .thenCompose(now -> {
+                    boolean sameUpdate = now.codeSha256().equals(latest.codeSha256())
+                            && now.lastModified().equals(latest.lastModified());
+                    return lambda.publishVersion(fn, form.descriptionProperty().get(), Optional.of(latest.codeSha256()),
+                            Optional.ofNullable(sameUpdate ? now.revisionId() : latest.revisionId()));
+                })
                 .handleAsync((published, error) -> {
                     if (error == null) {
                         // The version it already had is AWS's answer to "nothing was updated", never a conflict.

@@ -8,7 +8,6 @@ import com.lambdarelease.sandbox.http.SandboxResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * ListFunctions, GetFunction, GetFunctionConfiguration, CreateFunction, UpdateFunctionCode,
@@ -18,12 +17,14 @@ import java.util.UUID;
 final class FunctionOperations {
 
     private final FunctionStore store;
+    private final Arns arns;
     private final Clock clock;
     private final java.time.Duration stateDelay;
 
     /** @param stateDelay how long a new function stays Pending and an update InProgress */
     FunctionOperations(FunctionStore store, Clock clock, java.time.Duration stateDelay) {
         this.store = store;
+        this.arns = store.arns();
         this.clock = clock;
         this.stateDelay = stateDelay;
     }
@@ -41,7 +42,7 @@ final class FunctionOperations {
         List<FunctionConfig> configs = store.page(page.marker().orElse(null), page.size());
         ObjectNode out = Json.MAPPER.createObjectNode();
         ArrayNode functions = out.putArray("Functions");
-        configs.forEach(c -> functions.add(Json.configuration(c, Optional.empty(), statusOf(c))));
+        configs.forEach(c -> functions.add(Json.configuration(arns, c, Optional.empty(), statusOf(c))));
         if (configs.size() == page.size() && store.hasAfter(configs.get(configs.size() - 1).functionName())) {
             out.put("NextMarker", configs.get(configs.size() - 1).functionName());
         }
@@ -52,17 +53,14 @@ final class FunctionOperations {
         Answer answer = store.withFunction(ref.name(), fn -> answer(fn, resolve(fn, ref)));
         FunctionConfig config = answer.config();
         ObjectNode out = Json.MAPPER.createObjectNode();
-        out.set("Configuration", Json.configuration(config, ref.qualifier(), answer.status()));
-        out.putObject("Code").put("RepositoryType", "S3").put("Location",
-                "https://awslambda-us-east-1-tasks.s3.us-east-1.amazonaws.com/snapshots/123456789012/"
-                        + ref.name() + "-" + UUID.nameUUIDFromBytes(config.codeSha256().getBytes())
-                        + "?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=600&X-Amz-Signature=sandbox");
+        out.set("Configuration", Json.configuration(arns, config, ref.qualifier(), answer.status()));
+        out.putObject("Code").put("RepositoryType", "S3").put("Location", arns.codeLocation(ref.name(), config.codeSha256()));
         return Json.respond(200, out);
     }
 
     SandboxResponse getConfiguration(FunctionRef ref) {
         Answer answer = store.withFunction(ref.name(), fn -> answer(fn, resolve(fn, ref)));
-        return Json.respond(200, Json.configuration(answer.config(), ref.qualifier(), answer.status()));
+        return Json.respond(200, Json.configuration(arns, answer.config(), ref.qualifier(), answer.status()));
     }
 
     /** The status of a listed function's $LATEST; a function deleted meanwhile reads as settled. */
@@ -82,7 +80,7 @@ final class FunctionOperations {
                 .required(body.string("Role").orElse(null), "role").required(code.orElse(null), "code");
         ConfigChanges changes = ConfigChanges.parse(body, violations);
         violations.throwIfAny();
-        String name = FunctionRef.parse(rawName.get()).name();
+        String name = FunctionRef.parse(rawName.get(), arns).name();
         if (changes.runtime().isEmpty() || changes.handler().isEmpty()) {
             throw LambdaError.invalidParameter(
                     "Runtime and Handler are mandatory parameters for functions created with deployment packages.");
@@ -91,7 +89,7 @@ final class FunctionOperations {
         CodePackage pkg = CodePackage.from(code.get()).orElseThrow(FunctionOperations::noCode);
         FunctionConfig base = new FunctionConfig(name, "", "", "", pkg.size(), pkg.sha256(), "", 3, 128,
                 clock.instant(), FunctionRef.LATEST, null, null, null, "", 0);
-        LambdaFunction fn = new LambdaFunction(changes.applyTo(base, clock.instant(), RevisionIds.next()));
+        LambdaFunction fn = new LambdaFunction(changes.applyTo(base, clock.instant(), RevisionIds.next()), arns);
         fn.created(clock.instant(), stateDelay);
         FunctionConfig answer = fn.latest();
         if (publish) {
@@ -103,7 +101,7 @@ final class FunctionOperations {
             throw LambdaError.conflict("Function already exist: " + name);
         }
         // AWS answers CreateFunction with Publish=true with version 1's configuration under the unqualified ARN.
-        return Json.respond(201, Json.configuration(answer, Optional.empty(), status));
+        return Json.respond(201, Json.configuration(arns, answer, Optional.empty(), status));
     }
 
     SandboxResponse updateCode(FunctionRef ref, RequestBody body) {
@@ -128,7 +126,7 @@ final class FunctionOperations {
             fn.versionPublished(version.version(), clock.instant(), stateDelay);
             return answer(fn, version);
         });
-        return Json.respond(200, Json.configuration(answer.config(),
+        return Json.respond(200, Json.configuration(arns, answer.config(),
                 publish ? Optional.of(answer.config().version()) : Optional.empty(), answer.status()));
     }
 
@@ -146,7 +144,7 @@ final class FunctionOperations {
             fn.updating(previous, clock.instant(), stateDelay);
             return answer(fn, fn.latest());
         });
-        return Json.respond(200, Json.configuration(answer.config(), Optional.empty(), answer.status()));
+        return Json.respond(200, Json.configuration(arns, answer.config(), Optional.empty(), answer.status()));
     }
 
     SandboxResponse delete(FunctionRef ref) {
@@ -175,13 +173,14 @@ final class FunctionOperations {
 
     /** The configuration a qualifier names; an alias names its primary version's. */
     static FunctionConfig resolve(LambdaFunction fn, FunctionRef ref) {
+        Arns arns = fn.arns();
         if (ref.qualifier().isEmpty()) {
             return fn.latest();
         }
         String q = ref.qualifier().get();
         Optional<FunctionConfig> config = fn.version(q)
                 .or(() -> fn.alias(q).flatMap(a -> fn.version(a.functionVersion())));
-        return config.orElseThrow(() -> LambdaError.functionNotFound(Arns.function(fn.name(), q)));
+        return config.orElseThrow(() -> LambdaError.functionNotFound(arns.function(fn.name(), q)));
     }
 
     private static LambdaError noCode() {

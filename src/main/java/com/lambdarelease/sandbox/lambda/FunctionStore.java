@@ -14,10 +14,19 @@ final class FunctionStore {
 
     private final ConcurrentSkipListMap<String, LambdaFunction> functions = new ConcurrentSkipListMap<>();
     private final Runnable onWrite;
+    private final Arns arns;
 
-    /** @param onWrite told after every successful write (the state file's debounced saver) */
-    FunctionStore(Runnable onWrite) {
+    /**
+     * @param onWrite told after every successful write (the state file's debounced saver)
+     * @param arns    the account and region these functions live in
+     */
+    FunctionStore(Runnable onWrite, Arns arns) {
         this.onWrite = onWrite;
+        this.arns = arns;
+    }
+
+    Arns arns() {
+        return arns;
     }
 
     /**
@@ -28,11 +37,11 @@ final class FunctionStore {
     <T> T withFunction(String name, Function<LambdaFunction, T> action) {
         LambdaFunction fn = functions.get(name);
         if (fn == null) {
-            throw LambdaError.functionNotFound(Arns.function(name));
+            throw LambdaError.functionNotFound(arns.function(name));
         }
         synchronized (fn) {
             if (fn.isDeleted()) {
-                throw LambdaError.functionNotFound(Arns.function(name));
+                throw LambdaError.functionNotFound(arns.function(name));
             }
             return action.apply(fn);
         }

@@ -43,16 +43,16 @@ final class Json {
      * FunctionConfiguration. {@code arnQualifier} is what the FunctionArn ends in: empty for an
      * unqualified request, else the version or alias the caller named.
      */
-    static ObjectNode configuration(FunctionConfig c, Optional<String> arnQualifier) {
-        return configuration(c, arnQualifier, FunctionStatus.READY);
+    static ObjectNode configuration(Arns arns, FunctionConfig c, Optional<String> arnQualifier) {
+        return configuration(arns, c, arnQualifier, FunctionStatus.READY);
     }
 
     /** FunctionConfiguration with the State and LastUpdateStatus members {@code status} says. */
-    static ObjectNode configuration(FunctionConfig c, Optional<String> arnQualifier, FunctionStatus status) {
+    static ObjectNode configuration(Arns arns, FunctionConfig c, Optional<String> arnQualifier, FunctionStatus status) {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("FunctionName", c.functionName());
-        n.put("FunctionArn", arnQualifier.map(q -> Arns.function(c.functionName(), q))
-                .orElseGet(() -> Arns.function(c.functionName())));
+        n.put("FunctionArn", arnQualifier.map(q -> arns.function(c.functionName(), q))
+                .orElseGet(() -> arns.function(c.functionName())));
         n.put("Runtime", c.runtime());
         n.put("Role", c.role());
         n.put("Handler", c.handler());
@@ -88,9 +88,9 @@ final class Json {
         return n;
     }
 
-    static ObjectNode alias(String functionName, Alias a) {
+    static ObjectNode alias(Arns arns, String functionName, Alias a) {
         ObjectNode n = MAPPER.createObjectNode();
-        n.put("AliasArn", Arns.function(functionName, a.name()));
+        n.put("AliasArn", arns.function(functionName, a.name()));
         n.put("Name", a.name());
         n.put("FunctionVersion", a.functionVersion());
         n.put("Description", a.description());

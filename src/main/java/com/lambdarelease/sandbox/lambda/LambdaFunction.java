@@ -37,13 +37,16 @@ final class LambdaFunction {
     private FunctionConfig beforeUpdate;
     private final Map<Integer, Instant> versionPendingUntil = new java.util.HashMap<>();
 
-    LambdaFunction(FunctionConfig latest) {
+    private final Arns arns;
+
+    LambdaFunction(FunctionConfig latest, Arns arns) {
         this.name = latest.functionName();
         this.latest = latest;
+        this.arns = arns;
     }
 
-    static LambdaFunction restore(FunctionSnapshot snapshot) {
-        LambdaFunction fn = new LambdaFunction(snapshot.latest());
+    static LambdaFunction restore(FunctionSnapshot snapshot, Arns arns) {
+        LambdaFunction fn = new LambdaFunction(snapshot.latest(), arns);
         snapshot.versions().forEach(v -> fn.versions.put(Integer.parseInt(v.version()), v));
         snapshot.aliases().forEach(a -> fn.aliases.put(a.name(), a));
         snapshot.provisioned().forEach(p -> fn.provisioned.put(p.qualifier(), p));
@@ -63,6 +66,11 @@ final class LambdaFunction {
 
     String name() {
         return name;
+    }
+
+    /** The account and region this function lives in. */
+    Arns arns() {
+        return arns;
     }
 
     boolean isDeleted() {
@@ -132,7 +140,7 @@ final class LambdaFunction {
     void requireSettled(Instant now) {
         if (now.isBefore(pendingUntil) || now.isBefore(updatingUntil)) {
             throw LambdaError.conflict("The operation cannot be performed at this time. An update is in progress "
-                    + "for resource: " + Arns.function(name));
+                    + "for resource: " + arns.function(name));
         }
     }
 

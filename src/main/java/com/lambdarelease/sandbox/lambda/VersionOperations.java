@@ -13,12 +13,14 @@ import java.util.Optional;
 final class VersionOperations {
 
     private final FunctionStore store;
+    private final Arns arns;
     private final Clock clock;
     private final java.time.Duration stateDelay;
 
     /** @param stateDelay how long a new version stays Pending */
     VersionOperations(FunctionStore store, Clock clock, java.time.Duration stateDelay) {
         this.store = store;
+        this.arns = store.arns();
         this.clock = clock;
         this.stateDelay = stateDelay;
     }
@@ -41,7 +43,7 @@ final class VersionOperations {
             if (isNew) {
                 fn.versionPublished(version.version(), clock.instant(), stateDelay);
             }
-            return Json.configuration(version, Optional.of(version.version()), fn.status(version, clock.instant()));
+            return Json.configuration(arns, version, Optional.of(version.version()), fn.status(version, clock.instant()));
         });
         return Json.respond(201, answer);
     }
@@ -58,7 +60,7 @@ final class VersionOperations {
         int end = Math.min(all.size(), start + page.size());
         ObjectNode out = Json.MAPPER.createObjectNode();
         ArrayNode versions = out.putArray("Versions");
-        all.subList(start, end).forEach(l -> versions.add(Json.configuration(l.config(), Optional.of(l.config().version()),
+        all.subList(start, end).forEach(l -> versions.add(Json.configuration(arns, l.config(), Optional.of(l.config().version()),
                 l.status())));
         if (end < all.size()) {
             out.put("NextMarker", all.get(end - 1).config().version());

@@ -2,6 +2,7 @@ package com.lambdarelease.service;
 
 import com.lambdarelease.domain.AliasRoute;
 import com.lambdarelease.domain.AwsNames;
+import com.lambdarelease.domain.ExecutionSettings;
 import com.lambdarelease.domain.FunctionConfig;
 import com.lambdarelease.domain.FunctionSummary;
 import com.lambdarelease.domain.InvalidInputException;
@@ -293,7 +294,29 @@ public final class SdkLambdaService implements LambdaService {
                 c.codeSize() == null ? 0 : c.codeSize(), parseTime(c.lastModified()), c.revisionId(),
                 c.layers().stream().map(Layer::arn).toList(),
                 c.environment() == null || c.environment().variables() == null ? java.util.Map.of() : c.environment().variables(),
-                Optional.ofNullable(c.deadLetterConfig()).map(d -> d.targetArn()).filter(arn -> !arn.isEmpty()));
+                Optional.ofNullable(c.deadLetterConfig()).map(d -> d.targetArn()).filter(arn -> !arn.isEmpty()),
+                execution(c));
+    }
+
+    /** The members beyond the basics, with AWS's defaults where the answer has none. */
+    static ExecutionSettings execution(FunctionConfiguration c) {
+        ExecutionSettings d = ExecutionSettings.DEFAULTS;
+        return new ExecutionSettings(c.hasArchitectures() && !c.architecturesAsStrings().isEmpty()
+                ? c.architecturesAsStrings() : d.architectures(),
+                c.ephemeralStorage() == null || c.ephemeralStorage().size() == null ? d.ephemeralStorageMb()
+                        : c.ephemeralStorage().size(),
+                c.tracingConfig() == null || c.tracingConfig().modeAsString() == null ? d.tracingMode()
+                        : c.tracingConfig().modeAsString(),
+                c.vpcConfig() == null ? List.of() : c.vpcConfig().subnetIds(),
+                c.vpcConfig() == null ? List.of() : c.vpcConfig().securityGroupIds(),
+                c.fileSystemConfigs().stream().map(f -> f.arn() + " → " + f.localMountPath()).toList(),
+                c.loggingConfig() == null || c.loggingConfig().logFormatAsString() == null ? d.logFormat()
+                        : c.loggingConfig().logFormatAsString(),
+                c.snapStart() == null || c.snapStart().applyOnAsString() == null ? d.snapStartApplyOn()
+                        : c.snapStart().applyOnAsString(),
+                Optional.ofNullable(c.kmsKeyArn()).filter(k -> !k.isEmpty()),
+                c.packageTypeAsString() == null ? d.packageType() : c.packageTypeAsString(),
+                Optional.empty());
     }
 
     /**

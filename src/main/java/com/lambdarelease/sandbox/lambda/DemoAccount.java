@@ -127,7 +127,7 @@ final class DemoAccount {
             store.addQuietly(new LambdaFunction(new FunctionConfig(name, "python3.12", role, "main.handler",
                     code.size(), code.sha256(), "Synthetic benchmark function", 3, 128,
                     now.minus(Duration.ofMinutes(i % 40_000)), FunctionRef.LATEST, Map.of(), List.of(), null,
-                    RevisionIds.next(), 0), store.arns()));
+                    RevisionIds.next(), 0, null), store.arns()));
         }
     }
 
@@ -143,7 +143,7 @@ final class DemoAccount {
             CodePackage code = CodePackage.of((name + "#0").getBytes(StandardCharsets.UTF_8));
             fn = new LambdaFunction(new FunctionConfig(name, runtime, arns.role(name + "-role"), handler, code.size(),
                     code.sha256(), "", timeout, memory, Instant.EPOCH, FunctionRef.LATEST, Map.of(), List.of(), null,
-                    RevisionIds.next(), 0), arns);
+                    RevisionIds.next(), 0, null), arns);
         }
 
         Demo env(String key, String value) {
@@ -155,18 +155,18 @@ final class DemoAccount {
             FunctionConfig c = fn.latest();
             fn.setLatest(new FunctionConfig(c.functionName(), c.runtime(), arns.role(roleName), c.handler(),
                     c.codeSize(), c.codeSha256(), c.description(), c.timeout(), c.memorySize(), c.lastModified(),
-                    c.version(), c.environment(), c.layers(), c.deadLetterTarget(), c.revisionId(), c.sourceRevision()));
+                    c.version(), c.environment(), c.layers(), c.deadLetterTarget(), c.revisionId(), c.sourceRevision(), c.settings()));
             return this;
         }
 
         Demo layers(List<String> layers) {
             return change(new ConfigChanges(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(layers), Optional.empty()));
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(layers), Optional.empty(), Map.of()));
         }
 
         Demo deadLetter(String target) {
             return change(new ConfigChanges(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(target)));
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(target), Map.of()));
         }
 
         /** New code and the current environment in $LATEST (an UpdateFunctionCode), not published. */
@@ -177,7 +177,7 @@ final class DemoAccount {
             FunctionConfig c = fn.latest();
             fn.update(new FunctionConfig(c.functionName(), c.runtime(), c.role(), c.handler(),
                     2_000 + code.size() * 13, code.sha256(), c.description(), c.timeout(), c.memorySize(), at,
-                    c.version(), env, c.layers(), c.deadLetterTarget(), RevisionIds.next(), c.sourceRevision()));
+                    c.version(), env, c.layers(), c.deadLetterTarget(), RevisionIds.next(), c.sourceRevision(), c.settings()));
             return this;
         }
 

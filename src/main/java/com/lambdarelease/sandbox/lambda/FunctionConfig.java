@@ -1,5 +1,7 @@
 package com.lambdarelease.sandbox.lambda;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +17,12 @@ import java.util.Optional;
  *                         has had; a published version keeps the count it was published from. AWS publishes a
  *                         new version whenever an update happened since the last publish, whatever the content,
  *                         so this count, not the content, decides PublishVersion's answer.
+ * @param settings         the other members as sent ({@link ExtraSettings}: Architectures, VpcConfig, ...)
  */
 record FunctionConfig(String functionName, String runtime, String role, String handler, long codeSize,
                       String codeSha256, String description, int timeout, int memorySize, Instant lastModified,
                       String version, Map<String, String> environment, List<String> layers, String deadLetterTarget,
-                      String revisionId, long sourceRevision) {
+                      String revisionId, long sourceRevision, Map<String, JsonNode> settings) {
 
     static final String ERROR_RATE = "SANDBOX_ERROR_RATE";
     static final String LATENCY_MS = "SANDBOX_LATENCY_MS";
@@ -30,6 +33,7 @@ record FunctionConfig(String functionName, String runtime, String role, String h
         description = description == null ? "" : description;
         environment = environment == null ? Map.of() : Map.copyOf(environment);
         layers = layers == null ? List.of() : List.copyOf(layers);
+        settings = settings == null ? Map.of() : Map.copyOf(settings);
     }
 
     Optional<String> deadLetter() {
@@ -39,23 +43,29 @@ record FunctionConfig(String functionName, String runtime, String role, String h
     /** The snapshot published as {@code version}: same code and settings, its own description and revision. */
     FunctionConfig publishedAs(String newVersion, String versionDescription, Instant now, String newRevision) {
         return new FunctionConfig(functionName, runtime, role, handler, codeSize, codeSha256, versionDescription,
-                timeout, memorySize, now, newVersion, environment, layers, deadLetterTarget, newRevision, sourceRevision);
+                timeout, memorySize, now, newVersion, environment, layers, deadLetterTarget, newRevision, sourceRevision, settings);
     }
 
     FunctionConfig withRevision(String newRevision) {
         return new FunctionConfig(functionName, runtime, role, handler, codeSize, codeSha256, description, timeout,
-                memorySize, lastModified, version, environment, layers, deadLetterTarget, newRevision, sourceRevision);
+                memorySize, lastModified, version, environment, layers, deadLetterTarget, newRevision, sourceRevision, settings);
+    }
+
+    FunctionConfig withSettings(Map<String, JsonNode> newSettings) {
+        return new FunctionConfig(functionName, runtime, role, handler, codeSize, codeSha256, description, timeout,
+                memorySize, lastModified, version, environment, layers, deadLetterTarget, revisionId, sourceRevision,
+                newSettings);
     }
 
     /** The same configuration counted as {@code count} updates old. */
     FunctionConfig withSourceRevision(long count) {
         return new FunctionConfig(functionName, runtime, role, handler, codeSize, codeSha256, description, timeout,
-                memorySize, lastModified, version, environment, layers, deadLetterTarget, revisionId, count);
+                memorySize, lastModified, version, environment, layers, deadLetterTarget, revisionId, count, settings);
     }
 
     FunctionConfig withCode(String sha256, long size, Instant now, String newRevision) {
         return new FunctionConfig(functionName, runtime, role, handler, size, sha256, description, timeout,
-                memorySize, now, version, environment, layers, deadLetterTarget, newRevision, sourceRevision);
+                memorySize, now, version, environment, layers, deadLetterTarget, newRevision, sourceRevision, settings);
     }
 
     /**
@@ -67,7 +77,7 @@ record FunctionConfig(String functionName, String runtime, String role, String h
                 && role.equals(published.role) && handler.equals(published.handler)
                 && timeout == published.timeout && memorySize == published.memorySize
                 && environment.equals(published.environment) && layers.equals(published.layers)
-                && Objects.equals(deadLetterTarget, published.deadLetterTarget);
+                && Objects.equals(deadLetterTarget, published.deadLetterTarget) && settings.equals(published.settings);
     }
 
     boolean updateFails() {

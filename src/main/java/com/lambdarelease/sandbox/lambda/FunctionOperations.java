@@ -39,6 +39,12 @@ final class FunctionOperations {
 
     SandboxResponse list(SandboxRequest request) {
         Page page = Page.from(request);
+        Optional<String> which = request.queryParam("FunctionVersion");
+        which.filter(v -> !v.equals("ALL")).ifPresent(v -> new Violations().add(Violations.quote(v), "functionVersion",
+                "Member must satisfy enum value set: [ALL]").throwIfAny());
+        if (which.isPresent()) {
+            return listEveryVersion(page);
+        }
         List<FunctionConfig> configs = store.page(page.marker().orElse(null), page.size());
         ObjectNode out = Json.MAPPER.createObjectNode();
         ArrayNode functions = out.putArray("Functions");
@@ -49,12 +55,33 @@ final class FunctionOperations {
         return Json.respond(200, out);
     }
 
+    /** FunctionVersion=ALL: every version of every function, each under its qualified ARN ($LATEST included). */
+    private SandboxResponse listEveryVersion(Page page) {
+        List<FunctionConfig> configs = store.everyVersion(page.marker().orElse(null), page.size());
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        ArrayNode functions = out.putArray("Functions");
+        configs.stream().limit(page.size()).forEach(c -> functions.add(Json.configuration(arns, c,
+                Optional.of(c.version()), statusOf(c))));
+        if (configs.size() > page.size()) {
+            FunctionConfig last = configs.get(page.size() - 1);
+            out.put("NextMarker", last.functionName() + ":" + last.version());
+        }
+        return Json.respond(200, out);
+    }
+
     SandboxResponse get(FunctionRef ref) {
         Answer answer = store.withFunction(ref.name(), fn -> answer(fn, resolve(fn, ref)));
         FunctionConfig config = answer.config();
         ObjectNode out = Json.MAPPER.createObjectNode();
         out.set("Configuration", Json.configuration(arns, config, ref.qualifier(), answer.status()));
-        out.putObject("Code").put("RepositoryType", "S3").put("Location", arns.codeLocation(ref.name(), config.codeSha256()));
+        if (ExtraSettings.isImage(config.settings())) {
+            String uri = ExtraSettings.imageUri(config.settings()).orElse("");
+            out.putObject("Code").put("RepositoryType", "ECR").put("ImageUri", uri)
+                    .put("ResolvedImageUri", uri.replaceFirst(":[^:/@]+$", "") + "@sha256:"
+                            + java.util.HexFormat.of().formatHex(java.util.Base64.getDecoder().decode(config.codeSha256())));
+        } else {
+            out.putObject("Code").put("RepositoryType", "S3").put("Location", arns.codeLocation(ref.name(), config.codeSha256()));
+        }
         return Json.respond(200, out);
     }
 
@@ -81,14 +108,20 @@ final class FunctionOperations {
         ConfigChanges changes = ConfigChanges.parse(body, violations);
         violations.throwIfAny();
         String name = FunctionRef.parse(rawName.get(), arns).name();
-        if (changes.runtime().isEmpty() || changes.handler().isEmpty()) {
+        boolean image = ExtraSettings.isImage(changes.settings());
+        if (!image && (changes.runtime().isEmpty() || changes.handler().isEmpty())) {
             throw LambdaError.invalidParameter(
                     "Runtime and Handler are mandatory parameters for functions created with deployment packages.");
         }
         changes.checkRules();
-        CodePackage pkg = CodePackage.from(code.get()).orElseThrow(FunctionOperations::noCode);
+        // A container image is kept by its URI (never pulled, never run)
+        Optional<String> imageUri = code.get().string("ImageUri");
+        CodePackage pkg = (image ? imageUri.map(u -> CodePackage.of(u.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                : CodePackage.from(code.get())).orElseThrow(FunctionOperations::noCode);
+        java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> settings = new java.util.LinkedHashMap<>();
+        imageUri.filter(u -> image).ifPresent(u -> settings.put("ImageUri", Json.MAPPER.getNodeFactory().textNode(u)));
         FunctionConfig base = new FunctionConfig(name, "", "", "", pkg.size(), pkg.sha256(), "", 3, 128,
-                clock.instant(), FunctionRef.LATEST, null, null, null, "", 0);
+                clock.instant(), FunctionRef.LATEST, null, null, null, "", 0, settings);
         LambdaFunction fn = new LambdaFunction(changes.applyTo(base, clock.instant(), RevisionIds.next()), arns);
         fn.created(clock.instant(), stateDelay);
         FunctionConfig answer = fn.latest();
@@ -108,7 +141,11 @@ final class FunctionOperations {
         Optional<String> revision = body.string("RevisionId");
         boolean publish = body.bool("Publish").orElse(false);
         boolean dryRun = body.bool("DryRun").orElse(false);
-        CodePackage pkg = CodePackage.from(body).orElseThrow(FunctionOperations::noCode);
+        Violations violations = new Violations();
+        java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> settings = ExtraSettings.parse(body, violations);
+        violations.throwIfAny();
+        CodePackage pkg = body.string("ImageUri").map(u -> CodePackage.of(u.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .or(() -> CodePackage.from(body)).orElseThrow(FunctionOperations::noCode);
         Answer answer = store.write(ref.name(), fn -> {
             RevisionIds.check(revision, fn.latest().revisionId());
             fn.requireSettled(clock.instant());
@@ -116,7 +153,8 @@ final class FunctionOperations {
                 return answer(fn, fn.latest());
             }
             FunctionConfig previous = fn.latest();
-            fn.update(previous.withCode(pkg.sha256(), pkg.size(), clock.instant(), RevisionIds.next()));
+            fn.update(previous.withCode(pkg.sha256(), pkg.size(), clock.instant(), RevisionIds.next())
+                    .withSettings(ExtraSettings.merge(previous.settings(), settings)));
             fn.updating(previous, clock.instant(), stateDelay);
             if (!publish) {
                 return answer(fn, fn.latest());

@@ -97,6 +97,39 @@ final class FunctionStore {
         return out;
     }
 
+    /**
+     * ListFunctions with FunctionVersion=ALL: every function's $LATEST and versions, by name then as
+     * ListVersionsByFunction orders them, up to {@code max} after {@code marker} ({@code name:version}).
+     * One more than asked is returned when there is more, so the caller knows to hand out a marker.
+     */
+    List<FunctionConfig> everyVersion(String marker, int max) {
+        String afterName = marker == null ? null : marker.substring(0, Math.max(0, marker.lastIndexOf(':')));
+        String afterVersion = marker == null ? null : marker.substring(marker.lastIndexOf(':') + 1);
+        NavigableMap<String, LambdaFunction> tail = afterName == null ? functions : functions.tailMap(afterName, true);
+        List<FunctionConfig> out = new ArrayList<>(max + 1);
+        for (LambdaFunction fn : tail.values()) {
+            List<FunctionConfig> all;
+            synchronized (fn) {
+                if (fn.isDeleted()) {
+                    continue;
+                }
+                all = fn.allVersions();
+            }
+            boolean skipping = fn.name().equals(afterName);
+            for (FunctionConfig c : all) {
+                if (skipping) {
+                    skipping = !c.version().equals(afterVersion);
+                    continue;
+                }
+                out.add(c);
+                if (out.size() > max) {
+                    return out;
+                }
+            }
+        }
+        return out;
+    }
+
     boolean hasAfter(String name) {
         return functions.higherKey(name) != null;
     }

@@ -53,9 +53,13 @@ final class Json {
         n.put("FunctionName", c.functionName());
         n.put("FunctionArn", arnQualifier.map(q -> arns.function(c.functionName(), q))
                 .orElseGet(() -> arns.function(c.functionName())));
-        n.put("Runtime", c.runtime());
+        if (!c.runtime().isEmpty()) { // container images have neither
+            n.put("Runtime", c.runtime());
+        }
         n.put("Role", c.role());
-        n.put("Handler", c.handler());
+        if (!c.handler().isEmpty()) {
+            n.put("Handler", c.handler());
+        }
         n.put("CodeSize", c.codeSize());
         n.put("Description", c.description());
         n.put("Timeout", c.timeout());
@@ -67,7 +71,6 @@ final class Json {
             ObjectNode vars = n.putObject("Environment").putObject("Variables");
             c.environment().forEach(vars::put);
         }
-        n.putObject("TracingConfig").put("Mode", "PassThrough");
         n.put("RevisionId", c.revisionId());
         if (!c.layers().isEmpty()) {
             ArrayNode layers = n.putArray("Layers");
@@ -80,11 +83,7 @@ final class Json {
         status.lastUpdateStatus().ifPresent(r -> n.put("LastUpdateStatus", r));
         status.lastUpdateReason().ifPresent(r -> n.put("LastUpdateStatusReason", r));
         status.lastUpdateReasonCode().ifPresent(r -> n.put("LastUpdateStatusReasonCode", r));
-        n.put("PackageType", "Zip");
-        n.putArray("Architectures").add("x86_64");
-        n.putObject("EphemeralStorage").put("Size", 512);
-        n.putObject("SnapStart").put("ApplyOn", "None").put("OptimizationStatus", "Off");
-        n.putObject("LoggingConfig").put("LogFormat", "Text").put("LogGroup", "/aws/lambda/" + c.functionName());
+        ExtraSettings.write(n, c);
         return n;
     }
 

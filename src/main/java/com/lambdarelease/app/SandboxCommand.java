@@ -51,6 +51,9 @@ final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--synthetic-functions", defaultValue = "0", description = "Add N bare functions (for paging and benchmarks).")
     int syntheticFunctions;
 
+    @Option(names = "--state-delay-ms", defaultValue = "1000", description = "Sandbox time a new function stays Pending and an update InProgress, in ms (default: ${DEFAULT-VALUE}).")
+    long stateDelayMs;
+
     @Option(names = "--seed", description = "Random seed for routing, traffic and faults.")
     Long seed;
 
@@ -61,7 +64,7 @@ final class SandboxCommand implements Callable<Integer> {
                 .withBackfill(Duration.ofMinutes(backfillMinutes)).withSeedDemoData(!empty)
                 .withMetricsDelay(metricsDelay).withThrottleRate(throttleRate).withServerErrorRate(serverErrorRate)
                 .withRequestLatency(Duration.ofMillis(latencyMs)).withStateFile(stateFile)
-                .withSyntheticFunctions(syntheticFunctions);
+                .withSyntheticFunctions(syntheticFunctions).withStateDelay(Duration.ofMillis(stateDelayMs));
         if (seed != null) {
             options = options.withRandomSeed(seed);
         }

@@ -17,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
  * with the request, so a deployment that lands in between is refused by AWS instead of published
  * unseen.
  */
-@Command(name = "publish", mixinStandardHelpOptions = true, description = "Publish $LATEST as a new version (AWS returns the latest version when nothing changed).")
+@Command(name = "publish", mixinStandardHelpOptions = true, description = "Publish $LATEST as a new version (AWS returns the newest version when nothing was updated since it).")
 final class PublishCommand extends CliCommand {
 
     @Parameters(index = "0", paramLabel = "FUNCTION", description = "The function's name.")
@@ -33,6 +33,11 @@ final class PublishCommand extends CliCommand {
     @Override
     int run(CliSession session) {
         AwsNames.requireFunctionName(function);
+        // AWS refuses PublishVersion with 409 while an update is in progress: wait for it to finish first,
+        // then read $LATEST as it will be published.
+        err().println("Waiting for AWS to finish the last update of " + function + " (LastUpdateStatus Successful)…");
+        err().flush();
+        CliSession.await(session.lambda().awaitUpdated(function));
         CompletableFuture<FunctionConfig> latestRead = session.lambda().getConfiguration(function, AwsNames.LATEST);
         CompletableFuture<List<FunctionConfig>> versionsRead = session.lambda().listVersions(function);
         FunctionConfig latest = CliSession.await(latestRead);
@@ -50,7 +55,8 @@ final class PublishCommand extends CliCommand {
         }
         boolean existing = known.contains(published.version());
         String message = existing
-                ? function + ": $LATEST is unchanged since version " + published.version() + "; AWS returned that version."
+                ? function + ": nothing was updated since version " + published.version()
+                        + "; AWS returned that version (with its own description)."
                 : "Published " + function + " version " + published.version() + ".";
         err().println(message);
         err().flush();

@@ -63,11 +63,12 @@ public final class SessionFactory implements AutoCloseable {
                         ? openAws(c.label(), Optional.of(c.endpoint()), c.region(), c.profileName().get())
                         : openWithDefaultChain(c.label(), c.endpoint(), c.region());
             }
-            return openSandbox();
+            return openSandbox(((ConnectionSpec.Sandbox) spec).region());
         }, io);
     }
 
-    private synchronized ConsoleServices openSandbox() {
+    /** The sandbox keeps one place per region, chosen by the region the clients sign for. */
+    private synchronized ConsoleServices openSandbox(String region) {
         if (sandbox == null) {
             try {
                 sandbox = Sandbox.start(sandboxOptions);
@@ -75,8 +76,9 @@ public final class SessionFactory implements AutoCloseable {
                 throw new UncheckedIOException("Could not start the embedded sandbox", e);
             }
         }
-        AwsClients clients = AwsClients.forSandbox(sandbox.endpoint());
-        return new ConsoleServices("Sandbox · " + sandbox.endpoint().getAuthority(),
+        AwsClients clients = AwsClients.forSandbox(sandbox.endpoint(), Region.of(region));
+        return new ConsoleServices("Sandbox · " + sandbox.endpoint().getAuthority()
+                        + (region.equals(ConnectionSpec.Sandbox.DEFAULT_REGION) ? "" : " · " + region),
                 new SdkLambdaService(clients.lambda(), RequestBudget.unlimited(), pageRetry()),
                 new SdkMetricsService(clients.cloudWatch(), sandbox.clock()),
                 clients.activity(), sandbox.clock(), clients, "sandbox");

@@ -21,11 +21,13 @@ import java.util.Optional;
  * @param stateFile        where Lambda state is kept across restarts; empty keeps it in memory only
  * @param syntheticFunctions extra bare functions (bench-fn-00001...) for paging and benchmarks
  * @param randomSeed       seed for routing, traffic and faults, so a test run is repeatable
+ * @param stateDelay       sandbox time a new function stays Pending and an update InProgress (AWS takes a few
+ *                         seconds); zero makes both immediate
  */
 public record SandboxOptions(int port, double speed, boolean seedDemoData, boolean traffic, double trafficScale,
                              Duration backfill, boolean metricsDelay, double throttleRate, double serverErrorRate,
                              Duration requestLatency, Optional<Path> stateFile, int syntheticFunctions,
-                             long randomSeed) {
+                             long randomSeed, Duration stateDelay) {
 
     public SandboxOptions {
         if (port < 0 || port > 65535) {
@@ -38,6 +40,9 @@ public record SandboxOptions(int port, double speed, boolean seedDemoData, boole
         }
         if (trafficScale < 0) {
             throw new IllegalArgumentException("trafficScale must be >= 0, was " + trafficScale);
+        }
+        if (stateDelay == null || stateDelay.isNegative()) {
+            throw new IllegalArgumentException("stateDelay must be >= 0, was " + stateDelay);
         }
         if (syntheticFunctions < 0) {
             throw new IllegalArgumentException("syntheticFunctions must be >= 0");
@@ -52,77 +57,82 @@ public record SandboxOptions(int port, double speed, boolean seedDemoData, boole
 
     public static SandboxOptions defaults() {
         return new SandboxOptions(0, 1, true, true, 1, Duration.ofHours(3), false, 0, 0, Duration.ZERO,
-                Optional.empty(), 0, System.nanoTime());
+                Optional.empty(), 0, System.nanoTime(), Duration.ofSeconds(1));
     }
 
-    /** Demo data, no simulated traffic, no backfill, fixed random seed. */
+    /** Demo data, no simulated traffic, no backfill, fixed random seed, states that settle at once. */
     public static SandboxOptions forTests() {
         return new SandboxOptions(0, 1, true, false, 1, Duration.ZERO, false, 0, 0, Duration.ZERO,
-                Optional.empty(), 0, 42L);
+                Optional.empty(), 0, 42L, Duration.ZERO);
     }
 
     public SandboxOptions withPort(int p) {
         return new SandboxOptions(p, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
-                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed);
+                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay);
     }
 
     public SandboxOptions withSpeed(double s) {
         return new SandboxOptions(port, s, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
-                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed);
+                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay);
     }
 
     public SandboxOptions withSeedDemoData(boolean b) {
         return new SandboxOptions(port, speed, b, traffic, trafficScale, backfill, metricsDelay, throttleRate,
-                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed);
+                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay);
     }
 
     public SandboxOptions withTraffic(boolean b) {
         return new SandboxOptions(port, speed, seedDemoData, b, trafficScale, backfill, metricsDelay, throttleRate,
-                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed);
+                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay);
     }
 
     public SandboxOptions withTrafficScale(double s) {
         return new SandboxOptions(port, speed, seedDemoData, traffic, s, backfill, metricsDelay, throttleRate,
-                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed);
+                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay);
     }
 
     public SandboxOptions withBackfill(Duration d) {
         return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, d, metricsDelay, throttleRate,
-                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed);
+                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay);
     }
 
     public SandboxOptions withMetricsDelay(boolean b) {
         return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, b, throttleRate,
-                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed);
+                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay);
     }
 
     public SandboxOptions withThrottleRate(double r) {
         return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, r,
-                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed);
+                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay);
     }
 
     public SandboxOptions withServerErrorRate(double r) {
         return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
-                r, requestLatency, stateFile, syntheticFunctions, randomSeed);
+                r, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay);
     }
 
     public SandboxOptions withRequestLatency(Duration d) {
         return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
-                serverErrorRate, d, stateFile, syntheticFunctions, randomSeed);
+                serverErrorRate, d, stateFile, syntheticFunctions, randomSeed, stateDelay);
     }
 
     public SandboxOptions withStateFile(Path p) {
         return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
-                serverErrorRate, requestLatency, Optional.ofNullable(p), syntheticFunctions, randomSeed);
+                serverErrorRate, requestLatency, Optional.ofNullable(p), syntheticFunctions, randomSeed, stateDelay);
     }
 
     public SandboxOptions withSyntheticFunctions(int n) {
         return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
-                serverErrorRate, requestLatency, stateFile, n, randomSeed);
+                serverErrorRate, requestLatency, stateFile, n, randomSeed, stateDelay);
     }
 
     public SandboxOptions withRandomSeed(long seed) {
         return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
-                serverErrorRate, requestLatency, stateFile, syntheticFunctions, seed);
+                serverErrorRate, requestLatency, stateFile, syntheticFunctions, seed, stateDelay);
+    }
+
+    public SandboxOptions withStateDelay(Duration d) {
+        return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
+                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, d);
     }
 }

@@ -113,6 +113,15 @@ public final class AwsClients implements AutoCloseable {
         return forSandbox(endpoint, AwsClients::adaptiveRetries);
     }
 
+    /**
+     * Clients for a local sandbox in {@code region}: the sandbox keeps each region apart and reads the
+     * region from the request's signature.
+     */
+    public static AwsClients forSandbox(URI endpoint, Region region) {
+        return create(Optional.of(endpoint), region,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("sandbox", "sandbox")), AwsClients::adaptiveRetries);
+    }
+
     /** Sandbox clients with another retry strategy (tests shorten the backoff). */
     public static AwsClients forSandbox(URI endpoint, Supplier<RetryStrategy> retries) {
         return create(Optional.of(endpoint), Region.US_EAST_1,

@@ -53,6 +53,19 @@ public interface LambdaService {
                                                      Optional<String> expectedCodeSha256,
                                                      Optional<String> expectedRevisionId);
 
+    /**
+     * Completes once the function's last update has finished (LastUpdateStatus Successful), polling as
+     * the SDK's FunctionUpdatedV2 waiter does (GetFunction every second, up to 5 minutes). Fails with
+     * {@link com.lambdarelease.service.errors.UpdateFailedException} carrying AWS's reason when the
+     * update ended Failed, or with the typed failure of the polling. PublishVersion and further updates
+     * are refused with 409 while an update is in progress, so publishers wait here first.
+     *
+     * <p>The default completes at once, for stand-ins that have no update states.
+     */
+    default CompletableFuture<Void> awaitUpdated(String functionName) {
+        return CompletableFuture.completedFuture(null);
+    }
+
     CompletableFuture<AliasRoute> createAlias(String functionName, String aliasName, TrafficSplit split,
                                               String description);
 

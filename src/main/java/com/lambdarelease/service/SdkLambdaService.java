@@ -2,6 +2,7 @@ package com.lambdarelease.service;
 
 import com.lambdarelease.domain.AliasRoute;
 import com.lambdarelease.domain.AwsNames;
+import com.lambdarelease.domain.ExecutionSettings;
 import com.lambdarelease.domain.FunctionConfig;
 import com.lambdarelease.domain.FunctionSummary;
 import com.lambdarelease.domain.InvalidInputException;
@@ -123,6 +124,43 @@ public final class SdkLambdaService implements LambdaService {
             return call(() -> client.publishVersion(r -> r.functionName(functionName).description(description)
                             .codeSha256(expectedCodeSha256.orElse(null)).revisionId(expectedRevisionId.orElse(null))))
                     .thenApply(r -> config(asConfiguration(r)));
+        });
+    }
+
+    /**
+     * The SDK's own waiter, so the polling follows the service model. Its GetFunction polls (one a
+     * second, within GetFunction's separate 100/s quota) do not draw on the control-plane budget.
+     */
+    @Override
+    public CompletableFuture<Void> awaitUpdated(String functionName) {
+        return guarded(() -> {
+            AwsNames.requireFunctionName(functionName);
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            client.waiter().waitUntilFunctionUpdatedV2(r -> r.functionName(functionName)).whenComplete((response, error) -> {
+                Optional<Throwable> failed = error != null ? Optional.of(error)
+                        : response.matched().exception().map(Throwable.class::cast);
+                if (failed.isEmpty()) {
+                    done.complete(null);
+                    return;
+                }
+                Throwable cause = AwsErrors.translate(failed.get());
+                if (cause instanceof com.lambdarelease.service.errors.AwsServiceException typed
+                        && !(cause instanceof com.lambdarelease.service.errors.EndpointUnreachableException)) {
+                    done.completeExceptionally(typed); // the polling itself was refused (not found, access...)
+                    return;
+                }
+                // The waiter's failure state (LastUpdateStatus Failed): read AWS's reason once, say it.
+                call(() -> client.getFunctionConfiguration(r -> r.functionName(functionName))).whenComplete((c, e) -> {
+                    if (e == null && "Failed".equals(c.lastUpdateStatusAsString())) {
+                        done.completeExceptionally(new com.lambdarelease.service.errors.UpdateFailedException(
+                                Optional.ofNullable(c.lastUpdateStatusReasonCodeAsString()).orElse("Failed"),
+                                Optional.ofNullable(c.lastUpdateStatusReason()).orElse("no reason given"), cause));
+                    } else {
+                        done.completeExceptionally(e != null ? AwsErrors.translate(e) : cause);
+                    }
+                });
+            });
+            return done;
         });
     }
 
@@ -256,7 +294,29 @@ public final class SdkLambdaService implements LambdaService {
                 c.codeSize() == null ? 0 : c.codeSize(), parseTime(c.lastModified()), c.revisionId(),
                 c.layers().stream().map(Layer::arn).toList(),
                 c.environment() == null || c.environment().variables() == null ? java.util.Map.of() : c.environment().variables(),
-                Optional.ofNullable(c.deadLetterConfig()).map(d -> d.targetArn()).filter(arn -> !arn.isEmpty()));
+                Optional.ofNullable(c.deadLetterConfig()).map(d -> d.targetArn()).filter(arn -> !arn.isEmpty()),
+                execution(c));
+    }
+
+    /** The members beyond the basics, with AWS's defaults where the answer has none. */
+    static ExecutionSettings execution(FunctionConfiguration c) {
+        ExecutionSettings d = ExecutionSettings.DEFAULTS;
+        return new ExecutionSettings(c.hasArchitectures() && !c.architecturesAsStrings().isEmpty()
+                ? c.architecturesAsStrings() : d.architectures(),
+                c.ephemeralStorage() == null || c.ephemeralStorage().size() == null ? d.ephemeralStorageMb()
+                        : c.ephemeralStorage().size(),
+                c.tracingConfig() == null || c.tracingConfig().modeAsString() == null ? d.tracingMode()
+                        : c.tracingConfig().modeAsString(),
+                c.vpcConfig() == null ? List.of() : c.vpcConfig().subnetIds(),
+                c.vpcConfig() == null ? List.of() : c.vpcConfig().securityGroupIds(),
+                c.fileSystemConfigs().stream().map(f -> f.arn() + " → " + f.localMountPath()).toList(),
+                c.loggingConfig() == null || c.loggingConfig().logFormatAsString() == null ? d.logFormat()
+                        : c.loggingConfig().logFormatAsString(),
+                c.snapStart() == null || c.snapStart().applyOnAsString() == null ? d.snapStartApplyOn()
+                        : c.snapStart().applyOnAsString(),
+                Optional.ofNullable(c.kmsKeyArn()).filter(k -> !k.isEmpty()),
+                c.packageTypeAsString() == null ? d.packageType() : c.packageTypeAsString(),
+                Optional.empty());
     }
 
     /**

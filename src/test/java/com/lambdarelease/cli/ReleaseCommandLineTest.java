@@ -79,6 +79,23 @@ class ReleaseCommandLineTest {
     }
 
     @Test
+    void publishWaitsForAnUpdateInProgressToFinishAndSaysSo() throws Exception {
+        sandbox.close();
+        sandbox = Sandbox.start(SandboxOptions.forTests().withPort(0).withStateDelay(java.time.Duration.ofMillis(1500)));
+        other.close();
+        other = LambdaAsyncClient.builder().endpointOverride(sandbox.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("other", "other")))
+                .build();
+        other.updateFunctionConfiguration(r -> r.functionName(FN).timeout(20)).join();
+
+        Run published = run("publish", FN);
+
+        assertThat(published.code).as(published.err).isZero();
+        assertThat(published.err).contains("Waiting for AWS to finish the last update of " + FN);
+        assertThat(published.out.strip()).isEqualTo("5");
+    }
+
+    @Test
     void theGuideRunsFromTheCommandLineAndEveryWriteLandsInTheJournal() {
         Run published = run("publish", FN, "--description", "from the command line");
         assertThat(published.code).as(published.err).isZero();

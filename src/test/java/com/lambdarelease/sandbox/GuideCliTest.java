@@ -147,13 +147,19 @@ class GuideCliTest {
 
     @Test
     @Order(1)
-    @DisplayName("1. publish-version: nothing changed returns the existing 4; new code publishes 5")
+    @DisplayName("1. publish-version: the change deployed after 4 publishes 5; again returns 5; new code publishes 6")
     void step1_publishVersion() throws Exception {
         requireEarlierSteps(1);
 
-        JsonNode unchanged = ok("lambda", "publish-version", "--function-name", FN);
-        assertThat(unchanged.path("Version").asText()).isEqualTo("4");
-        assertThat(unchanged.path("FunctionArn").asText()).isEqualTo(FN_ARN + ":4");
+        JsonNode first = ok("lambda", "publish-version", "--function-name", FN, "--description", "Pricing fix");
+        assertThat(first.path("Version").asText()).isEqualTo("5");
+        assertThat(first.path("FunctionArn").asText()).isEqualTo(FN_ARN + ":5");
+        assertThat(first.path("Environment").path("Variables").path("SANDBOX_ERROR_RATE").asText()).isEqualTo("0.005");
+
+        JsonNode unchanged = ok("lambda", "publish-version", "--function-name", FN, "--description", "ignored");
+        assertThat(unchanged.path("Version").asText()).isEqualTo("5");
+        assertThat(unchanged.path("FunctionArn").asText()).isEqualTo(FN_ARN + ":5");
+        assertThat(unchanged.path("Description").asText()).isEqualTo("Pricing fix");
 
         byte[] zip = zip("lambda_function.py", "def lambda_handler(event, context):\n    return {'version': 5}\n");
         Path zipFile = Files.write(workDir.resolve("function.zip"), zip);
@@ -166,8 +172,8 @@ class GuideCliTest {
         assertThat(updated.path("CodeSize").asLong()).isEqualTo(zip.length);
 
         JsonNode published = ok("lambda", "publish-version", "--function-name", FN);
-        assertThat(published.path("Version").asText()).isEqualTo("5");
-        assertThat(published.path("FunctionArn").asText()).isEqualTo(FN_ARN + ":5");
+        assertThat(published.path("Version").asText()).isEqualTo("6");
+        assertThat(published.path("FunctionArn").asText()).isEqualTo(FN_ARN + ":6");
         assertThat(published.path("CodeSha256").asText()).isEqualTo(sha);
         stepsPassed = 1;
     }

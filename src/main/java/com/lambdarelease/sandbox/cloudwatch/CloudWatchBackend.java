@@ -21,8 +21,8 @@ import java.util.zip.GZIPInputStream;
 /**
  * CloudWatch (GetMetricData, ListMetrics, PutMetricData), spoken both as smithy-rpc-v2-cbor
  * ({@code POST /service/GraniteServiceVersion20100801/operation/{Op}}, what the Java SDK v2
- * sends) and awsJson1_0 ({@code X-Amz-Target: GraniteServiceVersion20100801.{Op}}, what the AWS
- * CLI sends). Every answer, errors included, comes back in the protocol the request used.
+ * sends), awsJson1_0 ({@code X-Amz-Target: GraniteServiceVersion20100801.{Op}}, what the AWS
+ * CLI v1 sends) and awsQuery (form-encoded, XML answers; older SDKs and CLI v2 before 2.32.14). Every answer, errors included, comes back in the protocol the request used.
  */
 public final class CloudWatchBackend implements ProtocolHandler {
 
@@ -42,8 +42,17 @@ public final class CloudWatchBackend implements ProtocolHandler {
                 "PutMetricData", putMetricData::handle);
     }
 
+    /** True for CloudWatch over awsQuery: a form-encoded POST (or GET) to / with an Action. */
+    public static boolean isQuery(SandboxRequest request) {
+        return request.header("content-type").map(t -> t.toLowerCase(Locale.ROOT).startsWith(QueryProtocol.CONTENT_TYPE))
+                .orElse(false) || request.queryParam("Action").isPresent();
+    }
+
     @Override
     public SandboxResponse handle(SandboxRequest request) {
+        if (isQuery(request)) {
+            return handleQuery(request);
+        }
         boolean cbor = request.rawPath().startsWith(CBOR_PATH);
         WireProtocol protocol = cbor ? WireProtocol.CBOR : WireProtocol.JSON;
         String operation = cbor ? request.rawPath().substring(CBOR_PATH.length())
@@ -60,6 +69,26 @@ public final class CloudWatchBackend implements ProtocolHandler {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "CloudWatch " + operation + " failed", e);
             return error(protocol, CloudWatchError.internal("Internal error in the sandbox's CloudWatch: " + e));
+        }
+    }
+
+    private SandboxResponse handleQuery(SandboxRequest request) {
+        Map<String, String> form = new LinkedHashMap<>(request.query());
+        form.putAll(SandboxRequest.parseQuery(new String(body(request), java.nio.charset.StandardCharsets.UTF_8)));
+        String operation = QueryProtocol.action(form);
+        try {
+            Function<JsonNode, Map<String, Object>> op = operations.get(operation);
+            if (op == null) {
+                throw CloudWatchError.unknownOperation(request.method() + " " + operation);
+            }
+            return new SandboxResponse(200, Map.of("Content-Type", "text/xml"),
+                    QueryProtocol.answer(operation, op.apply(QueryProtocol.document(form))));
+        } catch (CloudWatchError e) {
+            return new SandboxResponse(e.status, Map.of("Content-Type", "text/xml"), QueryProtocol.error(e));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "CloudWatch " + operation + " failed", e);
+            return new SandboxResponse(500, Map.of("Content-Type", "text/xml"), QueryProtocol.error(
+                    CloudWatchError.internal("Internal error in the sandbox's CloudWatch: " + e)));
         }
     }
 

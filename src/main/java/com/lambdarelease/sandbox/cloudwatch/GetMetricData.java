@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * GetMetricData: many MetricStat queries in one call, paginated by datapoints (MaxDatapoints,
+ * GetMetricData: many MetricStat and metric math queries in one call (ReturnData false computes a
+ * query without answering it), paginated by datapoints (MaxDatapoints,
  * at most 100,800 a page) in the order ScanBy asks for.
  */
 final class GetMetricData {
@@ -46,13 +47,28 @@ final class GetMetricData {
         long offset = PageToken.decode(Fields.text(input, "NextToken", "NextToken"));
         boolean ascending = scanBy.equals("TimestampAscending");
 
+        Map<String, List<Datapoint>> stats = new LinkedHashMap<>();
+        for (ParsedQuery q : queries) {
+            if (!q.isExpression()) {
+                stats.put(q.id(), store.query(new MetricQuery(q.metric(), start, end, q.periodSeconds(),
+                        q.statistic(), q.unit(), true)));
+            }
+        }
+        MathQueries math = new MathQueries(queries, stats, start, end);
         List<Series> answered = new ArrayList<>();
         long total = 0;
         for (ParsedQuery q : queries) {
-            if (q.returnData()) {
-                List<Datapoint> points = store.query(new MetricQuery(q.metric(), start, end, q.periodSeconds(),
-                        q.statistic(), q.unit(), ascending));
-                answered.add(new Series(q, points, total));
+            if (!q.returnData()) {
+                continue;
+            }
+            List<MathQueries.Labelled> results = q.isExpression() ? math.results(q)
+                    : List.of(new MathQueries.Labelled(q.label(), stats.get(q.id())));
+            for (MathQueries.Labelled r : results) {
+                List<Datapoint> points = new ArrayList<>(r.points());
+                if (!ascending) {
+                    java.util.Collections.reverse(points);
+                }
+                answered.add(new Series(q, r.label(), points, total));
                 total += points.size();
             }
         }
@@ -67,7 +83,7 @@ final class GetMetricData {
             boolean onFirstPageWithoutData = s.points.isEmpty() && offset == 0;
             if (from < to || onFirstPageWithoutData) {
                 List<Datapoint> page = s.points.subList((int) Math.min(from, to), (int) to);
-                results.add(result(s.query, page, to < s.points.size()));
+                results.add(result(s.query, s.label, page, to < s.points.size()));
             }
         }
         Map<String, Object> out = new LinkedHashMap<>();
@@ -79,10 +95,10 @@ final class GetMetricData {
         return out;
     }
 
-    private static Map<String, Object> result(ParsedQuery q, List<Datapoint> points, boolean morePages) {
+    private static Map<String, Object> result(ParsedQuery q, String label, List<Datapoint> points, boolean morePages) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("Id", q.id());
-        r.put("Label", q.label());
+        r.put("Label", label);
         r.put("Timestamps", points.stream().map(Datapoint::timestamp).toList());
         r.put("Values", points.stream().map(Datapoint::value).toList());
         r.put("StatusCode", morePages ? "PartialData" : "Complete");
@@ -90,6 +106,6 @@ final class GetMetricData {
         return r;
     }
 
-    private record Series(ParsedQuery query, List<Datapoint> points, long firstIndex) {
+    private record Series(ParsedQuery query, String label, List<Datapoint> points, long firstIndex) {
     }
 }

@@ -18,9 +18,16 @@ final class MetricDataQueryParser {
     static final int MAX_QUERIES = 500;
     private static final Pattern ID = Pattern.compile("^[a-z][a-zA-Z0-9_]*$");
 
-    /** One validated MetricStat query (math expressions are refused). */
+    /**
+     * One validated query: a MetricStat ({@code metric} set) or a math expression ({@code expression}
+     * set, {@code metric} and {@code statistic} null, {@code periodSeconds} 0 unless Period was given).
+     */
     record ParsedQuery(String id, String label, boolean returnData, MetricKey metric, int periodSeconds,
-                       Statistic statistic, Optional<String> unit) {
+                       Statistic statistic, Optional<String> unit, Optional<String> expression) {
+
+        boolean isExpression() {
+            return expression.isPresent();
+        }
     }
 
     private MetricDataQueryParser() {
@@ -65,8 +72,14 @@ final class MetricDataQueryParser {
                     + ".Expression are mutually exclusive and you have specified both.");
         }
         if (expression.isPresent()) {
-            throw CloudWatchError.invalidParameterValue("Metric math is not supported by the sandbox: " + path
-                    + ".Expression (" + expression.get() + "). Ask for each metric with MetricStat instead.");
+            long period = Fields.integer(query, "Period", path + ".Period").orElse(0L);
+            if (period < 0 || period % 60 != 0 || period > Integer.MAX_VALUE) {
+                throw CloudWatchError.invalidParameterValue("The parameter " + path
+                        + ".Period must be a multiple of 60 (the sandbox keeps one-minute resolution).");
+            }
+            return new ParsedQuery(id, Fields.text(query, "Label", path + ".Label").orElse(id),
+                    Fields.bool(query, "ReturnData", path + ".ReturnData").orElse(true), null, (int) period, null,
+                    Optional.empty(), expression);
         }
         JsonNode metricStat = stat.orElseThrow(() -> CloudWatchError.missingParameter(path + ".MetricStat"));
         JsonNode metric = Fields.object(metricStat, "Metric", path + ".MetricStat.Metric")
@@ -84,7 +97,7 @@ final class MetricDataQueryParser {
         Optional<String> unit = Fields.text(metricStat, "Unit", path + ".MetricStat.Unit");
         String label = Fields.text(query, "Label", path + ".Label").orElse(key.metricName());
         boolean returnData = Fields.bool(query, "ReturnData", path + ".ReturnData").orElse(true);
-        return new ParsedQuery(id, label, returnData, key, (int) period, statistic, unit);
+        return new ParsedQuery(id, label, returnData, key, (int) period, statistic, unit, Optional.empty());
     }
 
     /** Namespace, MetricName and Dimensions of a Metric structure (also used by PutMetricData). */

@@ -38,7 +38,9 @@ public final class SandboxRouter {
         }
         boolean cborCloudWatch = path.startsWith("/service/" + CLOUDWATCH_PREFIX + "/");
         boolean jsonCloudWatch = request.header("x-amz-target").map(t -> t.startsWith(CLOUDWATCH_PREFIX + ".")).orElse(false);
-        if (cborCloudWatch || jsonCloudWatch) {
+        boolean queryCloudWatch = (path.equals("/") || path.isEmpty())
+                && com.lambdarelease.sandbox.cloudwatch.CloudWatchBackend.isQuery(request);
+        if (cborCloudWatch || jsonCloudWatch || queryCloudWatch) {
             return cloudWatch.handle(request);
         }
         return restJsonError(404, "UnknownOperationException", "Unknown operation " + request.method() + " " + path);

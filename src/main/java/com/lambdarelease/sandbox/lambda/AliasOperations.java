@@ -13,9 +13,11 @@ import java.util.Optional;
 final class AliasOperations {
 
     private final FunctionStore store;
+    private final Arns arns;
 
     AliasOperations(FunctionStore store) {
         this.store = store;
+        this.arns = store.arns();
     }
 
     SandboxResponse create(FunctionRef ref, RequestBody body) {
@@ -32,20 +34,20 @@ final class AliasOperations {
         RoutingRules.checkShape(version.get(), weights);
         Alias created = store.write(ref.name(), fn -> {
             if (fn.alias(name.get()).isPresent()) {
-                throw LambdaError.conflict("Alias already exists: " + Arns.function(fn.name(), name.get()));
+                throw LambdaError.conflict("Alias already exists: " + arns.function(fn.name(), name.get()));
             }
             RoutingRules.checkVersions(fn, version.get(), weights);
             Alias alias = new Alias(name.get(), version.get(), description.orElse(""), weights, RevisionIds.next());
             fn.putAlias(alias);
             return alias;
         });
-        return Json.respond(201, Json.alias(ref.name(), created));
+        return Json.respond(201, Json.alias(arns, ref.name(), created));
     }
 
     SandboxResponse get(FunctionRef ref, String aliasName) {
         new Violations().aliasName(aliasName, "name").throwIfAny();
         Alias alias = store.withFunction(ref.name(), fn -> existing(fn, aliasName));
-        return Json.respond(200, Json.alias(ref.name(), alias));
+        return Json.respond(200, Json.alias(arns, ref.name(), alias));
     }
 
     SandboxResponse update(FunctionRef ref, String aliasName, RequestBody body) {
@@ -70,7 +72,7 @@ final class AliasOperations {
             fn.putAlias(alias);
             return alias;
         });
-        return Json.respond(200, Json.alias(ref.name(), updated));
+        return Json.respond(200, Json.alias(arns, ref.name(), updated));
     }
 
     SandboxResponse delete(FunctionRef ref, String aliasName) {
@@ -96,7 +98,7 @@ final class AliasOperations {
                 .toList());
         ObjectNode out = Json.MAPPER.createObjectNode();
         ArrayNode aliases = out.putArray("Aliases");
-        matching.stream().limit(page.size()).forEach(a -> aliases.add(Json.alias(ref.name(), a)));
+        matching.stream().limit(page.size()).forEach(a -> aliases.add(Json.alias(arns, ref.name(), a)));
         if (matching.size() > page.size()) {
             out.put("NextMarker", matching.get(page.size() - 1).name());
         }
@@ -104,6 +106,6 @@ final class AliasOperations {
     }
 
     private static Alias existing(LambdaFunction fn, String aliasName) {
-        return fn.alias(aliasName).orElseThrow(() -> LambdaError.aliasNotFound(Arns.function(fn.name(), aliasName)));
+        return fn.alias(aliasName).orElseThrow(() -> LambdaError.aliasNotFound(fn.arns().function(fn.name(), aliasName)));
     }
 }

@@ -1,24 +1,27 @@
 package com.lambdarelease.sandbox.lambda;
 
-import com.lambdarelease.sandbox.Sandbox;
+/**
+ * ARNs and code locations in one account and region: every answer a client gets carries the region
+ * (and account) its request was signed for.
+ */
+record Arns(String account, String region) {
 
-/** ARNs in the sandbox's one account and region. */
-final class Arns {
-
-    private static final String PREFIX = "arn:aws:lambda:" + Sandbox.REGION + ":" + Sandbox.ACCOUNT + ":function:";
-
-    private Arns() {
+    String function(String name) {
+        return "arn:aws:lambda:" + region + ":" + account + ":function:" + name;
     }
 
-    static String function(String name) {
-        return PREFIX + name;
+    String function(String name, String qualifier) {
+        return function(name) + ":" + qualifier;
     }
 
-    static String function(String name, String qualifier) {
-        return PREFIX + name + ":" + qualifier;
+    String role(String roleName) {
+        return "arn:aws:iam::" + account + ":role/" + roleName;
     }
 
-    static String role(String roleName) {
-        return "arn:aws:iam::" + Sandbox.ACCOUNT + ":role/" + roleName;
+    /** Where GetFunction says the code can be downloaded, in this region's bucket, as AWS words it. */
+    String codeLocation(String name, String codeSha256) {
+        return "https://awslambda-" + region + "-tasks.s3." + region + ".amazonaws.com/snapshots/" + account + "/"
+                + name + "-" + java.util.UUID.nameUUIDFromBytes(codeSha256.getBytes())
+                + "?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=600&X-Amz-Signature=sandbox";
     }
 }

@@ -1,5 +1,7 @@
 package com.lambdarelease.sandbox.lambda;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,18 +13,15 @@ import java.util.regex.Pattern;
  * validated; absent members leave the current value alone.
  *
  * @param deadLetterTarget present and empty to remove the dead-letter queue
+ * @param settings         the {@link ExtraSettings} members sent, each replacing the current one
  */
 record ConfigChanges(Optional<String> runtime, Optional<String> role, Optional<String> handler,
                      Optional<String> description, Optional<Integer> timeout, Optional<Integer> memorySize,
                      Optional<Map<String, String>> environment, Optional<List<String>> layers,
-                     Optional<String> deadLetterTarget) {
+                     Optional<String> deadLetterTarget, Map<String, JsonNode> settings) {
 
-    static final List<String> RUNTIMES = List.of("nodejs", "nodejs4.3", "nodejs6.10", "nodejs8.10", "nodejs10.x",
-            "nodejs12.x", "nodejs14.x", "nodejs16.x", "nodejs18.x", "nodejs20.x", "nodejs22.x", "java8", "java8.al2",
-            "java11", "java17", "java21", "python2.7", "python3.6", "python3.7", "python3.8", "python3.9",
-            "python3.10", "python3.11", "python3.12", "python3.13", "dotnetcore1.0", "dotnetcore2.0",
-            "dotnetcore2.1", "dotnetcore3.1", "dotnet6", "dotnet8", "go1.x", "ruby2.5", "ruby2.7", "ruby3.2",
-            "ruby3.3", "provided", "provided.al2", "provided.al2023");
+    /** The SDK model's runtimes, so new ones (python3.14, nodejs24.x, java25, ...) follow the BOM. */
+    static final List<String> RUNTIMES = ExtraSettings.values(software.amazon.awssdk.services.lambda.model.Runtime.knownValues());
     static final String ROLE_PATTERN = "arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+";
     static final String HANDLER_PATTERN = "[^\\s]+";
     static final String LAYER_PATTERN = "arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+";
@@ -39,7 +38,8 @@ record ConfigChanges(Optional<String> runtime, Optional<String> role, Optional<S
                 body.string("Description"), body.integer("Timeout"), body.integer("MemorySize"),
                 body.object("Environment").map(e -> e.stringMap("Variables").orElse(Map.of())),
                 body.stringList("Layers"),
-                body.object("DeadLetterConfig").map(d -> d.string("TargetArn").orElse("")));
+                body.object("DeadLetterConfig").map(d -> d.string("TargetArn").orElse("")),
+                ExtraSettings.parse(body, violations));
         c.runtime.filter(r -> !RUNTIMES.contains(r)).ifPresent(r -> violations.add(Violations.quote(r), "runtime",
                 "Member must satisfy enum value set: [" + String.join(", ", RUNTIMES) + "]"));
         c.role.ifPresent(r -> violations.pattern(r, "role", ROLE, ROLE_PATTERN));
@@ -70,6 +70,7 @@ record ConfigChanges(Optional<String> runtime, Optional<String> role, Optional<S
                 description.orElse(base.description()), timeout.orElse(base.timeout()),
                 memorySize.orElse(base.memorySize()), now, base.version(), environment.orElse(base.environment()),
                 layers.orElse(base.layers()), deadLetterTarget.map(t -> t.isEmpty() ? null : t)
-                .orElse(base.deadLetterTarget()), revisionId);
+                .orElse(base.deadLetterTarget()), revisionId, base.sourceRevision(),
+                ExtraSettings.merge(base.settings(), settings));
     }
 }

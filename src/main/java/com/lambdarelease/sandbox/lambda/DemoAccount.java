@@ -12,7 +12,9 @@ import java.util.Optional;
 
 /**
  * The demo account a newcomer sees: the guide's MyLambdaFunction plus four realistic functions,
- * each with a history published over the past weeks. Deliberate traps for the console's
+ * each with a history published over the past weeks. MyLambdaFunction's $LATEST holds a healthy
+ * change deployed after version 4 and not yet published, so the guide's first step (publish)
+ * makes version 5. Deliberate traps for the console's
  * pre-flight checks: image-resizer version 5 runs under a different role than 1-4, and
  * payments-webhook version 1 has no dead-letter queue while 2-3 have one, and its alias live has
  * provisioned concurrency, so a canary split there spills over.
@@ -35,18 +37,20 @@ final class DemoAccount {
     }
 
     static void seed(FunctionStore store, Instant now) {
-        Demo my = new Demo("MyLambdaFunction", "python3.13", "lambda_function.lambda_handler", 256, 10);
+        Demo my = new Demo(store.arns(), "MyLambdaFunction", "python3.13", "lambda_function.lambda_handler", 256, 10);
         String[] notes = {"Initial release", "Add input validation", "Faster JSON parsing", "New pricing rules"};
         for (int v = 1; v <= 4; v++) {
             my.env(FunctionConfig.ERROR_RATE, v == 4 ? "0.15" : "0.005")
                     .publish(now.minus(Duration.ofDays(35 - 8L * v)), notes[v - 1]);
         }
+        // The guide's step 1 needs something to publish: a healthy fix deployed after version 4, not yet published.
+        my.env(FunctionConfig.ERROR_RATE, "0.005").deploy(now.minus(Duration.ofHours(2)));
         my.alias("dev", "1", "Internal testing", Map.of())
                 .alias("staging", "2", "Pre-production", Map.of())
                 .alias("prod", "3", "Live traffic", Map.of());
         store.addQuietly(my.fn);
 
-        Demo orders = new Demo("orders-api", "nodejs20.x", "index.handler", 512, 15);
+        Demo orders = new Demo(store.arns(), "orders-api", "nodejs20.x", "index.handler", 512, 15);
         for (int v = 1; v <= 8; v++) {
             orders.env(FunctionConfig.ERROR_RATE, v == 8 ? "0.01" : "0.002")
                     .env(FunctionConfig.LATENCY_MS, v == 8 ? "25" : "0")
@@ -56,7 +60,7 @@ final class DemoAccount {
                 .alias("beta", "8", "Beta testers", Map.of());
         store.addQuietly(orders.fn);
 
-        Demo resizer = new Demo("image-resizer", "python3.12", "app.handler", 1024, 60)
+        Demo resizer = new Demo(store.arns(), "image-resizer", "python3.12", "app.handler", 1024, 60)
                 .layers(List.of("arn:aws:lambda:us-east-1:123456789012:layer:pillow:3"));
         for (int v = 1; v <= 5; v++) {
             if (v == 5) {
@@ -68,7 +72,7 @@ final class DemoAccount {
         resizer.alias("prod", "4", "Live traffic", Map.of()).alias("preview", "5", "New role under test", Map.of());
         store.addQuietly(resizer.fn);
 
-        Demo payments = new Demo("payments-webhook", "java21", "com.example.payments.WebhookHandler::handleRequest",
+        Demo payments = new Demo(store.arns(), "payments-webhook", "java21", "com.example.payments.WebhookHandler::handleRequest",
                 1536, 30);
         for (int v = 1; v <= 3; v++) {
             if (v == 2) {
@@ -81,7 +85,7 @@ final class DemoAccount {
                 .provisioned("live", 5, now.minus(Duration.ofDays(3)));
         store.addQuietly(payments.fn);
 
-        Demo report = new Demo("nightly-report", "provided.al2023", "bootstrap", 2048, 900);
+        Demo report = new Demo(store.arns(), "nightly-report", "provided.al2023", "bootstrap", 2048, 900);
         Instant first = now.minus(Duration.ofDays(32));
         for (int v = 1; v <= 125; v++) {
             report.env(FunctionConfig.ERROR_RATE, "0.001").publish(first.plus(Duration.ofHours(6L * v)), "Nightly build " + v);
@@ -90,10 +94,31 @@ final class DemoAccount {
         store.addQuietly(report.fn);
     }
 
+    /** The region the demo's second place is in: the console's region switch shows a different account view there. */
+    static final String SECOND_REGION = "eu-west-1";
+
+    /** eu-west-1 of the demo account: two functions of its own, so switching region visibly changes place. */
+    static void seedSecondRegion(FunctionStore store, Instant now) {
+        Demo checkout = new Demo(store.arns(), "eu-checkout", "python3.12", "checkout.handler", 512, 20);
+        for (int v = 1; v <= 3; v++) {
+            checkout.env(FunctionConfig.ERROR_RATE, "0.002").publish(now.minus(Duration.ofDays(12 - 3L * v)), "EU checkout " + v);
+        }
+        checkout.alias("live", "3", "Live traffic (EU)", Map.of());
+        store.addQuietly(checkout.fn);
+
+        Demo invoices = new Demo(store.arns(), "eu-invoices", "java21", "com.example.invoices.Handler::handleRequest",
+                1024, 60);
+        for (int v = 1; v <= 2; v++) {
+            invoices.env(FunctionConfig.ERROR_RATE, "0.001").publish(now.minus(Duration.ofDays(9 - 4L * v)), "Invoices " + v);
+        }
+        invoices.alias("live", "1", "Canary: 20% to v2", Map.of("2", 0.2));
+        store.addQuietly(invoices.fn);
+    }
+
     /** Bare functions {@code bench-fn-00001}...: one shared code hash, no versions, cheap by design. */
     static void addSynthetic(FunctionStore store, int count, Instant now) {
         CodePackage code = CodePackage.of("bench".getBytes(StandardCharsets.UTF_8));
-        String role = Arns.role("bench-fn-role");
+        String role = store.arns().role("bench-fn-role");
         for (int i = 1; i <= count; i++) {
             String name = String.format("bench-fn-%05d", i);
             if (store.contains(name)) {
@@ -102,21 +127,23 @@ final class DemoAccount {
             store.addQuietly(new LambdaFunction(new FunctionConfig(name, "python3.12", role, "main.handler",
                     code.size(), code.sha256(), "Synthetic benchmark function", 3, 128,
                     now.minus(Duration.ofMinutes(i % 40_000)), FunctionRef.LATEST, Map.of(), List.of(), null,
-                    RevisionIds.next())));
+                    RevisionIds.next(), 0, null), store.arns()));
         }
     }
 
     /** Builds one demo function's history: change $LATEST, publish, repeat. */
     private static final class Demo {
         private final LambdaFunction fn;
+        private final Arns arns;
         private final Map<String, String> env = new HashMap<>();
         private int builds;
 
-        Demo(String name, String runtime, String handler, int memory, int timeout) {
+        Demo(Arns arns, String name, String runtime, String handler, int memory, int timeout) {
+            this.arns = arns;
             CodePackage code = CodePackage.of((name + "#0").getBytes(StandardCharsets.UTF_8));
-            fn = new LambdaFunction(new FunctionConfig(name, runtime, Arns.role(name + "-role"), handler, code.size(),
+            fn = new LambdaFunction(new FunctionConfig(name, runtime, arns.role(name + "-role"), handler, code.size(),
                     code.sha256(), "", timeout, memory, Instant.EPOCH, FunctionRef.LATEST, Map.of(), List.of(), null,
-                    RevisionIds.next()));
+                    RevisionIds.next(), 0, null), arns);
         }
 
         Demo env(String key, String value) {
@@ -126,31 +153,37 @@ final class DemoAccount {
 
         Demo role(String roleName) {
             FunctionConfig c = fn.latest();
-            fn.setLatest(new FunctionConfig(c.functionName(), c.runtime(), Arns.role(roleName), c.handler(),
+            fn.setLatest(new FunctionConfig(c.functionName(), c.runtime(), arns.role(roleName), c.handler(),
                     c.codeSize(), c.codeSha256(), c.description(), c.timeout(), c.memorySize(), c.lastModified(),
-                    c.version(), c.environment(), c.layers(), c.deadLetterTarget(), c.revisionId()));
+                    c.version(), c.environment(), c.layers(), c.deadLetterTarget(), c.revisionId(), c.sourceRevision(), c.settings()));
             return this;
         }
 
         Demo layers(List<String> layers) {
             return change(new ConfigChanges(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(layers), Optional.empty()));
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(layers), Optional.empty(), Map.of()));
         }
 
         Demo deadLetter(String target) {
             return change(new ConfigChanges(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(target)));
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(target), Map.of()));
         }
 
-        /** New code and the current environment in $LATEST, then a published version. */
-        Demo publish(Instant at, String description) {
+        /** New code and the current environment in $LATEST (an UpdateFunctionCode), not published. */
+        Demo deploy(Instant at) {
             builds++;
             CodePackage code = CodePackage.of(("%s#%d".formatted(fn.name(), builds) + "x".repeat(builds * 37))
                     .getBytes(StandardCharsets.UTF_8));
             FunctionConfig c = fn.latest();
-            fn.setLatest(new FunctionConfig(c.functionName(), c.runtime(), c.role(), c.handler(),
+            fn.update(new FunctionConfig(c.functionName(), c.runtime(), c.role(), c.handler(),
                     2_000 + code.size() * 13, code.sha256(), c.description(), c.timeout(), c.memorySize(), at,
-                    c.version(), env, c.layers(), c.deadLetterTarget(), RevisionIds.next()));
+                    c.version(), env, c.layers(), c.deadLetterTarget(), RevisionIds.next(), c.sourceRevision(), c.settings()));
+            return this;
+        }
+
+        /** {@link #deploy}, then a published version. */
+        Demo publish(Instant at, String description) {
+            deploy(at);
             fn.publish(Optional.of(description), at);
             return this;
         }

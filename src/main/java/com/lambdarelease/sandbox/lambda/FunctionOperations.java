@@ -8,7 +8,6 @@ import com.lambdarelease.sandbox.http.SandboxResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * ListFunctions, GetFunction, GetFunctionConfiguration, CreateFunction, UpdateFunctionCode,
@@ -18,39 +17,86 @@ import java.util.UUID;
 final class FunctionOperations {
 
     private final FunctionStore store;
+    private final Arns arns;
     private final Clock clock;
+    private final java.time.Duration stateDelay;
 
-    FunctionOperations(FunctionStore store, Clock clock) {
+    /** @param stateDelay how long a new function stays Pending and an update InProgress */
+    FunctionOperations(FunctionStore store, Clock clock, java.time.Duration stateDelay) {
         this.store = store;
+        this.arns = store.arns();
         this.clock = clock;
+        this.stateDelay = stateDelay;
+    }
+
+    /** A configuration and the status it has now, read under the function's lock. */
+    private record Answer(FunctionConfig config, FunctionStatus status) {
+    }
+
+    private Answer answer(LambdaFunction fn, FunctionConfig config) {
+        return new Answer(config, fn.status(config, clock.instant()));
     }
 
     SandboxResponse list(SandboxRequest request) {
         Page page = Page.from(request);
+        Optional<String> which = request.queryParam("FunctionVersion");
+        which.filter(v -> !v.equals("ALL")).ifPresent(v -> new Violations().add(Violations.quote(v), "functionVersion",
+                "Member must satisfy enum value set: [ALL]").throwIfAny());
+        if (which.isPresent()) {
+            return listEveryVersion(page);
+        }
         List<FunctionConfig> configs = store.page(page.marker().orElse(null), page.size());
         ObjectNode out = Json.MAPPER.createObjectNode();
         ArrayNode functions = out.putArray("Functions");
-        configs.forEach(c -> functions.add(Json.configuration(c, Optional.empty())));
+        configs.forEach(c -> functions.add(Json.configuration(arns, c, Optional.empty(), statusOf(c))));
         if (configs.size() == page.size() && store.hasAfter(configs.get(configs.size() - 1).functionName())) {
             out.put("NextMarker", configs.get(configs.size() - 1).functionName());
         }
         return Json.respond(200, out);
     }
 
-    SandboxResponse get(FunctionRef ref) {
-        FunctionConfig config = store.withFunction(ref.name(), fn -> resolve(fn, ref));
+    /** FunctionVersion=ALL: every version of every function, each under its qualified ARN ($LATEST included). */
+    private SandboxResponse listEveryVersion(Page page) {
+        List<FunctionConfig> configs = store.everyVersion(page.marker().orElse(null), page.size());
         ObjectNode out = Json.MAPPER.createObjectNode();
-        out.set("Configuration", Json.configuration(config, ref.qualifier()));
-        out.putObject("Code").put("RepositoryType", "S3").put("Location",
-                "https://awslambda-us-east-1-tasks.s3.us-east-1.amazonaws.com/snapshots/123456789012/"
-                        + ref.name() + "-" + UUID.nameUUIDFromBytes(config.codeSha256().getBytes())
-                        + "?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=600&X-Amz-Signature=sandbox");
+        ArrayNode functions = out.putArray("Functions");
+        configs.stream().limit(page.size()).forEach(c -> functions.add(Json.configuration(arns, c,
+                Optional.of(c.version()), statusOf(c))));
+        if (configs.size() > page.size()) {
+            FunctionConfig last = configs.get(page.size() - 1);
+            out.put("NextMarker", last.functionName() + ":" + last.version());
+        }
+        return Json.respond(200, out);
+    }
+
+    SandboxResponse get(FunctionRef ref) {
+        Answer answer = store.withFunction(ref.name(), fn -> answer(fn, resolve(fn, ref)));
+        FunctionConfig config = answer.config();
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        out.set("Configuration", Json.configuration(arns, config, ref.qualifier(), answer.status()));
+        if (ExtraSettings.isImage(config.settings())) {
+            String uri = ExtraSettings.imageUri(config.settings()).orElse("");
+            out.putObject("Code").put("RepositoryType", "ECR").put("ImageUri", uri)
+                    .put("ResolvedImageUri", uri.replaceFirst(":[^:/@]+$", "") + "@sha256:"
+                            + java.util.HexFormat.of().formatHex(java.util.Base64.getDecoder().decode(config.codeSha256())));
+        } else {
+            out.putObject("Code").put("RepositoryType", "S3").put("Location", arns.codeLocation(ref.name(), config.codeSha256()));
+        }
         return Json.respond(200, out);
     }
 
     SandboxResponse getConfiguration(FunctionRef ref) {
-        FunctionConfig config = store.withFunction(ref.name(), fn -> resolve(fn, ref));
-        return Json.respond(200, Json.configuration(config, ref.qualifier()));
+        Answer answer = store.withFunction(ref.name(), fn -> answer(fn, resolve(fn, ref)));
+        return Json.respond(200, Json.configuration(arns, answer.config(), ref.qualifier(), answer.status()));
+    }
+
+    /** The status of a listed function's $LATEST; a function deleted meanwhile reads as settled. */
+    private FunctionStatus statusOf(FunctionConfig latest) {
+        try {
+            return store.withFunction(latest.functionName(), fn -> fn.status(latest, clock.instant()));
+        } catch (LambdaError gone) {
+            return FunctionStatus.READY;
+        }
     }
 
     SandboxResponse create(RequestBody body) {
@@ -61,41 +107,65 @@ final class FunctionOperations {
                 .required(body.string("Role").orElse(null), "role").required(code.orElse(null), "code");
         ConfigChanges changes = ConfigChanges.parse(body, violations);
         violations.throwIfAny();
-        String name = FunctionRef.parse(rawName.get()).name();
-        if (changes.runtime().isEmpty() || changes.handler().isEmpty()) {
+        String name = FunctionRef.parse(rawName.get(), arns).name();
+        boolean image = ExtraSettings.isImage(changes.settings());
+        if (!image && (changes.runtime().isEmpty() || changes.handler().isEmpty())) {
             throw LambdaError.invalidParameter(
                     "Runtime and Handler are mandatory parameters for functions created with deployment packages.");
         }
         changes.checkRules();
-        CodePackage pkg = CodePackage.from(code.get()).orElseThrow(FunctionOperations::noCode);
+        // A container image is kept by its URI (never pulled, never run)
+        Optional<String> imageUri = code.get().string("ImageUri");
+        CodePackage pkg = (image ? imageUri.map(u -> CodePackage.of(u.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                : CodePackage.from(code.get())).orElseThrow(FunctionOperations::noCode);
+        java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> settings = new java.util.LinkedHashMap<>();
+        imageUri.filter(u -> image).ifPresent(u -> settings.put("ImageUri", Json.MAPPER.getNodeFactory().textNode(u)));
         FunctionConfig base = new FunctionConfig(name, "", "", "", pkg.size(), pkg.sha256(), "", 3, 128,
-                clock.instant(), FunctionRef.LATEST, null, null, null, "");
-        LambdaFunction fn = new LambdaFunction(changes.applyTo(base, clock.instant(), RevisionIds.next()));
+                clock.instant(), FunctionRef.LATEST, null, null, null, "", 0, settings);
+        LambdaFunction fn = new LambdaFunction(changes.applyTo(base, clock.instant(), RevisionIds.next()), arns);
+        fn.created(clock.instant(), stateDelay);
         FunctionConfig answer = fn.latest();
         if (publish) {
             answer = fn.publish(Optional.empty(), clock.instant());
+            fn.versionPublished(answer.version(), clock.instant(), stateDelay);
         }
+        FunctionStatus status = fn.status(fn.latest(), clock.instant());
         if (!store.add(fn)) {
             throw LambdaError.conflict("Function already exist: " + name);
         }
-        return Json.respond(201, Json.configuration(answer, publish ? Optional.of(answer.version()) : Optional.empty()));
+        // AWS answers CreateFunction with Publish=true with version 1's configuration under the unqualified ARN.
+        return Json.respond(201, Json.configuration(arns, answer, Optional.empty(), status));
     }
 
     SandboxResponse updateCode(FunctionRef ref, RequestBody body) {
         Optional<String> revision = body.string("RevisionId");
         boolean publish = body.bool("Publish").orElse(false);
         boolean dryRun = body.bool("DryRun").orElse(false);
-        CodePackage pkg = CodePackage.from(body).orElseThrow(FunctionOperations::noCode);
-        FunctionConfig answer = store.write(ref.name(), fn -> {
+        Violations violations = new Violations();
+        java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> settings = ExtraSettings.parse(body, violations);
+        violations.throwIfAny();
+        CodePackage pkg = body.string("ImageUri").map(u -> CodePackage.of(u.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .or(() -> CodePackage.from(body)).orElseThrow(FunctionOperations::noCode);
+        Answer answer = store.write(ref.name(), fn -> {
             RevisionIds.check(revision, fn.latest().revisionId());
+            fn.requireSettled(clock.instant());
             if (dryRun) {
-                return fn.latest();
+                return answer(fn, fn.latest());
             }
-            fn.setLatest(fn.latest().withCode(pkg.sha256(), pkg.size(), clock.instant(), RevisionIds.next()));
-            return publish ? fn.publish(Optional.empty(), clock.instant()) : fn.latest();
+            FunctionConfig previous = fn.latest();
+            fn.update(previous.withCode(pkg.sha256(), pkg.size(), clock.instant(), RevisionIds.next())
+                    .withSettings(ExtraSettings.merge(previous.settings(), settings)));
+            fn.updating(previous, clock.instant(), stateDelay);
+            if (!publish) {
+                return answer(fn, fn.latest());
+            }
+            // $LATEST goes InProgress and the new version Pending, as on AWS
+            FunctionConfig version = fn.publish(Optional.empty(), clock.instant());
+            fn.versionPublished(version.version(), clock.instant(), stateDelay);
+            return answer(fn, version);
         });
-        return Json.respond(200, Json.configuration(answer,
-                publish ? Optional.of(answer.version()) : Optional.empty()));
+        return Json.respond(200, Json.configuration(arns, answer.config(),
+                publish ? Optional.of(answer.config().version()) : Optional.empty(), answer.status()));
     }
 
     SandboxResponse updateConfiguration(FunctionRef ref, RequestBody body) {
@@ -104,12 +174,15 @@ final class FunctionOperations {
         ConfigChanges changes = ConfigChanges.parse(body, violations);
         violations.throwIfAny();
         changes.checkRules();
-        FunctionConfig answer = store.write(ref.name(), fn -> {
+        Answer answer = store.write(ref.name(), fn -> {
             RevisionIds.check(revision, fn.latest().revisionId());
-            fn.setLatest(changes.applyTo(fn.latest(), clock.instant(), RevisionIds.next()));
-            return fn.latest();
+            fn.requireSettled(clock.instant());
+            FunctionConfig previous = fn.latest();
+            fn.update(changes.applyTo(previous, clock.instant(), RevisionIds.next()));
+            fn.updating(previous, clock.instant(), stateDelay);
+            return answer(fn, fn.latest());
         });
-        return Json.respond(200, Json.configuration(answer, Optional.empty()));
+        return Json.respond(200, Json.configuration(arns, answer.config(), Optional.empty(), answer.status()));
     }
 
     SandboxResponse delete(FunctionRef ref) {
@@ -138,13 +211,14 @@ final class FunctionOperations {
 
     /** The configuration a qualifier names; an alias names its primary version's. */
     static FunctionConfig resolve(LambdaFunction fn, FunctionRef ref) {
+        Arns arns = fn.arns();
         if (ref.qualifier().isEmpty()) {
             return fn.latest();
         }
         String q = ref.qualifier().get();
         Optional<FunctionConfig> config = fn.version(q)
                 .or(() -> fn.alias(q).flatMap(a -> fn.version(a.functionVersion())));
-        return config.orElseThrow(() -> LambdaError.functionNotFound(Arns.function(fn.name(), q)));
+        return config.orElseThrow(() -> LambdaError.functionNotFound(arns.function(fn.name(), q)));
     }
 
     private static LambdaError noCode() {

@@ -1,7 +1,5 @@
 package com.lambdarelease.sandbox.lambda;
 
-import com.lambdarelease.sandbox.Sandbox;
-
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,7 +20,7 @@ record FunctionRef(String name, Optional<String> qualifier) {
             "The derived qualifier from the function name does not match the specified qualifier.";
 
     /** Parses the path's function name and the optional Qualifier query parameter. */
-    static FunctionRef parse(String raw, Optional<String> queryQualifier) {
+    static FunctionRef parse(String raw, Optional<String> queryQualifier, Arns scope) {
         Optional<String> fromQuery = queryQualifier.filter(q -> !q.isEmpty());
         Violations violations = new Violations()
                 .pattern(raw, "functionName", FUNCTION, Violations.FUNCTION_NAME_PATTERN)
@@ -37,8 +35,8 @@ record FunctionRef(String name, Optional<String> qualifier) {
         String name = m.group(7);
         String region = m.group(3);
         String account = m.group(5);
-        if ((region != null && !region.equals(Sandbox.REGION + ":"))
-                || (account != null && !account.equals(Sandbox.ACCOUNT + ":"))) {
+        if ((region != null && !region.equals(scope.region() + ":"))
+                || (account != null && !account.equals(scope.account() + ":"))) {
             throw LambdaError.functionNotFound(raw);
         }
         Optional<String> fromName = Optional.ofNullable(m.group(9));
@@ -49,11 +47,11 @@ record FunctionRef(String name, Optional<String> qualifier) {
     }
 
     /** The unqualified form, for operations that ignore qualifiers (aliases, versions). */
-    static FunctionRef parse(String raw) {
-        return parse(raw, Optional.empty());
+    static FunctionRef parse(String raw, Arns scope) {
+        return parse(raw, Optional.empty(), scope);
     }
 
-    String arn() {
-        return qualifier.map(q -> Arns.function(name, q)).orElseGet(() -> Arns.function(name));
+    String arn(Arns scope) {
+        return qualifier.map(q -> scope.function(name, q)).orElseGet(() -> scope.function(name));
     }
 }

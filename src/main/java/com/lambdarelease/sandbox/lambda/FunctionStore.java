@@ -14,10 +14,19 @@ final class FunctionStore {
 
     private final ConcurrentSkipListMap<String, LambdaFunction> functions = new ConcurrentSkipListMap<>();
     private final Runnable onWrite;
+    private final Arns arns;
 
-    /** @param onWrite told after every successful write (the state file's debounced saver) */
-    FunctionStore(Runnable onWrite) {
+    /**
+     * @param onWrite told after every successful write (the state file's debounced saver)
+     * @param arns    the account and region these functions live in
+     */
+    FunctionStore(Runnable onWrite, Arns arns) {
         this.onWrite = onWrite;
+        this.arns = arns;
+    }
+
+    Arns arns() {
+        return arns;
     }
 
     /**
@@ -28,11 +37,11 @@ final class FunctionStore {
     <T> T withFunction(String name, Function<LambdaFunction, T> action) {
         LambdaFunction fn = functions.get(name);
         if (fn == null) {
-            throw LambdaError.functionNotFound(Arns.function(name));
+            throw LambdaError.functionNotFound(arns.function(name));
         }
         synchronized (fn) {
             if (fn.isDeleted()) {
-                throw LambdaError.functionNotFound(Arns.function(name));
+                throw LambdaError.functionNotFound(arns.function(name));
             }
             return action.apply(fn);
         }
@@ -82,6 +91,39 @@ final class FunctionStore {
             synchronized (fn) {
                 if (!fn.isDeleted()) {
                     out.add(fn.latest());
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * ListFunctions with FunctionVersion=ALL: every function's $LATEST and versions, by name then as
+     * ListVersionsByFunction orders them, up to {@code max} after {@code marker} ({@code name:version}).
+     * One more than asked is returned when there is more, so the caller knows to hand out a marker.
+     */
+    List<FunctionConfig> everyVersion(String marker, int max) {
+        String afterName = marker == null ? null : marker.substring(0, Math.max(0, marker.lastIndexOf(':')));
+        String afterVersion = marker == null ? null : marker.substring(marker.lastIndexOf(':') + 1);
+        NavigableMap<String, LambdaFunction> tail = afterName == null ? functions : functions.tailMap(afterName, true);
+        List<FunctionConfig> out = new ArrayList<>(max + 1);
+        for (LambdaFunction fn : tail.values()) {
+            List<FunctionConfig> all;
+            synchronized (fn) {
+                if (fn.isDeleted()) {
+                    continue;
+                }
+                all = fn.allVersions();
+            }
+            boolean skipping = fn.name().equals(afterName);
+            for (FunctionConfig c : all) {
+                if (skipping) {
+                    skipping = !c.version().equals(afterVersion);
+                    continue;
+                }
+                out.add(c);
+                if (out.size() > max) {
+                    return out;
                 }
             }
         }

@@ -28,6 +28,7 @@ final class Invoker {
     static final long MAX_SLEEP_MS = 3_000;
 
     private final FunctionStore store;
+    private final Arns arns;
     private final Clock clock;
     private final InvocationRecorder recorder;
     private final RandomGenerator random;
@@ -35,6 +36,7 @@ final class Invoker {
     /** @param random shared with no one else; guarded here because HTTP threads and the simulator share it */
     Invoker(FunctionStore store, Clock clock, InvocationRecorder recorder, RandomGenerator random) {
         this.store = store;
+        this.arns = store.arns();
         this.clock = clock;
         this.recorder = recorder;
         this.random = random;
@@ -88,15 +90,15 @@ final class Invoker {
     }
 
     private Run route(LambdaFunction fn, FunctionRef ref) {
-        if (ref.qualifier().isEmpty()) {
-            return new Run(fn.latest(), false);
+        if (ref.qualifier().isEmpty() || ref.qualifier().get().equals(FunctionRef.LATEST)) {
+            return new Run(fn.latestToRun(clock.instant()), false);
         }
         String q = ref.qualifier().get();
         Optional<FunctionConfig> version = fn.version(q);
         if (version.isPresent()) {
             return new Run(version.get(), false);
         }
-        Alias alias = fn.alias(q).orElseThrow(() -> LambdaError.functionNotFound(Arns.function(fn.name(), q)));
+        Alias alias = fn.alias(q).orElseThrow(() -> LambdaError.functionNotFound(arns.function(fn.name(), q)));
         String chosen = alias.functionVersion();
         Optional<String> extra = alias.additionalVersion();
         if (extra.isPresent() && draw() < alias.weights().get(extra.get())) {
@@ -104,7 +106,7 @@ final class Invoker {
         }
         String executed = chosen;
         return new Run(fn.version(executed).orElseThrow(
-                () -> LambdaError.functionNotFound(Arns.function(fn.name(), executed))), true);
+                () -> LambdaError.functionNotFound(arns.function(fn.name(), executed))), true);
     }
 
     private Outcome outcome(FunctionConfig config) {

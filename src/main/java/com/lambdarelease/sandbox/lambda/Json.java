@@ -43,14 +43,23 @@ final class Json {
      * FunctionConfiguration. {@code arnQualifier} is what the FunctionArn ends in: empty for an
      * unqualified request, else the version or alias the caller named.
      */
-    static ObjectNode configuration(FunctionConfig c, Optional<String> arnQualifier) {
+    static ObjectNode configuration(Arns arns, FunctionConfig c, Optional<String> arnQualifier) {
+        return configuration(arns, c, arnQualifier, FunctionStatus.READY);
+    }
+
+    /** FunctionConfiguration with the State and LastUpdateStatus members {@code status} says. */
+    static ObjectNode configuration(Arns arns, FunctionConfig c, Optional<String> arnQualifier, FunctionStatus status) {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("FunctionName", c.functionName());
-        n.put("FunctionArn", arnQualifier.map(q -> Arns.function(c.functionName(), q))
-                .orElseGet(() -> Arns.function(c.functionName())));
-        n.put("Runtime", c.runtime());
+        n.put("FunctionArn", arnQualifier.map(q -> arns.function(c.functionName(), q))
+                .orElseGet(() -> arns.function(c.functionName())));
+        if (!c.runtime().isEmpty()) { // container images have neither
+            n.put("Runtime", c.runtime());
+        }
         n.put("Role", c.role());
-        n.put("Handler", c.handler());
+        if (!c.handler().isEmpty()) {
+            n.put("Handler", c.handler());
+        }
         n.put("CodeSize", c.codeSize());
         n.put("Description", c.description());
         n.put("Timeout", c.timeout());
@@ -62,26 +71,25 @@ final class Json {
             ObjectNode vars = n.putObject("Environment").putObject("Variables");
             c.environment().forEach(vars::put);
         }
-        n.putObject("TracingConfig").put("Mode", "PassThrough");
         n.put("RevisionId", c.revisionId());
         if (!c.layers().isEmpty()) {
             ArrayNode layers = n.putArray("Layers");
             c.layers().forEach(arn -> layers.addObject().put("Arn", arn).put("CodeSize", layerSize(arn)));
         }
         c.deadLetter().ifPresent(t -> n.putObject("DeadLetterConfig").put("TargetArn", t));
-        n.put("State", "Active");
-        n.put("LastUpdateStatus", "Successful");
-        n.put("PackageType", "Zip");
-        n.putArray("Architectures").add("x86_64");
-        n.putObject("EphemeralStorage").put("Size", 512);
-        n.putObject("SnapStart").put("ApplyOn", "None").put("OptimizationStatus", "Off");
-        n.putObject("LoggingConfig").put("LogFormat", "Text").put("LogGroup", "/aws/lambda/" + c.functionName());
+        n.put("State", status.state());
+        status.stateReason().ifPresent(r -> n.put("StateReason", r));
+        status.stateReasonCode().ifPresent(r -> n.put("StateReasonCode", r));
+        status.lastUpdateStatus().ifPresent(r -> n.put("LastUpdateStatus", r));
+        status.lastUpdateReason().ifPresent(r -> n.put("LastUpdateStatusReason", r));
+        status.lastUpdateReasonCode().ifPresent(r -> n.put("LastUpdateStatusReasonCode", r));
+        ExtraSettings.write(n, c);
         return n;
     }
 
-    static ObjectNode alias(String functionName, Alias a) {
+    static ObjectNode alias(Arns arns, String functionName, Alias a) {
         ObjectNode n = MAPPER.createObjectNode();
-        n.put("AliasArn", Arns.function(functionName, a.name()));
+        n.put("AliasArn", arns.function(functionName, a.name()));
         n.put("Name", a.name());
         n.put("FunctionVersion", a.functionVersion());
         n.put("Description", a.description());

@@ -11,44 +11,77 @@ import com.lambdarelease.sandbox.metrics.InvocationRecorder;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 
 /**
- * Lambda's control plane and Invoke, spoken as restJson1 (API version 2015-03-31; provisioned
+ * Lambda's control plane and Invoke per account and region (see {@link RequestScope}), spoken as restJson1 (API version 2015-03-31; provisioned
  * concurrency under 2019-09-30), and the runtime the traffic simulator drives. Starts from the
  * state file when there is one, else from the demo account (if asked), then adds the synthetic
  * functions.
  */
 public final class LambdaBackend implements ProtocolHandler, FunctionRuntime {
 
-    private final FunctionStore store;
+    private final SandboxOptions options;
+    private final SandboxClock clock;
+    private final InvocationRecorder recorder;
+    private final RandomGenerator random;
     private final Optional<StateFile> stateFile;
-    private final LambdaRoutes routes;
-    private final Invoker invoker;
+    /** One place per account and region, opened on first use; the default one is the demo's. */
+    private final ConcurrentHashMap<Arns, Place> places = new ConcurrentHashMap<>();
+    private final Place home;
 
     public LambdaBackend(SandboxOptions options, SandboxClock clock, InvocationRecorder recorder, RandomGenerator random) {
+        this.options = options;
+        this.clock = clock;
+        this.recorder = recorder;
+        this.random = random;
         this.stateFile = options.stateFile().map(StateFile::new);
-        this.store = new FunctionStore(() -> stateFile.ifPresent(StateFile::changed));
+        FunctionStore store = new FunctionStore(() -> stateFile.ifPresent(StateFile::changed), RequestScope.DEFAULT);
         stateFile.ifPresent(f -> f.source(store::snapshot));
         Optional<List<LambdaFunction.FunctionSnapshot>> saved = stateFile.flatMap(StateFile::load);
         if (saved.isPresent()) {
-            saved.get().forEach(s -> store.addQuietly(LambdaFunction.restore(s)));
+            saved.get().forEach(s -> store.addQuietly(LambdaFunction.restore(s, store.arns())));
         } else if (options.seedDemoData()) {
             DemoAccount.seed(store, clock.instant());
         }
         DemoAccount.addSynthetic(store, options.syntheticFunctions(), clock.instant());
-        this.invoker = new Invoker(store, clock, recorder, random);
-        this.routes = new LambdaRoutes(new FunctionOperations(store, clock), new VersionOperations(store, clock),
-                new AliasOperations(store), invoker, new ProvisionedConcurrencyOperations(store, clock));
+        this.home = place(store);
+        places.put(RequestScope.DEFAULT, home);
     }
 
     @Override
     public SandboxResponse handle(SandboxRequest request) {
         try {
-            return routes.handle(request);
+            return places.computeIfAbsent(RequestScope.of(request), this::open).routes().handle(request);
         } catch (LambdaError e) {
             return e.toResponse();
         }
+    }
+
+    /**
+     * Another account or region: empty, except the demo account's second region. Kept in memory only;
+     * the state file holds the default place.
+     */
+    private Place open(Arns scope) {
+        FunctionStore store = new FunctionStore(() -> { }, scope);
+        if (options.seedDemoData() && scope.account().equals(RequestScope.DEFAULT_ACCOUNT)
+                && scope.region().equals(DemoAccount.SECOND_REGION)) {
+            DemoAccount.seedSecondRegion(store, clock.instant());
+        }
+        return place(store);
+    }
+
+    private Place place(FunctionStore store) {
+        Invoker invoker = new Invoker(store, clock, recorder, random);
+        LambdaRoutes routes = new LambdaRoutes(new FunctionOperations(store, clock, options.stateDelay()),
+                new VersionOperations(store, clock, options.stateDelay()), new AliasOperations(store), invoker,
+                new ProvisionedConcurrencyOperations(store, clock), store.arns());
+        return new Place(store, routes, invoker);
+    }
+
+    /** One account and region's functions and the operations on them. */
+    private record Place(FunctionStore store, LambdaRoutes routes, Invoker invoker) {
     }
 
     /** The seeded aliases that still exist, with their base request rates. */
@@ -59,7 +92,7 @@ public final class LambdaBackend implements ProtocolHandler, FunctionRuntime {
 
     @Override
     public void invokeSimulated(String functionName, String qualifier, Instant at) {
-        invoker.invokeSimulated(functionName, qualifier, at);
+        home.invoker().invokeSimulated(functionName, qualifier, at);
     }
 
     /** Writes the state file, if one is configured. Called on shutdown. */
@@ -69,7 +102,7 @@ public final class LambdaBackend implements ProtocolHandler, FunctionRuntime {
 
     private boolean exists(TrafficTarget target) {
         try {
-            return store.withFunction(target.functionName(), fn -> fn.alias(target.alias()).isPresent());
+            return home.store().withFunction(target.functionName(), fn -> fn.alias(target.alias()).isPresent());
         } catch (LambdaError gone) {
             return false;
         }

@@ -1,5 +1,7 @@
 package com.lambdarelease.sandbox.lambda;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -24,18 +26,36 @@ final class LambdaFunction {
     /** Version numbers are never reused, even after a version is deleted. */
     private int lastVersion;
     private boolean deleted;
+    /*
+     * States live in memory only: after a restart everything is Active and Successful, as it would be
+     * on AWS by then. Instant.MIN means settled.
+     */
+    private Instant pendingUntil = Instant.MIN;
+    private Instant updatingUntil = Instant.MIN;
+    private boolean lastUpdateFailed;
+    /** What Invoke runs while an update is in progress: the code from before it. */
+    private FunctionConfig beforeUpdate;
+    private final Map<Integer, Instant> versionPendingUntil = new java.util.HashMap<>();
 
-    LambdaFunction(FunctionConfig latest) {
+    private final Arns arns;
+
+    LambdaFunction(FunctionConfig latest, Arns arns) {
         this.name = latest.functionName();
         this.latest = latest;
+        this.arns = arns;
     }
 
-    static LambdaFunction restore(FunctionSnapshot snapshot) {
-        LambdaFunction fn = new LambdaFunction(snapshot.latest());
+    static LambdaFunction restore(FunctionSnapshot snapshot, Arns arns) {
+        LambdaFunction fn = new LambdaFunction(snapshot.latest(), arns);
         snapshot.versions().forEach(v -> fn.versions.put(Integer.parseInt(v.version()), v));
         snapshot.aliases().forEach(a -> fn.aliases.put(a.name(), a));
         snapshot.provisioned().forEach(p -> fn.provisioned.put(p.qualifier(), p));
         fn.lastVersion = Math.max(snapshot.lastVersion(), fn.versions.isEmpty() ? 0 : fn.versions.lastKey());
+        // Files written before source revisions existed hold 0 everywhere: a $LATEST whose content differs
+        // from the newest version must have been updated since it was published.
+        fn.latestPublished().filter(v -> v.sourceRevision() == fn.latest.sourceRevision()
+                        && !fn.latest.sameCodeAndSettings(v))
+                .ifPresent(v -> fn.latest = fn.latest.withSourceRevision(v.sourceRevision() + 1));
         return fn;
     }
 
@@ -46,6 +66,11 @@ final class LambdaFunction {
 
     String name() {
         return name;
+    }
+
+    /** The account and region this function lives in. */
+    Arns arns() {
+        return arns;
     }
 
     boolean isDeleted() {
@@ -62,6 +87,78 @@ final class LambdaFunction {
 
     void setLatest(FunctionConfig config) {
         latest = config;
+    }
+
+    /**
+     * Replaces {@code $LATEST} as UpdateFunctionCode or UpdateFunctionConfiguration does. Counts as an
+     * update even when nothing differs (the same zip again), as it does on AWS.
+     */
+    void update(FunctionConfig changed) {
+        latest = changed.withSourceRevision(latest.sourceRevision() + 1);
+    }
+
+    /** A new function: Pending for {@code delay}, then Active. */
+    void created(Instant now, Duration delay) {
+        pendingUntil = now.plus(delay);
+    }
+
+    /**
+     * An update was just applied ({@code previous} is what $LATEST was): InProgress for {@code delay},
+     * then Successful, or Failed when the new environment sets {@code SANDBOX_UPDATE_FAILS=true}.
+     */
+    void updating(FunctionConfig previous, Instant now, Duration delay) {
+        beforeUpdate = previous;
+        updatingUntil = now.plus(delay);
+        lastUpdateFailed = latest.updateFails();
+    }
+
+    /** A version just published: Pending for {@code delay}, as AWS provisions it. */
+    void versionPublished(String version, Instant now, Duration delay) {
+        versionPendingUntil.put(Integer.parseInt(version), now.plus(delay));
+    }
+
+    /** The state AWS would report for {@code config} (this function's $LATEST or one of its versions) at {@code now}. */
+    FunctionStatus status(FunctionConfig config, Instant now) {
+        if (!FunctionRef.LATEST.equals(config.version())) {
+            Instant until = versionPendingUntil.get(Integer.parseInt(config.version()));
+            return until != null && now.isBefore(until) ? FunctionStatus.PENDING : FunctionStatus.READY;
+        }
+        if (now.isBefore(pendingUntil)) {
+            return FunctionStatus.PENDING;
+        }
+        if (now.isBefore(updatingUntil)) {
+            return FunctionStatus.UPDATING;
+        }
+        return lastUpdateFailed ? FunctionStatus.updateFailed(FunctionConfig.UPDATE_FAILS + "=true in the function's "
+                + "environment: the sandbox fails this update on purpose, for demos.") : FunctionStatus.READY;
+    }
+
+    /**
+     * Refuses another update or a publish while one is in progress (or the function is still being
+     * created), with AWS's 409 and text.
+     */
+    void requireSettled(Instant now) {
+        if (now.isBefore(pendingUntil) || now.isBefore(updatingUntil)) {
+            throw LambdaError.conflict("The operation cannot be performed at this time. An update is in progress "
+                    + "for resource: " + arns.function(name));
+        }
+    }
+
+    /**
+     * What an invocation of $LATEST runs now: the code from before an update in progress; refused while
+     * the function is Pending, as AWS does.
+     */
+    FunctionConfig latestToRun(Instant now) {
+        if (now.isBefore(pendingUntil)) {
+            throw LambdaError.conflict("The operation cannot be performed at this time. "
+                    + "The function is currently in the following state: Pending");
+        }
+        return now.isBefore(updatingUntil) && beforeUpdate != null ? beforeUpdate : latest;
+    }
+
+    /** True when an update happened since the newest version was published (or none is). */
+    boolean updatedSincePublish() {
+        return latestPublished().map(v -> v.sourceRevision() != latest.sourceRevision()).orElse(true);
     }
 
     /** {@code $LATEST} or a published version by number. */
@@ -86,13 +183,13 @@ final class LambdaFunction {
     }
 
     /**
-     * Publishes {@code $LATEST}, or hands back the newest version when nothing changed since it
-     * was published (as AWS does). A new version also renews {@code $LATEST}'s RevisionId.
+     * Publishes {@code $LATEST}, or hands back the newest version (its own description, whatever was
+     * asked) when no update happened since it was published, as AWS does: content is never compared.
+     * A new version also renews {@code $LATEST}'s RevisionId.
      */
     FunctionConfig publish(Optional<String> description, java.time.Instant now) {
-        Optional<FunctionConfig> newest = latestPublished();
-        if (newest.isPresent() && latest.sameCodeAndSettings(newest.get())) {
-            return newest.get();
+        if (!updatedSincePublish()) {
+            return latestPublished().orElseThrow();
         }
         String number = addVersion(v -> latest.publishedAs(v, description.orElse(latest.description()), now,
                 RevisionIds.next()));

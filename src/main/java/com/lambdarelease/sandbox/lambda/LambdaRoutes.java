@@ -23,9 +23,11 @@ final class LambdaRoutes {
     private final AliasOperations aliases;
     private final Invoker invoker;
     private final ProvisionedConcurrencyOperations provisioned;
+    private final Arns arns;
 
     LambdaRoutes(FunctionOperations functions, VersionOperations versions, AliasOperations aliases, Invoker invoker,
-                 ProvisionedConcurrencyOperations provisioned) {
+                 ProvisionedConcurrencyOperations provisioned, Arns arns) {
+        this.arns = arns;
         this.functions = functions;
         this.versions = versions;
         this.aliases = aliases;
@@ -60,15 +62,15 @@ final class LambdaRoutes {
             case "GET " -> functions.get(qualified(name, request));
             case "DELETE " -> functions.delete(qualified(name, request));
             case "GET configuration" -> functions.getConfiguration(qualified(name, request));
-            case "PUT configuration" -> functions.updateConfiguration(FunctionRef.parse(name), body(request));
-            case "PUT code" -> functions.updateCode(FunctionRef.parse(name), body(request));
-            case "GET versions" -> versions.list(FunctionRef.parse(name), request);
-            case "POST versions" -> versions.publish(FunctionRef.parse(name), body(request));
-            case "GET aliases" -> aliases.list(FunctionRef.parse(name), request);
-            case "POST aliases" -> aliases.create(FunctionRef.parse(name), body(request));
-            case "GET aliases/{alias}" -> aliases.get(FunctionRef.parse(name), parts.get(2));
-            case "PUT aliases/{alias}" -> aliases.update(FunctionRef.parse(name), parts.get(2), body(request));
-            case "DELETE aliases/{alias}" -> aliases.delete(FunctionRef.parse(name), parts.get(2));
+            case "PUT configuration" -> functions.updateConfiguration(FunctionRef.parse(name, arns), body(request));
+            case "PUT code" -> functions.updateCode(FunctionRef.parse(name, arns), body(request));
+            case "GET versions" -> versions.list(FunctionRef.parse(name, arns), request);
+            case "POST versions" -> versions.publish(FunctionRef.parse(name, arns), body(request));
+            case "GET aliases" -> aliases.list(FunctionRef.parse(name, arns), request);
+            case "POST aliases" -> aliases.create(FunctionRef.parse(name, arns), body(request));
+            case "GET aliases/{alias}" -> aliases.get(FunctionRef.parse(name, arns), parts.get(2));
+            case "PUT aliases/{alias}" -> aliases.update(FunctionRef.parse(name, arns), parts.get(2), body(request));
+            case "DELETE aliases/{alias}" -> aliases.delete(FunctionRef.parse(name, arns), parts.get(2));
             case "POST invocations" -> invoker.invoke(qualified(name, request), request);
             default -> throw LambdaError.unknownOperation(method, raw);
         };
@@ -83,15 +85,15 @@ final class LambdaRoutes {
         String name = parts.get(0);
         boolean list = request.queryParam("List").filter("ALL"::equals).isPresent();
         return switch (method) {
-            case "GET" -> list ? provisioned.list(FunctionRef.parse(name), request) : provisioned.get(qualified(name, request));
+            case "GET" -> list ? provisioned.list(FunctionRef.parse(name, arns), request) : provisioned.get(qualified(name, request));
             case "PUT" -> provisioned.put(qualified(name, request), body(request));
             case "DELETE" -> provisioned.delete(qualified(name, request));
             default -> throw LambdaError.unknownOperation(method, raw);
         };
     }
 
-    private static FunctionRef qualified(String name, SandboxRequest request) {
-        return FunctionRef.parse(name, request.queryParam("Qualifier"));
+    private FunctionRef qualified(String name, SandboxRequest request) {
+        return FunctionRef.parse(name, request.queryParam("Qualifier"), arns);
     }
 
     /** The body is parsed before anything else so malformed JSON never reaches state. */

@@ -26,10 +26,12 @@ final class ProvisionedConcurrencyOperations {
     static final String VERSION_UNDER_PROVISIONED_ALIAS = "Version is pointed by a Provisioned Concurrency alias";
 
     private final FunctionStore store;
+    private final Arns arns;
     private final Clock clock;
 
     ProvisionedConcurrencyOperations(FunctionStore store, Clock clock) {
         this.store = store;
+        this.arns = store.arns();
         this.clock = clock;
     }
 
@@ -81,7 +83,7 @@ final class ProvisionedConcurrencyOperations {
         ObjectNode out = Json.MAPPER.createObjectNode();
         ArrayNode configs = out.putArray("ProvisionedConcurrencyConfigs");
         matching.stream().limit(page.size()).forEach(p ->
-                configs.add(Json.provisioned(p, Optional.of(Arns.function(ref.name(), p.qualifier())))));
+                configs.add(Json.provisioned(p, Optional.of(arns.function(ref.name(), p.qualifier())))));
         if (matching.size() > page.size()) {
             out.put("NextMarker", matching.get(page.size() - 1).qualifier());
         }
@@ -100,10 +102,10 @@ final class ProvisionedConcurrencyOperations {
     private static void requireTarget(LambdaFunction fn, String qualifier) {
         if (isVersion(qualifier)) {
             if (fn.version(qualifier).isEmpty()) {
-                throw LambdaError.functionNotFound(Arns.function(fn.name(), qualifier));
+                throw LambdaError.functionNotFound(fn.arns().function(fn.name(), qualifier));
             }
         } else if (fn.alias(qualifier).isEmpty()) {
-            throw LambdaError.aliasNotFound(Arns.function(fn.name(), qualifier));
+            throw LambdaError.aliasNotFound(fn.arns().function(fn.name(), qualifier));
         }
     }
 

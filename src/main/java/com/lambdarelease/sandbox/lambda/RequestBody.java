@@ -100,6 +100,11 @@ final class RequestBody {
         });
     }
 
+    /** The member as sent, whatever its JSON type. */
+    Optional<JsonNode> node(String member) {
+        return present(member);
+    }
+
     boolean has(String member) {
         return present(member).isPresent();
     }

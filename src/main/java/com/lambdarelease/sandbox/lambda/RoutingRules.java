@@ -74,7 +74,7 @@ final class RoutingRules {
     }
 
     private static FunctionConfig existing(LambdaFunction fn, String version) {
-        return fn.version(version).orElseThrow(() -> LambdaError.functionNotFound(Arns.function(fn.name(), version)));
+        return fn.version(version).orElseThrow(() -> LambdaError.functionNotFound(fn.arns().function(fn.name(), version)));
     }
 
     private static String dlq(FunctionConfig c) {

@@ -13,11 +13,16 @@ import java.util.Optional;
 final class VersionOperations {
 
     private final FunctionStore store;
+    private final Arns arns;
     private final Clock clock;
+    private final java.time.Duration stateDelay;
 
-    VersionOperations(FunctionStore store, Clock clock) {
+    /** @param stateDelay how long a new version stays Pending */
+    VersionOperations(FunctionStore store, Clock clock, java.time.Duration stateDelay) {
         this.store = store;
+        this.arns = store.arns();
         this.clock = clock;
+        this.stateDelay = stateDelay;
     }
 
     SandboxResponse publish(FunctionRef ref, RequestBody body) {
@@ -25,29 +30,40 @@ final class VersionOperations {
         Optional<String> codeSha = body.string("CodeSha256");
         Optional<String> revision = body.string("RevisionId");
         new Violations().length(description.orElse(null), "description", 0, 256).throwIfAny();
-        FunctionConfig version = store.write(ref.name(), fn -> {
+        ObjectNode answer = store.write(ref.name(), fn -> {
             RevisionIds.check(revision, fn.latest().revisionId());
+            fn.requireSettled(clock.instant());
             String current = fn.latest().codeSha256();
             if (codeSha.isPresent() && !codeSha.get().equals(current)) {
                 throw LambdaError.invalidParameter("CodeSHA256 (" + codeSha.get() + ") is different from current "
                         + "CodeSHA256 in $LATEST (" + current + "). Please try again with the CodeSHA256 in $LATEST.");
             }
-            return fn.publish(description, clock.instant());
+            boolean isNew = fn.updatedSincePublish();
+            FunctionConfig version = fn.publish(description, clock.instant());
+            if (isNew) {
+                fn.versionPublished(version.version(), clock.instant(), stateDelay);
+            }
+            return Json.configuration(arns, version, Optional.of(version.version()), fn.status(version, clock.instant()));
         });
-        return Json.respond(201, Json.configuration(version, Optional.of(version.version())));
+        return Json.respond(201, answer);
     }
 
     /** {@code $LATEST} first, then versions oldest first; the marker is the last version handed out. */
     SandboxResponse list(FunctionRef ref, SandboxRequest request) {
         Page page = Page.from(request);
-        List<FunctionConfig> all = store.withFunction(ref.name(), LambdaFunction::allVersions);
-        int start = page.marker().map(m -> firstAfter(all, m)).orElse(0);
+        java.time.Instant now = clock.instant();
+        record Listed(FunctionConfig config, FunctionStatus status) {
+        }
+        List<Listed> all = store.withFunction(ref.name(), fn -> fn.allVersions().stream()
+                .map(c -> new Listed(c, fn.status(c, now))).toList());
+        int start = page.marker().map(m -> firstAfter(all.stream().map(Listed::config).toList(), m)).orElse(0);
         int end = Math.min(all.size(), start + page.size());
         ObjectNode out = Json.MAPPER.createObjectNode();
         ArrayNode versions = out.putArray("Versions");
-        all.subList(start, end).forEach(c -> versions.add(Json.configuration(c, Optional.of(c.version()))));
+        all.subList(start, end).forEach(l -> versions.add(Json.configuration(arns, l.config(), Optional.of(l.config().version()),
+                l.status())));
         if (end < all.size()) {
-            out.put("NextMarker", all.get(end - 1).version());
+            out.put("NextMarker", all.get(end - 1).config().version());
         }
         return Json.respond(200, out);
     }

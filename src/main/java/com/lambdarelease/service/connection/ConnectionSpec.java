@@ -9,11 +9,26 @@ public sealed interface ConnectionSpec {
     /** What the toolbar and the chooser show. */
     String label();
 
-    /** The embedded sandbox: a living demo account on 127.0.0.1. */
-    record Sandbox() implements ConnectionSpec {
+    /**
+     * The embedded sandbox: a living demo account on 127.0.0.1, in a region (us-east-1 holds the
+     * guide's functions, eu-west-1 two others, any other region starts empty).
+     */
+    record Sandbox(String region) implements ConnectionSpec {
+
+        public static final String DEFAULT_REGION = "us-east-1";
+
+        public Sandbox {
+            region = region == null || region.isBlank() ? DEFAULT_REGION : region;
+        }
+
+        /** The sandbox in us-east-1. */
+        public Sandbox() {
+            this(DEFAULT_REGION);
+        }
+
         @Override
         public String label() {
-            return "Sandbox (embedded)";
+            return region.equals(DEFAULT_REGION) ? "Sandbox (embedded)" : "Sandbox (embedded) · " + region;
         }
     }
 

@@ -6,8 +6,18 @@ public final class ConflictException extends AwsServiceException {
         super(errorCode, statusCode, awsMessage, cause);
     }
 
+    /** True for AWS's 409 while a function is still being created or updated (AWS-FACTS-2.md §2). */
+    public boolean updateInProgress() {
+        String m = awsMessage() == null ? "" : awsMessage();
+        return m.contains("An update is in progress for resource") || m.contains("currently in the following state: Pending");
+    }
+
     @Override
     public String plainMessage() {
+        if (updateInProgress()) {
+            return "AWS is still applying the last change to this function (it takes a few seconds after a deploy); "
+                    + "wait until its update has finished, then try again. AWS: " + awsMessage();
+        }
         return "Conflict with the current state: " + awsMessage();
     }
 }

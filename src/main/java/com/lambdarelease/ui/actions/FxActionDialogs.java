@@ -31,6 +31,9 @@ public final class FxActionDialogs implements ActionDialogs {
     public static final String ALIAS_WEIGHT_ID = "alias-weight";
     public static final String ALIAS_DESCRIPTION_ID = "alias-description";
     public static final String PUBLISH_DESCRIPTION_ID = "publish-description";
+    public static final String PUBLISH_VERDICT_ID = "publish-changes";
+    public static final String PUBLISH_DIFFERENCES_ID = "publish-differences";
+    public static final String PUBLISH_AFTER_ID = "publish-after";
     public static final String PROBLEM_ID = "form-problem";
 
     private final Supplier<Window> owner;
@@ -98,6 +101,12 @@ public final class FxActionDialogs implements ActionDialogs {
         return show(dialog).thenApply(b -> b == go);
     }
 
+    /**
+     * The focus starts in the description field, and nothing typed there publishes: the Publish
+     * button is not the default button (Enter in the field does not press it) and never holds the
+     * focus at opening (where a space would press it). The verdict follows the form, which the
+     * caller refreshes while the dialog is open.
+     */
     @Override
     public CompletableFuture<Boolean> publish(PublishForm form) {
         TextField description = new TextField();
@@ -105,15 +114,35 @@ public final class FxActionDialogs implements ActionDialogs {
         description.setPromptText("What is in this version (optional)");
         description.textProperty().bindBidirectional(form.descriptionProperty());
         GridPane grid = grid();
-        grid.addRow(0, new Label("Before"), new Label(form.before()));
-        grid.addRow(1, new Label("After"), new Label(form.after()));
+        Label before = new Label();
+        before.textProperty().bind(form.beforeProperty());
+        Label after = new Label();
+        after.textProperty().bind(form.afterProperty());
+        after.setId(PUBLISH_AFTER_ID);
+        grid.addRow(0, new Label("Before"), before);
+        grid.addRow(1, new Label("After"), after);
         grid.addRow(2, label("_Description", description), description);
-        Label changes = note(form.changeSummary(), form.nothingChanged() ? "form-warning" : "preflight-note");
-        changes.setId("publish-changes");
+        Label verdict = note("", "preflight-note");
+        verdict.setId(PUBLISH_VERDICT_ID);
+        verdict.textProperty().bind(form.verdictProperty());
+        Runnable style = () -> {
+            verdict.getStyleClass().removeAll("form-warning", "preflight-note");
+            verdict.getStyleClass().add(form.returnsExisting() ? "form-warning" : "preflight-note");
+        };
+        form.returnsExistingProperty().addListener(o -> style.run());
+        style.run();
+        Label differences = note("", "preflight-note");
+        differences.setId(PUBLISH_DIFFERENCES_ID);
+        differences.textProperty().bind(form.differencesProperty());
         ButtonType go = new ButtonType("_Publish", ButtonBar.ButtonData.OK_DONE);
         Dialog<ButtonType> dialog = dialog("Publish new version of " + form.latest().functionName(),
-                new VBox(10, changes, grid), go);
-        description.requestFocus();
+                new VBox(10, verdict, differences, grid), go);
+        javafx.scene.control.Button publish = (javafx.scene.control.Button) dialog.getDialogPane().lookupButton(go);
+        publish.setDefaultButton(false);
+        dialog.setOnShown(e -> {
+            description.requestFocus();
+            javafx.application.Platform.runLater(description::requestFocus); // after the dialog's own focus pass
+        });
         return show(dialog).thenApply(b -> b == go);
     }
 

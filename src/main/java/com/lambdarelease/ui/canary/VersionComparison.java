@@ -32,7 +32,14 @@ public record VersionComparison(FunctionConfig primary, FunctionConfig canary, L
         rows.add(row("Dead-letter queue", primary.deadLetterTargetArn().orElse("none"),
                 canary.deadLetterTargetArn().orElse("none"), true));
         rows.add(row("Layers", layers(primary), layers(canary), false));
+        rows.add(row("Architecture", String.join(", ", primary.execution().architectures()),
+                String.join(", ", canary.execution().architectures()), false));
+        rows.add(row("Ephemeral storage", primary.execution().ephemeralStorageMb() + " MB",
+                canary.execution().ephemeralStorageMb() + " MB", false));
+        rows.add(row("Tracing", primary.execution().tracingMode(), canary.execution().tracingMode(), false));
+        rows.add(row("VPC", primary.execution().vpcText(), canary.execution().vpcText(), false));
         rows.add(row("Environment (names)", envNames(primary), envNames(canary), false));
+        rows.add(environmentValues(primary, canary));
         rows.add(row("Code SHA-256", primary.codeSha256(), canary.codeSha256(), false));
         return new VersionComparison(primary, canary, rows);
     }
@@ -51,6 +58,13 @@ public record VersionComparison(FunctionConfig primary, FunctionConfig canary, L
         String right = b == null ? "" : b;
         boolean differs = !left.equals(right);
         return new Row(field, left, right, differs, differs && blockingIfDifferent);
+    }
+
+    /** Which variables' values differ, by name only: the values themselves may be secrets. */
+    private static Row environmentValues(FunctionConfig primary, FunctionConfig canary) {
+        java.util.SortedSet<String> differing = primary.environmentNamesDifferingFrom(canary);
+        String text = differing.isEmpty() ? "same" : "differ: " + String.join(", ", differing);
+        return new Row("Environment (values)", text, text, !differing.isEmpty(), false);
     }
 
     private static String layers(FunctionConfig c) {

@@ -98,11 +98,11 @@ class CloudWatchErrorsTest {
     }
 
     @Test
-    void givenAMathExpression_whenQueried_thenTheSandboxSaysItIsNotSupported() {
-        MetricDataQuery math = MetricDataQuery.builder().id("rate").expression("m1 / 60").build();
+    void givenAMathFunctionTheSandboxDoesNotCompute_whenQueried_thenItIsRefusedNamingIt() {
+        MetricDataQuery math = MetricDataQuery.builder().id("band").expression("ANOMALY_DETECTION_BAND(m1, 2)").build();
         assertThatThrownBy(() -> getMetricData(r -> r.metricDataQueries(query("m1", 60), math)))
                 .isInstanceOf(InvalidParameterValueException.class)
-                .hasMessageContaining("not supported by the sandbox");
+                .hasMessageContaining("Error in expression band: the sandbox does not compute ANOMALY_DETECTION_BAND()");
     }
 
     @Test

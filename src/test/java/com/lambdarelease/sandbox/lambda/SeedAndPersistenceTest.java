@@ -28,7 +28,10 @@ class SeedAndPersistenceTest {
             assertThat(versions).extracting(FunctionConfiguration::version).containsExactly("$LATEST", "1", "2", "3", "4");
             assertThat(versions).extracting(FunctionConfiguration::codeSha256).hasSize(5);
             assertThat(versions.subList(1, 5)).extracting(FunctionConfiguration::codeSha256).doesNotHaveDuplicates();
-            assertThat(versions.get(0).codeSha256()).isEqualTo(versions.get(4).codeSha256());
+            // $LATEST holds a healthy fix deployed after v4 and not yet published (the guide's step 1 publishes it)
+            assertThat(versions.get(0).codeSha256()).isNotEqualTo(versions.get(4).codeSha256());
+            assertThat(versions.get(0).lastModified()).isGreaterThan(versions.get(4).lastModified());
+            assertThat(versions.get(0).environment().variables()).containsEntry("SANDBOX_ERROR_RATE", "0.005");
             assertThat(versions.get(4).environment().variables()).containsEntry("SANDBOX_ERROR_RATE", "0.15");
             assertThat(versions.get(3).environment().variables()).containsEntry("SANDBOX_ERROR_RATE", "0.005");
             assertThat(versions.subList(1, 5)).extracting(FunctionConfiguration::lastModified).isSorted()

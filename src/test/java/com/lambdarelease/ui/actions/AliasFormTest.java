@@ -86,17 +86,4 @@ class AliasFormTest {
         assertThat(form.notes()).anyMatch(n -> n.startsWith("Provisioned concurrency could not be checked"));
         assertThat(form.split()).isEqualTo(TrafficSplit.canary("3", "4", 0.25));
     }
-
-    @Test
-    void publishSaysBeforehandWhatChanged() {
-        FunctionConfig latest = version("$LATEST", "role-a", null);
-        PublishForm same = new PublishForm(latest, Optional.of(version("4", "role-a", null)).map(v ->
-                new FunctionConfig("fn", "a", "4", "", "python3.13", "h", 128, 3, "role-a", "sha$LATEST", 10,
-                        Instant.EPOCH, "r", List.of(), Map.of(), Optional.empty())));
-        assertThat(same.nothingChanged()).isTrue();
-        assertThat(same.changeSummary()).contains("AWS will return v4 instead of publishing");
-        PublishForm changed = new PublishForm(latest, Optional.of(version("2", "role-b", null)));
-        assertThat(changed.changes()).containsExactly("code", "role");
-        assertThat(changed.changeSummary()).isEqualTo("Changed since v2: code, role.");
-    }
 }

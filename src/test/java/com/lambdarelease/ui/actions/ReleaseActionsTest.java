@@ -99,11 +99,11 @@ class ReleaseActionsTest {
     void givenLatestUnchangedWhenPublishingThenTheOperatorIsToldBeforehandAndAwsReturnsTheExistingVersion() throws Exception {
         open("payments-webhook");
         Outcome outcome = done(versions.publish());
-        assertThat(dialogs.publishForms.get(0).nothingChanged()).isTrue();
-        assertThat(dialogs.publishForms.get(0).changeSummary()).contains("Nothing changed since v3");
+        assertThat(dialogs.publishForms.get(0).returnsExisting()).isTrue();
+        assertThat(dialogs.publishForms.get(0).changeSummary()).startsWith("Returns v3: nothing was updated since");
         assertThat(outcome).isEqualTo(Outcome.DONE);
         assertThat(sandbox.readVersions("payments-webhook")).containsExactly("$LATEST", "1", "2", "3");
-        assertThat(toasts.lastMessageProperty().get()).contains("AWS returned the existing version");
+        assertThat(toasts.lastMessageProperty().get()).contains("AWS returned v3");
     }
 
     @Test
@@ -116,6 +116,8 @@ class ReleaseActionsTest {
         };
         assertThat(done(versions.publish())).isEqualTo(Outcome.DONE);
         assertThat(dialogs.publishForms.get(0).changes()).contains("memory");
+        assertThat(dialogs.publishForms.get(0).changeSummary()).startsWith("Publishes v6 (configuration updated ")
+                .endsWith(" after v5; code unchanged).");
         var v6 = sandbox.otherClients.lambda().getFunctionConfiguration(r -> r.functionName("image-resizer").qualifier("6")).join();
         assertThat(v6.description()).isEqualTo("More memory");
         assertThat(v6.memorySize()).isEqualTo(2048);

@@ -42,9 +42,12 @@ class CanaryPureTest {
                 Map.of("TABLE", "x", "DEBUG", "1"), Optional.of("arn:aws:sqs:us-east-1:123456789012:dlq"));
         VersionComparison c = VersionComparison.of(a, b);
         assertThat(c.rows()).filteredOn(VersionComparison.Row::differs).extracting(VersionComparison.Row::field)
-                .containsExactly("Runtime", "Memory", "Dead-letter queue", "Layers", "Environment (names)", "Code SHA-256");
-        assertThat(c.rows()).filteredOn(r -> r.field().startsWith("Environment")).singleElement()
+                .containsExactly("Runtime", "Memory", "Dead-letter queue", "Layers", "Environment (names)",
+                        "Environment (values)", "Code SHA-256");
+        assertThat(c.rows()).filteredOn(r -> r.field().equals("Environment (names)")).singleElement()
                 .satisfies(r -> assertThat(r.canary()).isEqualTo("DEBUG, TABLE").doesNotContain("x"));
+        assertThat(c.rows()).filteredOn(r -> r.field().equals("Environment (values)")).singleElement()
+                .satisfies(r -> assertThat(r.canary()).startsWith("differ: ").contains("DEBUG", "TABLE").doesNotContain("x"));
         assertThat(c.blockers()).singleElement().asString().contains("dead-letter queues differ");
     }
 

@@ -138,7 +138,9 @@ class ConsoleFlowTest {
         open(robot, "MyLambdaFunction");
         robot.press(KeyCode.CONTROL, KeyCode.P).release(KeyCode.P, KeyCode.CONTROL);
         await(() -> robot.lookup("#" + FxActionDialogs.PUBLISH_DESCRIPTION_ID).tryQuery().isPresent());
-        assertThat(robot.lookup("#publish-changes").queryLabeled().getText()).isEqualTo("Changed since v4: timeout.");
+        assertThat(robot.lookup("#publish-changes").queryLabeled().getText()).startsWith("Publishes v5 (code updated ")
+                .contains(" after v4");
+        assertThat(robot.lookup("#publish-differences").queryLabeled().getText()).contains("code", "timeout");
         robot.clickOn("#" + FxActionDialogs.PUBLISH_DESCRIPTION_ID).write("Longer timeout");
         pressOk(robot);
         await(() -> sandbox.readVersions("MyLambdaFunction").contains("5"));

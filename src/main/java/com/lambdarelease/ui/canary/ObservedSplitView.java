@@ -69,7 +69,7 @@ final class ObservedSplitView {
             Row r = rows.get(i);
             r.configured().setText(TrafficSplit.percent(s.configured()));
             r.bar().setProgress(s.observed());
-            r.observed().setText(TrafficSplit.percent(s.observed()));
+            r.observed().setText(String.format(Locale.ROOT, "%.1f%%", 100 * s.observed())); // a measured share, not a weight: one decimal
             r.invocations().setText(String.format(Locale.ROOT, "%,.0f", s.invocations()));
             r.errorRate().setText(String.format(Locale.ROOT, "%.2f%%", 100 * s.errorRate()));
         }

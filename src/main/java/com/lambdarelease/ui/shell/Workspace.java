@@ -62,6 +62,8 @@ public final class Workspace {
             }
         });
         browse = new SplitPane(functionsView.node(), detailView.node());
+        // Never squeezed to "MyLa…" by a wide neighbour: hide it with Ctrl+L to give the charts everything.
+        ((javafx.scene.layout.Region) functionsView.node()).setMinWidth(LIST_MIN_WIDTH);
         browse.setDividerPositions(LIST_SHARE);
         // The canary workspace is the screen kept open during a release: give its charts the room.
         detail.sectionProperty().subscribe(section -> placeDivider());
@@ -73,6 +75,7 @@ public final class Workspace {
     }
 
     private static final double LIST_SHARE = 0.36;
+    private static final double LIST_MIN_WIDTH = 200;
     /** On the Canary tab the charts get the room, but the list keeps enough width to read names. */
     private static final double LIST_WIDTH_CANARY = 300;
 

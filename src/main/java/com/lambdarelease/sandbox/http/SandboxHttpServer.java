@@ -19,7 +19,9 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
@@ -86,7 +88,7 @@ public final class SandboxHttpServer {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast(new HttpServerCodec(), new HttpServerExpectContinueHandler(),
-                                new HttpObjectAggregator(MAX_BODY_BYTES),
+                                new BoundedAggregator(router, MAX_BODY_BYTES),
                                 new Exchange(router, workers, latencyNanos));
                     }
                 });
@@ -111,6 +113,33 @@ public final class SandboxHttpServer {
         acceptor.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         io.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         workers.shutdownNow();
+    }
+
+    /**
+     * Reads each request whole, up to {@code maxBytes}; a bigger one is answered with its protocol's
+     * 413 (Lambda: RequestEntityTooLargeException, in the body and x-amzn-ErrorType) and the
+     * connection closed, so the rest of the body is never read.
+     */
+    private static final class BoundedAggregator extends HttpObjectAggregator {
+        private final SandboxRouter router;
+        private final int maxBytes;
+
+        BoundedAggregator(SandboxRouter router, int maxBytes) {
+            super(maxBytes);
+            this.router = router;
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
+            if (!(oversized instanceof HttpRequest http)) {
+                ctx.close();
+                return;
+            }
+            SandboxRequest head = Exchange.toRequest(http, new byte[0]);
+            Exchange.send(ctx, router.refuse(head, Refusal.TOO_LARGE, maxBytes), false,
+                    HttpMethod.HEAD.equals(http.method()));
+        }
     }
 
     /** One connection's requests, answered in order. */
@@ -168,7 +197,7 @@ public final class SandboxHttpServer {
             }
         }
 
-        private static void send(ChannelHandlerContext ctx, SandboxResponse response, boolean keepAlive, boolean head) {
+        static void send(ChannelHandlerContext ctx, SandboxResponse response, boolean keepAlive, boolean head) {
             FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                     HttpResponseStatus.valueOf(response.status()),
                     head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(response.body()));
@@ -190,14 +219,17 @@ public final class SandboxHttpServer {
         }
 
         private static SandboxRequest toRequest(FullHttpRequest http) {
+            return toRequest(http, ByteBufUtil.getBytes(http.content()));
+        }
+
+        static SandboxRequest toRequest(HttpRequest http, byte[] body) {
             String uri = http.uri();
             int q = uri.indexOf('?');
             String rawPath = q < 0 ? uri : uri.substring(0, q);
             String rawQuery = q < 0 ? null : uri.substring(q + 1);
             Map<String, List<String>> headers = new LinkedHashMap<>();
             http.headers().forEach(e -> headers.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-            return new SandboxRequest(http.method().name(), rawPath, SandboxRequest.parseQuery(rawQuery), headers,
-                    ByteBufUtil.getBytes(http.content()));
+            return new SandboxRequest(http.method().name(), rawPath, SandboxRequest.parseQuery(rawQuery), headers, body);
         }
     }
 }

@@ -31,17 +31,29 @@ public final class SandboxRouter {
 
     public SandboxResponse route(SandboxRequest request) {
         String path = request.rawPath();
-        if (path.startsWith("/2015-03-31/") || path.startsWith("/2017-03-31/") || path.startsWith("/2019-09-25/")
-                || path.startsWith("/2019-09-30/")) {
+        if (isLambda(path)) {
             SandboxResponse fault = injectedFault();
             return fault != null ? fault : lambda.handle(request);
         }
-        boolean cborCloudWatch = path.startsWith("/service/" + CLOUDWATCH_PREFIX + "/");
-        boolean jsonCloudWatch = request.header("x-amz-target").map(t -> t.startsWith(CLOUDWATCH_PREFIX + ".")).orElse(false);
-        if (cborCloudWatch || jsonCloudWatch) {
+        if (isCloudWatch(request)) {
             return cloudWatch.handle(request);
         }
         return restJsonError(404, "UnknownOperationException", "Unknown operation " + request.method() + " " + path);
+    }
+
+    /** The front door's refusal of {@code request}, in the shape of the protocol it was meant for. */
+    public SandboxResponse refuse(SandboxRequest request, Refusal refusal, long bodyLimit) {
+        return (isCloudWatch(request) ? cloudWatch : lambda).refuse(request, refusal, bodyLimit);
+    }
+
+    private static boolean isLambda(String path) {
+        return path.startsWith("/2015-03-31/") || path.startsWith("/2017-03-31/") || path.startsWith("/2019-09-25/")
+                || path.startsWith("/2019-09-30/");
+    }
+
+    private static boolean isCloudWatch(SandboxRequest request) {
+        return request.rawPath().startsWith("/service/" + CLOUDWATCH_PREFIX + "/")
+                || request.header("x-amz-target").map(t -> t.startsWith(CLOUDWATCH_PREFIX + ".")).orElse(false);
     }
 
     /** Requests arrive on several threads; the random source is not thread-safe. */
@@ -58,10 +70,19 @@ public final class SandboxRouter {
 
     /** Lambda's restJson1 error shape: the type in a header and the body, the message in the body. */
     public static SandboxResponse restJsonError(int status, String type, String message) {
+        message = bounded(message);
         String json = "{\"Type\":\"" + (status < 500 ? "User" : "Service") + "\",\"Message\":" + quote(message)
                 + ",\"message\":" + quote(message) + ",\"__type\":" + quote(type) + "}";
         return new SandboxResponse(status, Map.of("Content-Type", "application/json", "x-amzn-ErrorType", type),
                 json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Longest error message sent; values echoed in it are cut where they are rendered, this is the backstop. */
+    static final int MAX_MESSAGE_CHARS = 4096;
+
+    /** {@code message}, cut to {@link #MAX_MESSAGE_CHARS} so no error answer grows with a client's value. */
+    public static String bounded(String message) {
+        return message.length() <= MAX_MESSAGE_CHARS ? message : message.substring(0, MAX_MESSAGE_CHARS) + "...";
     }
 
     private static String quote(String s) {

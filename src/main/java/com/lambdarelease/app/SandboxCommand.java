@@ -4,6 +4,7 @@ import com.lambdarelease.sandbox.Faults;
 import com.lambdarelease.sandbox.FrontDoorLimits;
 import com.lambdarelease.sandbox.Sandbox;
 import com.lambdarelease.sandbox.SandboxOptions;
+import com.lambdarelease.sandbox.lambda.UnreadableStateException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -130,7 +131,13 @@ final class SandboxCommand implements Callable<Integer> {
         if (seed != null) {
             options = options.withRandomSeed(seed);
         }
-        Sandbox sandbox = Sandbox.start(options);
+        Sandbox sandbox;
+        try {
+            sandbox = Sandbox.start(options);
+        } catch (UnreadableStateException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sandbox.close();

@@ -1,7 +1,10 @@
 package com.lambdarelease.app;
 
+import com.lambdarelease.sandbox.Faults;
+import com.lambdarelease.sandbox.FrontDoorLimits;
 import com.lambdarelease.sandbox.Sandbox;
 import com.lambdarelease.sandbox.SandboxOptions;
+import com.lambdarelease.sandbox.lambda.UnreadableStateException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -57,6 +60,65 @@ final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Random seed for routing, traffic and faults.")
     Long seed;
 
+    @Option(names = "--latency-spike-rate", defaultValue = "0", description = "Share (0-1) of Lambda requests that get a latency spike.")
+    double latencySpikeRate;
+
+    @Option(names = "--latency-spike-ms", defaultValue = "0", description = "Mean extra delay of a Lambda latency spike (exponentially distributed, capped at 10x), in ms.")
+    long latencySpikeMs;
+
+    @Option(names = "--cloudwatch-throttle-rate", defaultValue = "0", description = "Share (0-1) of CloudWatch requests answered with a Throttling error.")
+    double cloudWatchThrottleRate;
+
+    @Option(names = "--cloudwatch-server-error-rate", defaultValue = "0", description = "Share (0-1) of CloudWatch requests answered 500 InternalServiceFault.")
+    double cloudWatchServerErrorRate;
+
+    @Option(names = "--cloudwatch-latency-spike-rate", defaultValue = "0", description = "Share (0-1) of CloudWatch requests that get a latency spike.")
+    double cloudWatchSpikeRate;
+
+    @Option(names = "--cloudwatch-latency-spike-ms", defaultValue = "0", description = "Mean extra delay of a CloudWatch latency spike, in ms.")
+    long cloudWatchSpikeMs;
+
+    @Option(names = "--worker-threads", description = "Threads that run request handlers (default: 4 per core, at least 8).")
+    Integer workerThreads;
+
+    @Option(names = "--queued-requests", description = "Requests waiting for a worker before new ones get 429 (default: 1024).")
+    Integer queuedRequests;
+
+    @Option(names = "--max-body-bytes", description = "Largest request body; bigger gets a 413 (default: 96 MiB).")
+    Integer maxBodyBytes;
+
+    @Option(names = "--max-buffered-body-bytes", description = "Request-body bytes all connections together may hold in memory (default: 256 MiB).")
+    Long maxBufferedBodyBytes;
+
+    @Option(names = "--idle-timeout-ms", description = "Close a connection idle this long with nothing in flight (default: 60000).")
+    Long idleTimeoutMs;
+
+    @Option(names = "--request-read-timeout-ms", description = "Close a connection that takes longer than this to send one request's headers and body (default: 30000).")
+    Long requestReadTimeoutMs;
+
+    private FrontDoorLimits limits() {
+        FrontDoorLimits l = FrontDoorLimits.defaults();
+        if (workerThreads != null) {
+            l = l.withWorkerThreads(workerThreads);
+        }
+        if (queuedRequests != null) {
+            l = l.withQueuedRequests(queuedRequests);
+        }
+        if (maxBodyBytes != null) {
+            l = l.withMaxRequestBodyBytes(maxBodyBytes);
+        }
+        if (maxBufferedBodyBytes != null) {
+            l = l.withMaxBufferedBodyBytes(maxBufferedBodyBytes);
+        }
+        if (idleTimeoutMs != null) {
+            l = l.withIdleTimeout(Duration.ofMillis(idleTimeoutMs));
+        }
+        if (requestReadTimeoutMs != null) {
+            l = l.withRequestReadTimeout(Duration.ofMillis(requestReadTimeoutMs));
+        }
+        return l;
+    }
+
     @Override
     public Integer call() throws Exception {
         SandboxOptions options = SandboxOptions.defaults()
@@ -64,11 +126,21 @@ final class SandboxCommand implements Callable<Integer> {
                 .withBackfill(Duration.ofMinutes(backfillMinutes)).withSeedDemoData(!empty)
                 .withMetricsDelay(metricsDelay).withThrottleRate(throttleRate).withServerErrorRate(serverErrorRate)
                 .withRequestLatency(Duration.ofMillis(latencyMs)).withStateFile(stateFile)
-                .withSyntheticFunctions(syntheticFunctions).withStateDelay(Duration.ofMillis(stateDelayMs));
+                .withSyntheticFunctions(syntheticFunctions).withStateDelay(Duration.ofMillis(stateDelayMs))
+                .withLatencySpikes(latencySpikeRate, Duration.ofMillis(latencySpikeMs))
+                .withCloudWatchFaults(new Faults(cloudWatchThrottleRate, cloudWatchServerErrorRate, cloudWatchSpikeRate,
+                        Duration.ofMillis(cloudWatchSpikeMs)))
+                .withLimits(limits());
         if (seed != null) {
             options = options.withRandomSeed(seed);
         }
-        Sandbox sandbox = Sandbox.start(options);
+        Sandbox sandbox;
+        try {
+            sandbox = Sandbox.start(options);
+        } catch (UnreadableStateException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sandbox.close();

@@ -23,11 +23,16 @@ import java.util.Optional;
  * @param randomSeed       seed for routing, traffic and faults, so a test run is repeatable
  * @param stateDelay       sandbox time a new function stays Pending and an update InProgress (AWS takes a few
  *                         seconds); zero makes both immediate
+ * @param latencySpikeRate share of Lambda requests that get a latency spike (see {@link Faults})
+ * @param latencySpikeMean mean extra delay of a Lambda latency spike
+ * @param cloudWatchFaults faults injected into CloudWatch requests, each switchable on its own
+ * @param limits           what the front door lets clients hold: workers, queue, body bytes, timeouts
  */
 public record SandboxOptions(int port, double speed, boolean seedDemoData, boolean traffic, double trafficScale,
                              Duration backfill, boolean metricsDelay, double throttleRate, double serverErrorRate,
                              Duration requestLatency, Optional<Path> stateFile, int syntheticFunctions,
-                             long randomSeed, Duration stateDelay) {
+                             long randomSeed, Duration stateDelay, double latencySpikeRate, Duration latencySpikeMean,
+                             Faults cloudWatchFaults, FrontDoorLimits limits) {
 
     public SandboxOptions {
         if (port < 0 || port > 65535) {
@@ -35,17 +40,18 @@ public record SandboxOptions(int port, double speed, boolean seedDemoData, boole
         }
         requireShare("throttleRate", throttleRate);
         requireShare("serverErrorRate", serverErrorRate);
+        requireShare("latencySpikeRate", latencySpikeRate);
         if (!(speed > 0)) {
             throw new IllegalArgumentException("speed must be > 0, was " + speed);
         }
         if (trafficScale < 0) {
             throw new IllegalArgumentException("trafficScale must be >= 0, was " + trafficScale);
         }
-        if (stateDelay == null || stateDelay.isNegative()) {
-            throw new IllegalArgumentException("stateDelay must be >= 0, was " + stateDelay);
-        }
         if (syntheticFunctions < 0) {
             throw new IllegalArgumentException("syntheticFunctions must be >= 0");
+        }
+        if (stateDelay == null || stateDelay.isNegative()) {
+            throw new IllegalArgumentException("stateDelay must be >= 0, was " + stateDelay);
         }
     }
 
@@ -55,84 +61,121 @@ public record SandboxOptions(int port, double speed, boolean seedDemoData, boole
         }
     }
 
-    public static SandboxOptions defaults() {
-        return new SandboxOptions(0, 1, true, true, 1, Duration.ofHours(3), false, 0, 0, Duration.ZERO,
-                Optional.empty(), 0, System.nanoTime(), Duration.ofSeconds(1));
+    /** Lambda's faults: the throttle and 5xx rates above, with the Lambda latency spikes. */
+    public Faults lambdaFaults() {
+        return new Faults(throttleRate, serverErrorRate, latencySpikeRate, latencySpikeMean);
     }
 
-    /** Demo data, no simulated traffic, no backfill, fixed random seed, states that settle at once. */
+    public static SandboxOptions defaults() {
+        return new SandboxOptions(0, 1, true, true, 1, Duration.ofHours(3), false, 0, 0, Duration.ZERO,
+                Optional.empty(), 0, System.nanoTime(), Duration.ofSeconds(1), 0, Duration.ZERO, Faults.NONE, FrontDoorLimits.defaults());
+    }
+
+    /** Demo data, no simulated traffic, no backfill, fixed random seed. */
     public static SandboxOptions forTests() {
         return new SandboxOptions(0, 1, true, false, 1, Duration.ZERO, false, 0, 0, Duration.ZERO,
-                Optional.empty(), 0, 42L, Duration.ZERO);
+                Optional.empty(), 0, 42L, Duration.ZERO, 0, Duration.ZERO, Faults.NONE, FrontDoorLimits.defaults());
     }
 
     public SandboxOptions withPort(int p) {
         return new SandboxOptions(p, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
-                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay);
+                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay,
+                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits);
     }
 
     public SandboxOptions withSpeed(double s) {
         return new SandboxOptions(port, s, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
-                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay);
+                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay,
+                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits);
     }
 
     public SandboxOptions withSeedDemoData(boolean b) {
         return new SandboxOptions(port, speed, b, traffic, trafficScale, backfill, metricsDelay, throttleRate,
-                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay);
+                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay,
+                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits);
     }
 
     public SandboxOptions withTraffic(boolean b) {
         return new SandboxOptions(port, speed, seedDemoData, b, trafficScale, backfill, metricsDelay, throttleRate,
-                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay);
+                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay,
+                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits);
     }
 
     public SandboxOptions withTrafficScale(double s) {
         return new SandboxOptions(port, speed, seedDemoData, traffic, s, backfill, metricsDelay, throttleRate,
-                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay);
+                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay,
+                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits);
     }
 
     public SandboxOptions withBackfill(Duration d) {
         return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, d, metricsDelay, throttleRate,
-                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay);
+                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay,
+                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits);
     }
 
     public SandboxOptions withMetricsDelay(boolean b) {
         return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, b, throttleRate,
-                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay);
+                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay,
+                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits);
     }
 
     public SandboxOptions withThrottleRate(double r) {
         return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, r,
-                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay);
+                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay,
+                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits);
     }
 
     public SandboxOptions withServerErrorRate(double r) {
-        return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
-                r, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay);
+        return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate, r,
+                requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay, latencySpikeRate,
+                latencySpikeMean, cloudWatchFaults, limits);
     }
 
     public SandboxOptions withRequestLatency(Duration d) {
         return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
-                serverErrorRate, d, stateFile, syntheticFunctions, randomSeed, stateDelay);
+                serverErrorRate, d, stateFile, syntheticFunctions, randomSeed, stateDelay, latencySpikeRate,
+                latencySpikeMean, cloudWatchFaults, limits);
     }
 
     public SandboxOptions withStateFile(Path p) {
         return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
-                serverErrorRate, requestLatency, Optional.ofNullable(p), syntheticFunctions, randomSeed, stateDelay);
+                serverErrorRate, requestLatency, Optional.ofNullable(p), syntheticFunctions, randomSeed, stateDelay,
+                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits);
     }
 
     public SandboxOptions withSyntheticFunctions(int n) {
         return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
-                serverErrorRate, requestLatency, stateFile, n, randomSeed, stateDelay);
+                serverErrorRate, requestLatency, stateFile, n, randomSeed, stateDelay, latencySpikeRate,
+                latencySpikeMean, cloudWatchFaults, limits);
     }
 
     public SandboxOptions withRandomSeed(long seed) {
         return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
-                serverErrorRate, requestLatency, stateFile, syntheticFunctions, seed, stateDelay);
+                serverErrorRate, requestLatency, stateFile, syntheticFunctions, seed, stateDelay, latencySpikeRate,
+                latencySpikeMean, cloudWatchFaults, limits);
+    }
+
+    public SandboxOptions withLatencySpikes(double rate, Duration mean) {
+        return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
+                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay, rate, mean,
+                cloudWatchFaults, limits);
+    }
+
+    public SandboxOptions withCloudWatchFaults(Faults f) {
+        return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
+                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay, latencySpikeRate,
+                latencySpikeMean, f, limits);
+    }
+
+    public SandboxOptions withLimits(FrontDoorLimits l) {
+        return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
+                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay, latencySpikeRate,
+                latencySpikeMean, cloudWatchFaults, l);
     }
 
     public SandboxOptions withStateDelay(Duration d) {
         return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
-                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, d);
+                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, d, latencySpikeRate,
+                latencySpikeMean, cloudWatchFaults, limits);
     }
 }

@@ -3,6 +3,8 @@ package com.lambdarelease.sandbox.cloudwatch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.lambdarelease.sandbox.SandboxClock;
 import com.lambdarelease.sandbox.http.ProtocolHandler;
+import com.lambdarelease.sandbox.http.Refusal;
+import com.lambdarelease.sandbox.http.SandboxRouter;
 import com.lambdarelease.sandbox.http.SandboxRequest;
 import com.lambdarelease.sandbox.http.SandboxResponse;
 import com.lambdarelease.sandbox.metrics.MetricStore;
@@ -105,6 +107,18 @@ public final class CloudWatchBackend implements ProtocolHandler {
         }
     }
 
+    /** The front door's refusals in CloudWatch's shape, in the protocol the request used. */
+    @Override
+    public SandboxResponse refuse(SandboxRequest request, Refusal refusal, long bodyLimit) {
+        WireProtocol protocol = request.rawPath().startsWith(CBOR_PATH) ? WireProtocol.CBOR : WireProtocol.JSON;
+        CloudWatchError e = switch (refusal) {
+            case THROTTLED, OVERLOADED -> CloudWatchError.throttling();
+            case SERVER_ERROR -> CloudWatchError.internal("The sandbox injected a service error");
+            case TOO_LARGE -> CloudWatchError.tooLarge(bodyLimit);
+        };
+        return error(protocol, e);
+    }
+
     private static SandboxResponse answer(WireProtocol protocol, int status, Map<String, Object> document) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", protocol.contentType());
@@ -117,7 +131,7 @@ public final class CloudWatchBackend implements ProtocolHandler {
     private static SandboxResponse error(WireProtocol protocol, CloudWatchError e) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("__type", e.type);
-        body.put("message", e.getMessage());
+        body.put("message", SandboxRouter.bounded(e.getMessage()));
         return answer(protocol, e.status, body)
                 .withHeader("x-amzn-query-error", e.queryErrorHeader());
     }

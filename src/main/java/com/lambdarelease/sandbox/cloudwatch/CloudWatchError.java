@@ -53,6 +53,22 @@ final class CloudWatchError extends RuntimeException {
                 "The request body could not be read: " + detail);
     }
 
+    /**
+     * CloudWatch's throttling answer: awsQuery code Throttling, "Rate exceeded", status 400 as
+     * AWS's query services send it. The Smithy shape name is unverified (CloudWatch models no
+     * throttling error); coral's is what awsJson services send.
+     */
+    static CloudWatchError throttling() {
+        return new CloudWatchError(400, "com.amazon.coral.availability#ThrottlingException", "Throttling", true,
+                "Rate exceeded");
+    }
+
+    /** A body over the limit. Status 413 is HTTP's; the shape name and words are unverified for CloudWatch. */
+    static CloudWatchError tooLarge(long limit) {
+        return new CloudWatchError(413, "com.amazon.coral.service#RequestEntityTooLargeException",
+                "RequestEntityTooLarge", true, "Request must be smaller than " + limit + " bytes");
+    }
+
     static CloudWatchError internal(String message) {
         return new CloudWatchError(500, NAMESPACE + "InternalServiceFault", "InternalServiceError", false, message);
     }

@@ -18,6 +18,11 @@ import java.util.Optional;
  */
 final class Fields {
 
+    /** Instant's own range is about 3.2e16 s; a timestamp beyond year 9999 (2.5e11 s) is nonsense here. */
+    static final long MAX_EPOCH_SECOND = 253_402_300_799L;
+    /** How much of an offending value an error message echoes. */
+    static final int ECHO_LIMIT = 256;
+
     private Fields() {
     }
 
@@ -92,15 +97,7 @@ final class Fields {
     static Optional<Instant> timestamp(JsonNode parent, String name, String path) {
         return member(parent, name).map(n -> {
             if (n.isNumber()) {
-                try {
-                    BigDecimal seconds = n.decimalValue();
-                    long whole = seconds.setScale(0, RoundingMode.FLOOR).longValueExact();
-                    int nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).intValue();
-                    return Instant.ofEpochSecond(whole, nanos);
-                } catch (ArithmeticException | DateTimeException | NumberFormatException e) {
-                    throw CloudWatchError.invalidParameterValue(
-                            "The value " + n.asText() + " for parameter " + path + " is not a valid timestamp.");
-                }
+                return epochSeconds(n, path);
             }
             if (n.isTextual()) {
                 try {
@@ -110,12 +107,60 @@ final class Fields {
                         return Instant.parse(n.textValue());
                     } catch (DateTimeException e2) {
                         throw CloudWatchError.invalidParameterValue(
-                                "The value " + n.textValue() + " for parameter " + path + " is not a valid timestamp.");
+                                "The value " + prefix(n.textValue()) + " for parameter " + path + " is not a valid timestamp.");
                     }
                 }
             }
             throw wrongType(path, "a timestamp");
         });
+    }
+
+    /**
+     * Epoch seconds from a number. A CBOR decimal fraction carries its own exponent; scaling one
+     * whose exponent is 10^7 costs seconds and gigabytes, so the digits and the exponent are
+     * checked against what any Instant needs before any arithmetic.
+     */
+    private static Instant epochSeconds(JsonNode n, String path) {
+        try {
+            if (n.isFloatingPointNumber() && !n.isBigDecimal()) {
+                double seconds = n.doubleValue();
+                if (!(Math.abs(seconds) <= MAX_EPOCH_SECOND)) {
+                    throw invalidTimestamp(n, path);
+                }
+                double whole = Math.floor(seconds);
+                return Instant.ofEpochSecond((long) whole, (long) ((seconds - whole) * 1e9));
+            }
+            if (n.isIntegralNumber()) {
+                if (!n.canConvertToLong() || Math.abs(n.longValue()) > MAX_EPOCH_SECOND) {
+                    throw invalidTimestamp(n, path);
+                }
+                return Instant.ofEpochSecond(n.longValue());
+            }
+            BigDecimal seconds = n.decimalValue();
+            // Digits left of the point (precision - scale) and the scale itself are read off the
+            // representation, without scaling; nothing valid needs more than 12 or 9 + 40.
+            long integerDigits = (long) seconds.precision() - seconds.scale();
+            if (integerDigits > 12 || seconds.scale() > 49 || seconds.precision() > 64) {
+                throw invalidTimestamp(n, path);
+            }
+            long whole = seconds.setScale(0, RoundingMode.FLOOR).longValueExact();
+            int nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).intValue();
+            return Instant.ofEpochSecond(whole, nanos);
+        } catch (ArithmeticException | DateTimeException | NumberFormatException e) {
+            throw invalidTimestamp(n, path);
+        }
+    }
+
+    private static CloudWatchError invalidTimestamp(JsonNode n, String path) {
+        String shown = n.isBigDecimal() ? "a decimal of precision " + n.decimalValue().precision() + " and scale "
+                + n.decimalValue().scale() : prefix(n.asText());
+        return CloudWatchError.invalidParameterValue(
+                "The value " + shown + " for parameter " + path + " is not a valid timestamp.");
+    }
+
+    /** At most {@link #ECHO_LIMIT} characters of a client's value, for an error message. */
+    static String prefix(String value) {
+        return value.length() <= ECHO_LIMIT ? value : value.substring(0, ECHO_LIMIT) + "...";
     }
 
     static Instant requiredTimestamp(JsonNode parent, String name, String path) {

@@ -20,6 +20,8 @@ import java.util.Set;
 final class PutMetricData {
 
     static final int MAX_DATA = 1000;
+    /** AWS accepts up to 150 values per datum (MetricDatum.Values in the API reference). */
+    static final int MAX_VALUES = 150;
     static final Set<String> UNITS = Set.of("Seconds", "Microseconds", "Milliseconds", "Bytes", "Kilobytes",
             "Megabytes", "Gigabytes", "Terabytes", "Bits", "Kilobits", "Megabits", "Gigabits", "Terabits", "Percent",
             "Count", "Bytes/Second", "Kilobytes/Second", "Megabytes/Second", "Gigabytes/Second", "Terabytes/Second",
@@ -36,6 +38,12 @@ final class PutMetricData {
 
     Map<String, Object> handle(JsonNode input) {
         String namespace = Fields.requiredText(input, "Namespace", "Namespace");
+        if (namespace.startsWith("AWS/")) {
+            // AWS reserves AWS/ for its own services. Type and words as recorded from real AWS in
+            // boto/boto3 issue 1847: "InvalidParameterValue ... The value AWS/ for parameter Namespace is invalid."
+            throw CloudWatchError.invalidParameterValue(
+                    "The value " + Fields.prefix(namespace) + " for parameter Namespace is invalid.");
+        }
         if (Fields.member(input, "MetricData").isEmpty()) {
             throw CloudWatchError.missingParameter("MetricData");
         }
@@ -91,6 +99,11 @@ final class PutMetricData {
         if (statistics.isPresent()) {
             return statisticSet(key, at, unit, statistics.get(), path + ".StatisticValues");
         }
+        if (values.size() > MAX_VALUES) {
+            // The limit is AWS's; these words follow AWS's collection-size message above (exact text unverified).
+            throw CloudWatchError.invalidParameterValue("The collection " + path
+                    + ".Values must not have a size greater than " + MAX_VALUES + ".");
+        }
         if (!counts.isEmpty() && counts.size() != values.size()) {
             throw CloudWatchError.invalidParameterValue("The parameters " + path + ".Values and " + path
                     + ".Counts must be of the same size.");
@@ -102,6 +115,7 @@ final class PutMetricData {
                         + ".Counts.member." + (i + 1) + " must not be negative.");
             }
         }
+        // Each count is a weight: storing it costs the same whether it is 1 or 3e10.
         return () -> {
             for (int i = 0; i < values.size(); i++) {
                 long count = counts.isEmpty() ? 1 : Math.round(counts.get(i));

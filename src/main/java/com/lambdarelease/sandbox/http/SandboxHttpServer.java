@@ -1,5 +1,6 @@
 package com.lambdarelease.sandbox.http;
 
+import com.lambdarelease.sandbox.FrontDoorLimits;
 import com.lambdarelease.sandbox.SandboxOptions;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufUtil;
@@ -19,13 +20,16 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.io.IOException;
@@ -36,35 +40,37 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
 
 /**
  * The sandbox's front door: an HTTP/1.1 server on 127.0.0.1 only, built on Netty (already on the
- * class path for the SDK's async client). Each request is read whole, handed to a worker thread
- * (handlers may sleep, as a slow Lambda version does), routed by {@link SandboxRouter}, and
- * answered on the connection's event loop. An injected latency L is a floor on the round trip
- * (processing included, as with a remote endpoint), so the answer leaves as close to L after
- * arrival as the machine allows. One request per connection is in flight at a time, so answers
- * never overtake each other.
+ * class path for the SDK's async client). Each request is read whole, handed to a fixed pool of
+ * workers through a bounded queue, routed by {@link SandboxRouter}, and answered on the
+ * connection's event loop. Nothing a client does costs a thread: a slow answer (a slow function,
+ * an injected latency L, a latency spike) waits on the event loop's timer, a full queue is
+ * answered 429 at once, and the bytes of unfinished bodies are counted against one global budget
+ * ({@link FrontDoorLimits}). A connection idle with nothing in flight, or slower than the read
+ * timeout to deliver a request, is closed. One request per connection is in flight at a time, so
+ * answers never overtake each other.
  */
 public final class SandboxHttpServer {
 
     private static final Logger LOG = Logger.getLogger(SandboxHttpServer.class.getName());
-    /** Lambda accepts 50 MB zipped code inline (base64 makes it larger); anything above is refused. */
-    private static final int MAX_BODY_BYTES = 96 * 1024 * 1024;
 
     private final Channel channel;
     private final EventLoopGroup acceptor;
     private final EventLoopGroup io;
-    private final ExecutorService workers;
+    private final ThreadPoolExecutor workers;
 
-    private SandboxHttpServer(Channel channel, EventLoopGroup acceptor, EventLoopGroup io, ExecutorService workers) {
+    private SandboxHttpServer(Channel channel, EventLoopGroup acceptor, EventLoopGroup io, ThreadPoolExecutor workers) {
         this.channel = channel;
         this.acceptor = acceptor;
         this.io = io;
@@ -73,21 +79,34 @@ public final class SandboxHttpServer {
 
     public static SandboxHttpServer start(SandboxOptions options, ProtocolHandler lambda, ProtocolHandler cloudWatch,
                                           RandomGenerator random) throws IOException {
+        FrontDoorLimits limits = options.limits();
         SandboxRouter router = new SandboxRouter(options, lambda, cloudWatch, random);
         EventLoopGroup acceptor = new NioEventLoopGroup(1, new DefaultThreadFactory("sandbox-accept", true));
         EventLoopGroup io = new NioEventLoopGroup(2, new DefaultThreadFactory("sandbox-io", true));
-        ExecutorService workers = Executors.newCachedThreadPool(new DefaultThreadFactory("sandbox-http", true));
+        BlockingQueue<Runnable> queue = limits.queuedRequests() == 0 ? new SynchronousQueue<>()
+                : new ArrayBlockingQueue<>(limits.queuedRequests());
+        ThreadPoolExecutor workers = new ThreadPoolExecutor(limits.workerThreads(), limits.workerThreads(),
+                0, TimeUnit.SECONDS, queue, new DefaultThreadFactory("sandbox-http", true),
+                new ThreadPoolExecutor.AbortPolicy());
+        BodyBudget budget = new BodyBudget(limits.maxBufferedBodyBytes());
         long latencyNanos = options.requestLatency().toNanos();
+        long idleNanos = limits.idleTimeout().toNanos();
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptor, io)
                 .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 4096)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new HttpServerCodec(), new HttpServerExpectContinueHandler(),
-                                new HttpObjectAggregator(MAX_BODY_BYTES),
-                                new Exchange(router, workers, latencyNanos));
+                        ConnectionState state = new ConnectionState();
+                        ch.pipeline().addLast(
+                                new IdleStateHandler(0, 0, idleNanos, TimeUnit.NANOSECONDS),
+                                new ConnectionGuard(state, limits.requestReadTimeout().toNanos()),
+                                new HttpServerCodec(), new HttpServerExpectContinueHandler(),
+                                new BodyBudget.Gate(budget, state, router, limits.maxRequestBodyBytes()),
+                                new BoundedAggregator(router, limits.maxRequestBodyBytes()),
+                                new Exchange(router, workers, latencyNanos, state, budget));
                     }
                 });
         try {
@@ -113,21 +132,53 @@ public final class SandboxHttpServer {
         workers.shutdownNow();
     }
 
+    /**
+     * Reads each request whole, up to {@code maxBytes}; a bigger one is answered with its protocol's
+     * 413 (Lambda: RequestEntityTooLargeException, in the body and x-amzn-ErrorType) and the
+     * connection closed, so the rest of the body is never read.
+     */
+    private static final class BoundedAggregator extends HttpObjectAggregator {
+        private final SandboxRouter router;
+        private final int maxBytes;
+
+        BoundedAggregator(SandboxRouter router, int maxBytes) {
+            super(maxBytes);
+            this.router = router;
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
+            if (!(oversized instanceof HttpRequest http)) {
+                ctx.close();
+                return;
+            }
+            Exchange.send(ctx, router.refuse(Exchange.toRequest(http, new byte[0]), Refusal.TOO_LARGE, maxBytes),
+                    false, HttpMethod.HEAD.equals(http.method()));
+        }
+    }
+
     /** One connection's requests, answered in order. */
     private static final class Exchange extends SimpleChannelInboundHandler<FullHttpRequest> {
         private final SandboxRouter router;
-        private final ExecutorService workers;
+        private final ThreadPoolExecutor workers;
         private final long latencyNanos;
+        private final ConnectionState state;
+        private final BodyBudget budget;
 
-        Exchange(SandboxRouter router, ExecutorService workers, long latencyNanos) {
+        Exchange(SandboxRouter router, ThreadPoolExecutor workers, long latencyNanos, ConnectionState state,
+                 BodyBudget budget) {
             this.router = router;
             this.workers = workers;
             this.latencyNanos = latencyNanos;
+            this.state = state;
+            this.budget = budget;
         }
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest http) {
             long arrived = System.nanoTime();
+            state.requestArrived();
             boolean keepAlive = HttpUtil.isKeepAlive(http);
             boolean head = HttpMethod.HEAD.equals(http.method());
             if (http.decoderResult().isFailure()) {
@@ -138,24 +189,31 @@ public final class SandboxHttpServer {
             }
             SandboxRequest request = toRequest(http);
             ctx.channel().config().setAutoRead(false);
-            workers.execute(() -> {
-                SandboxResponse response = answer(request);
-                waitUntil(arrived + latencyNanos);
-                ctx.executor().execute(() -> send(ctx, response, keepAlive, head));
-            });
+            try {
+                workers.execute(() -> {
+                    SandboxResponse response = answer(request);
+                    long sendAt = Math.max(arrived + latencyNanos, System.nanoTime() + response.delay().toNanos());
+                    ctx.executor().execute(() -> sendAt(ctx, response, keepAlive, head, sendAt));
+                });
+            } catch (RejectedExecutionException full) {
+                // Every worker busy and the queue full: say so now rather than queue without bound.
+                sendAt(ctx, router.refuse(request, Refusal.OVERLOADED, 0), keepAlive, head, arrived + latencyNanos);
+            }
         }
 
-        /**
-         * Parks the worker until the latency floor is reached. Parking is precise to a fraction of
-         * a millisecond here, where an event-loop timer rounds up to the next whole millisecond.
-         */
-        private static void waitUntil(long deadlineNanos) {
-            long left;
-            while ((left = deadlineNanos - System.nanoTime()) > 0) {
-                LockSupport.parkNanos(left);
-                if (Thread.currentThread().isInterrupted()) {
-                    return;
-                }
+        /** Sends on the event loop at {@code sendAtNanos}: a timer holds a slow answer, no thread does. */
+        private void sendAt(ChannelHandlerContext ctx, SandboxResponse response, boolean keepAlive, boolean head,
+                            long sendAtNanos) {
+            long wait = sendAtNanos - System.nanoTime();
+            Runnable go = () -> {
+                budget.release(state);
+                state.answered();
+                send(ctx, response, keepAlive, head);
+            };
+            if (wait > 0) {
+                ctx.executor().schedule(go, wait, TimeUnit.NANOSECONDS);
+            } else {
+                go.run();
             }
         }
 
@@ -168,7 +226,10 @@ public final class SandboxHttpServer {
             }
         }
 
-        private static void send(ChannelHandlerContext ctx, SandboxResponse response, boolean keepAlive, boolean head) {
+        static void send(ChannelHandlerContext ctx, SandboxResponse response, boolean keepAlive, boolean head) {
+            if (!ctx.channel().isActive()) {
+                return;
+            }
             FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                     HttpResponseStatus.valueOf(response.status()),
                     head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(response.body()));
@@ -179,6 +240,7 @@ public final class SandboxHttpServer {
                 http.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
                 ctx.writeAndFlush(http).addListener(f -> ctx.channel().config().setAutoRead(true));
             } else {
+                http.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
                 ctx.writeAndFlush(http).addListener(ChannelFutureListener.CLOSE);
             }
         }
@@ -190,14 +252,23 @@ public final class SandboxHttpServer {
         }
 
         private static SandboxRequest toRequest(FullHttpRequest http) {
+            return toRequest(http, ByteBufUtil.getBytes(http.content()));
+        }
+
+        static SandboxRequest toRequest(HttpRequest http, byte[] body) {
             String uri = http.uri();
             int q = uri.indexOf('?');
             String rawPath = q < 0 ? uri : uri.substring(0, q);
             String rawQuery = q < 0 ? null : uri.substring(q + 1);
             Map<String, List<String>> headers = new LinkedHashMap<>();
             http.headers().forEach(e -> headers.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-            return new SandboxRequest(http.method().name(), rawPath, SandboxRequest.parseQuery(rawQuery), headers,
-                    ByteBufUtil.getBytes(http.content()));
+            return new SandboxRequest(http.method().name(), rawPath, SandboxRequest.parseQuery(rawQuery), headers, body);
         }
+    }
+
+    /** Refusals sent before the request reached the exchange (the body budget ran out). */
+    static void refuseEarly(ChannelHandlerContext ctx, SandboxRouter router, HttpRequest http, Refusal refusal) {
+        Exchange.send(ctx, router.refuse(Exchange.toRequest(http, new byte[0]), refusal, 0), false,
+                HttpMethod.HEAD.equals(http.method()));
     }
 }

@@ -1,17 +1,20 @@
 package com.lambdarelease.sandbox.http;
 
+import com.lambdarelease.sandbox.Faults;
 import com.lambdarelease.sandbox.SandboxOptions;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
  * Decides which protocol answers a request: {@code /2015-03-31/...} and Lambda's other API
  * versions are Lambda (restJson1); {@code /service/GraniteServiceVersion20100801/...}
  * (smithy-rpc-v2-cbor) and {@code X-Amz-Target: GraniteServiceVersion20100801.*} (awsJson1_0) are
- * CloudWatch; anything else is an AWS-shaped 404. Injects the configured faults into Lambda
- * requests. Knows nothing of the transport.
+ * CloudWatch; another {@code X-Amz-Target} is an awsJson UnknownOperationException; anything else
+ * is a restJson 404. Injects each service's configured faults (throttle, 5xx, latency spikes) into
+ * its requests. Knows nothing of the transport.
  */
 public final class SandboxRouter {
 
@@ -31,39 +34,90 @@ public final class SandboxRouter {
 
     public SandboxResponse route(SandboxRequest request) {
         String path = request.rawPath();
-        if (path.startsWith("/2015-03-31/") || path.startsWith("/2017-03-31/") || path.startsWith("/2019-09-25/")
-                || path.startsWith("/2019-09-30/")) {
-            SandboxResponse fault = injectedFault();
-            return fault != null ? fault : lambda.handle(request);
+        if (isLambda(path)) {
+            return withFaults(options.lambdaFaults(), lambda, request);
         }
-        boolean cborCloudWatch = path.startsWith("/service/" + CLOUDWATCH_PREFIX + "/");
-        boolean jsonCloudWatch = request.header("x-amz-target").map(t -> t.startsWith(CLOUDWATCH_PREFIX + ".")).orElse(false);
-        boolean queryCloudWatch = (path.equals("/") || path.isEmpty())
-                && com.lambdarelease.sandbox.cloudwatch.CloudWatchBackend.isQuery(request);
-        if (cborCloudWatch || jsonCloudWatch || queryCloudWatch) {
-            return cloudWatch.handle(request);
+        if (isCloudWatch(request)) {
+            return withFaults(options.cloudWatchFaults(), cloudWatch, request);
+        }
+        Optional<String> target = request.header("x-amz-target");
+        if (target.isPresent()) {
+            // An awsJson client (it sent X-Amz-Target) reads errors from __type, not from a restJson 404.
+            return awsJsonError(request, "UnknownOperationException", "The sandbox does not serve "
+                    + target.get() + "; it speaks Lambda and CloudWatch (" + CLOUDWATCH_PREFIX + ") only.");
         }
         return restJsonError(404, "UnknownOperationException", "Unknown operation " + request.method() + " " + path);
     }
 
-    /** Requests arrive on several threads; the random source is not thread-safe. */
-    private synchronized SandboxResponse injectedFault() {
-        if (options.throttleRate() > 0 && random.nextDouble() < options.throttleRate()) {
-            return restJsonError(429, "TooManyRequestsException", "Rate exceeded")
-                    .withHeader("Retry-After", "1");
+    /** The service's answer, unless a fault is drawn first; a latency spike rides on the answer as a delay. */
+    private SandboxResponse withFaults(Faults faults, ProtocolHandler handler, SandboxRequest request) {
+        double throttle;
+        double serverError;
+        double spike;
+        double spikeLength;
+        synchronized (this) {
+            // Requests arrive on several threads; the random source is not thread-safe.
+            throttle = random.nextDouble();
+            serverError = random.nextDouble();
+            spike = random.nextDouble();
+            spikeLength = random.nextDouble();
         }
-        if (options.serverErrorRate() > 0 && random.nextDouble() < options.serverErrorRate()) {
-            return restJsonError(500, "ServiceException", "The sandbox injected a service error");
+        SandboxResponse response;
+        if (throttle < faults.throttleRate()) {
+            response = handler.refuse(request, Refusal.THROTTLED, 0);
+        } else if (serverError < faults.serverErrorRate()) {
+            response = handler.refuse(request, Refusal.SERVER_ERROR, 0);
+        } else {
+            response = handler.handle(request);
         }
-        return null;
+        long spikeNanos = faults.spikeNanos(spike, spikeLength);
+        return spikeNanos == 0 ? response : response.delayedBy(response.delay().plusNanos(spikeNanos));
+    }
+
+    /** awsJson's error shape: the fully qualified type in {@code __type}, 400, the request's JSON version. */
+    static SandboxResponse awsJsonError(SandboxRequest request, String type, String message) {
+        String contentType = request.header("content-type").filter(t -> t.startsWith("application/x-amz-json-"))
+                .orElse("application/x-amz-json-1.0");
+        String json = "{\"__type\":" + quote("com.amazon.coral.service#" + type) + ",\"message\":"
+                + quote(bounded(message)) + "}";
+        return new SandboxResponse(400, Map.of("Content-Type", contentType, "x-amzn-ErrorType", type),
+                json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The front door's refusal of {@code request}, in the shape of the protocol it was meant for. */
+    public SandboxResponse refuse(SandboxRequest request, Refusal refusal, long bodyLimit) {
+        return (isCloudWatch(request) ? cloudWatch : lambda).refuse(request, refusal, bodyLimit);
+    }
+
+    private static boolean isLambda(String path) {
+        return path.startsWith("/2015-03-31/") || path.startsWith("/2017-03-31/") || path.startsWith("/2019-09-25/")
+                || path.startsWith("/2019-09-30/");
+    }
+
+    /** CloudWatch in any of its three protocols: smithy-rpc-v2-cbor, awsJson1_0, or awsQuery (form posted to /). */
+    private static boolean isCloudWatch(SandboxRequest request) {
+        String path = request.rawPath();
+        return path.startsWith("/service/" + CLOUDWATCH_PREFIX + "/")
+                || request.header("x-amz-target").map(t -> t.startsWith(CLOUDWATCH_PREFIX + ".")).orElse(false)
+                || ((path.equals("/") || path.isEmpty())
+                && com.lambdarelease.sandbox.cloudwatch.CloudWatchBackend.isQuery(request));
     }
 
     /** Lambda's restJson1 error shape: the type in a header and the body, the message in the body. */
     public static SandboxResponse restJsonError(int status, String type, String message) {
+        message = bounded(message);
         String json = "{\"Type\":\"" + (status < 500 ? "User" : "Service") + "\",\"Message\":" + quote(message)
                 + ",\"message\":" + quote(message) + ",\"__type\":" + quote(type) + "}";
         return new SandboxResponse(status, Map.of("Content-Type", "application/json", "x-amzn-ErrorType", type),
                 json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Longest error message sent; values echoed in it are cut where they are rendered, this is the backstop. */
+    static final int MAX_MESSAGE_CHARS = 4096;
+
+    /** {@code message}, cut to {@link #MAX_MESSAGE_CHARS} so no error answer grows with a client's value. */
+    public static String bounded(String message) {
+        return message.length() <= MAX_MESSAGE_CHARS ? message : message.substring(0, MAX_MESSAGE_CHARS) + "...";
     }
 
     private static String quote(String s) {

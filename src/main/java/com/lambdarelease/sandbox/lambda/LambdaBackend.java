@@ -4,6 +4,7 @@ import com.lambdarelease.sandbox.FunctionRuntime;
 import com.lambdarelease.sandbox.SandboxClock;
 import com.lambdarelease.sandbox.SandboxOptions;
 import com.lambdarelease.sandbox.http.ProtocolHandler;
+import com.lambdarelease.sandbox.http.Refusal;
 import com.lambdarelease.sandbox.http.SandboxRequest;
 import com.lambdarelease.sandbox.http.SandboxResponse;
 import com.lambdarelease.sandbox.metrics.InvocationRecorder;
@@ -57,6 +58,20 @@ public final class LambdaBackend implements ProtocolHandler, FunctionRuntime {
         } catch (LambdaError e) {
             return e.toResponse();
         }
+    }
+
+    /** A body over the front door's limit: Lambda's 413, naming the operation as AWS does where it is known. */
+    @Override
+    public SandboxResponse refuse(SandboxRequest request, Refusal refusal, long bodyLimit) {
+        if (refusal != Refusal.TOO_LARGE) {
+            return ProtocolHandler.super.refuse(request, refusal, bodyLimit);
+        }
+        String path = request.rawPath();
+        String operation = path.endsWith("/invocations") ? "InvokeFunction"
+                : path.endsWith("/code") ? "UpdateFunctionCode"
+                : path.endsWith("/functions") || path.endsWith("/functions/") ? "CreateFunction" : null;
+        return new LambdaError(413, "RequestEntityTooLargeException", "Request must be smaller than " + bodyLimit
+                + " bytes" + (operation == null ? "" : " for the " + operation + " operation")).toResponse();
     }
 
     /**

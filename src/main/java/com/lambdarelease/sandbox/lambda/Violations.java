@@ -91,7 +91,10 @@ final class Violations {
         throw new LambdaError(400, "ValidationException", head + String.join("; ", found));
     }
 
+    /** How much of an offending value a message echoes: a 10 MB Description must not make a 10 MB error. */
+    static final int ECHO_LIMIT = 256;
+
     static String quote(String value) {
-        return "'" + value + "'";
+        return "'" + (value.length() <= ECHO_LIMIT ? value : value.substring(0, ECHO_LIMIT) + "...") + "'";
     }
 }

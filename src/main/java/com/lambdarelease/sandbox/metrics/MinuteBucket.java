@@ -24,9 +24,7 @@ final class MinuteBucket {
         min = Math.min(min, value);
         max = Math.max(max, value);
         if (samples != null) {
-            for (long i = 0; i < count; i++) {
-                samples.add(value);
-            }
+            samples.add(value, count);
         }
     }
 

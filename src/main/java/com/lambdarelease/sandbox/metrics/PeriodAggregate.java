@@ -58,13 +58,34 @@ final class PeriodAggregate {
         if (n == 0) {
             return OptionalDouble.empty();
         }
-        float[] all = new float[n];
+        float[] values = new float[n];
+        double[] weights = new double[n];
         int end = 0;
         for (SampleSet set : samples) {
-            end = set.copyInto(all, end);
+            end = set.copyInto(values, weights, end);
         }
-        Arrays.sort(all);
-        int rank = (int) Math.ceil(p / 100.0 * n);
-        return OptionalDouble.of(all[Math.max(0, Math.min(n - 1, rank - 1))]);
+        return OptionalDouble.of(weightedNearestRank(values, weights, n, p));
+    }
+
+    /** The smallest value whose cumulative weight reaches p% of the total weight (nearest rank, weighted). */
+    private static double weightedNearestRank(float[] values, double[] weights, int n, double p) {
+        long[] order = new long[n];
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            int bits = Float.floatToIntBits(values[i]);
+            order[i] = ((long) (bits ^ ((bits >> 31) & 0x7fffffff)) << 32) | i;
+            total += weights[i];
+        }
+        Arrays.sort(order);
+        double rank = Math.ceil(p / 100.0 * total);
+        double seen = 0;
+        for (long o : order) {
+            int i = (int) o;
+            seen += weights[i];
+            if (seen >= rank) {
+                return values[i];
+            }
+        }
+        return values[(int) order[n - 1]];
     }
 }

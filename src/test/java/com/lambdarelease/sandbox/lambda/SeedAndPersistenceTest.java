@@ -94,31 +94,36 @@ class SeedAndPersistenceTest {
     }
 
     @Test
-    void givenAWrite_thenTheStateFileFollowsWithinSeconds_withoutAShutdown(@TempDir Path dir) throws Exception {
+    void givenAWrite_thenTheStateFileHasItByTheTimeTheAnswerIsGiven(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("state.json");
         LambdaBackend backend = new LambdaBackend(SandboxOptions.forTests().withStateFile(file),
                 SandboxClock.manual(Instant.parse("2026-11-26T12:00:00Z")), i -> { }, new SplittableRandom(1));
         backend.handle(new com.lambdarelease.sandbox.http.SandboxRequest("DELETE",
                 "/2015-03-31/functions/orders-api", Map.of(), Map.of(), null));
 
-        long deadline = System.currentTimeMillis() + StateFile.DELAY_MS + 3_000;
-        while (!Files.exists(file) && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-        }
         assertThat(file).exists();
         assertThat(Files.readString(file)).contains("MyLambdaFunction").doesNotContain("\"orders-api\"");
     }
 
     @Test
-    void givenAnUnreadableStateFile_thenTheSandboxStartsFromTheSeedAndKeepsTheBrokenFileAside(@TempDir Path dir)
+    void givenAnUnreadableStateFile_thenTheSandboxRefusesToStart_namingTheFileAndTheBackup(@TempDir Path dir)
             throws Exception {
         Path file = dir.resolve("state.json");
-        Files.writeString(file, "{ this is not json");
         try (LambdaSandboxFixture sandbox = new LambdaSandboxFixture(SandboxOptions.forTests().withStateFile(file))) {
-            assertThat(sandbox.lambda.getFunction(b -> b.functionName("MyLambdaFunction")).configuration()).isNotNull();
+            sandbox.lambda.deleteFunction(b -> b.functionName("orders-api"));
         }
-        try (var files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("state.json.unreadable-"));
-        }
+        // A good start makes the backup; then the file is torn.
+        new LambdaSandboxFixture(SandboxOptions.forTests().withStateFile(file)).close();
+        String good = Files.readString(file);
+        Files.writeString(file, good.substring(0, good.length() / 2));
+
+        Throwable refused = org.assertj.core.api.Assertions.catchThrowable(
+                () -> new LambdaSandboxFixture(SandboxOptions.forTests().withStateFile(file)).close());
+
+        assertThat(refused).isInstanceOf(UnreadableStateException.class)
+                .hasMessageContaining(file.toAbsolutePath().toString())
+                .hasMessageContaining(file.toAbsolutePath() + ".bak");
+        assertThat(Files.readString(file)).isEqualTo(good.substring(0, good.length() / 2));
+        assertThat(Files.readString(dir.resolve("state.json.bak"))).doesNotContain("\"orders-api\"");
     }
 }

@@ -1,0 +1,128 @@
+package com.lambdarelease.bench;
+
+import com.lambdarelease.sandbox.FrontDoorLimits;
+import com.lambdarelease.sandbox.Sandbox;
+import com.lambdarelease.sandbox.SandboxOptions;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The sandbox's front door under load, against 127.0.0.1 only (not a test: it prints figures).
+ * <ol>
+ *   <li>Sustained requests/s and p50/p99 of GetAlias, then of Invoke, from 8 clients for 5 s each.</li>
+ *   <li>p99 of GetAlias while 2,000 connections each hold an Invoke of a 2-second version.</li>
+ * </ol>
+ * Run: {@code ./mvnw -q -B test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=com.lambdarelease.bench.SandboxStormBenchmark}
+ */
+public final class SandboxStormBenchmark {
+
+    private static final int CLIENTS = 8;
+    private static final Duration SUSTAIN = Duration.ofSeconds(5);
+
+    public static void main(String[] args) throws Exception {
+        SandboxOptions options = SandboxOptions.forTests()
+                .withLimits(FrontDoorLimits.defaults().withQueuedRequests(4096));
+        try (Sandbox sandbox = Sandbox.start(options)) {
+            String base = sandbox.endpoint().toString();
+            HttpRequest getAlias = HttpRequest.newBuilder(URI.create(base
+                    + "/2015-03-31/functions/MyLambdaFunction/aliases/prod")).build();
+            HttpRequest invoke = HttpRequest.newBuilder(URI.create(base
+                    + "/2015-03-31/functions/MyLambdaFunction/invocations?Qualifier=prod"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+            sustained("warm-up", getAlias);
+            sustained("GetAlias", getAlias);
+            sustained("Invoke", invoke);
+            storm(base, getAlias);
+        }
+        System.exit(0);
+    }
+
+    private static void sustained(String name, HttpRequest request) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        long end = System.nanoTime() + SUSTAIN.toNanos();
+        List<Future<long[]>> results = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            results.add(clients.submit(() -> {
+                HttpClient http = HttpClient.newHttpClient();
+                long[] took = new long[1 << 20];
+                int n = 0;
+                while (System.nanoTime() < end && n < took.length) {
+                    long started = System.nanoTime();
+                    http.send(request, HttpResponse.BodyHandlers.discarding());
+                    took[n++] = System.nanoTime() - started;
+                }
+                return Arrays.copyOf(took, n);
+            }));
+        }
+        long[] all = new long[0];
+        for (Future<long[]> f : results) {
+            long[] one = f.get();
+            long[] merged = Arrays.copyOf(all, all.length + one.length);
+            System.arraycopy(one, 0, merged, all.length, one.length);
+            all = merged;
+        }
+        clients.shutdown();
+        if (!name.equals("warm-up")) {
+            System.out.printf("%-8s from %d clients: %,.0f requests/s, %s%n", name, CLIENTS,
+                    all.length / (double) SUSTAIN.toSeconds(), percentiles(all));
+        }
+    }
+
+    private static void storm(String base, HttpRequest getAlias) throws Exception {
+        HttpClient setup = HttpClient.newHttpClient();
+        setup.send(HttpRequest.newBuilder(URI.create(base + "/2015-03-31/functions/MyLambdaFunction/configuration"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"Environment\":{\"Variables\":{\"SANDBOX_LATENCY_MS\":\"2000\"}}}"))
+                .build(), HttpResponse.BodyHandlers.discarding());
+        String published = setup.send(HttpRequest.newBuilder(URI.create(base + "/2015-03-31/functions/MyLambdaFunction/versions"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String version = published.replaceAll(".*\"Version\":\"([0-9]+)\".*", "$1");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        HttpClient stormClient = HttpClient.newBuilder().executor(pool).build();
+        List<CompletableFuture<HttpResponse<Void>>> storm = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            storm.add(stormClient.sendAsync(HttpRequest.newBuilder(URI.create(base
+                    + "/2015-03-31/functions/MyLambdaFunction/invocations?Qualifier=" + version))
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.discarding()));
+        }
+        HttpClient probe = HttpClient.newHttpClient();
+        long[] took = new long[200];
+        for (int i = 0; i < took.length; i++) {
+            long started = System.nanoTime();
+            probe.send(getAlias, HttpResponse.BodyHandlers.discarding());
+            took[i] = System.nanoTime() - started;
+            Thread.sleep(5);
+        }
+        long ok = 0;
+        for (CompletableFuture<HttpResponse<Void>> f : storm) {
+            ok += f.get(60, TimeUnit.SECONDS).statusCode() == 200 ? 1 : 0;
+        }
+        pool.shutdownNow();
+        System.out.printf("GetAlias during a 2,000-connection storm of 2-second Invokes: %s (%d of 2,000 Invokes 200)%n",
+                percentiles(took), ok);
+    }
+
+    private static String percentiles(long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return String.format("p50 %.2f ms, p99 %.2f ms (n=%d)", at(sorted, 50) / 1e6, at(sorted, 99) / 1e6, sorted.length);
+    }
+
+    private static long at(long[] sorted, double p) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100 * sorted.length) - 1)];
+    }
+}

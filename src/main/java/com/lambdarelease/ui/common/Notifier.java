@@ -8,4 +8,9 @@ public interface Notifier {
 
     /** A failed action: {@code what} failed, followed by AWS's message for {@code error}. */
     void failure(String what, Throwable error);
+
+    /** Like {@link #failure(String, Throwable)}, offering {@code action} (Retry, say) on the notification. */
+    default void failure(String what, Throwable error, Toast.Action action) {
+        failure(what, error);
+    }
 }

@@ -39,6 +39,12 @@ public final class ToastNotifier implements Notifier {
         post(new Toast(Toast.Kind.FAILURE, ErrorText.headline(error), what + ": " + ErrorText.describe(error)));
     }
 
+    @Override
+    public void failure(String what, Throwable error, Toast.Action action) {
+        post(new Toast(Toast.Kind.FAILURE, ErrorText.headline(error), what + ": " + ErrorText.describe(error),
+                java.util.Optional.of(action)));
+    }
+
     private void post(Toast toast) {
         last.set(toast.message());
         toasts.add(toast);

@@ -59,6 +59,17 @@ public final class ToastStack {
         head.getChildren().add(close);
         head.setAlignment(Pos.CENTER_LEFT);
         VBox card = new VBox(4, head, message);
+        toast.action().ifPresent(a -> {
+            Button act = new Button(a.label());
+            act.setId("toast-action");
+            act.setOnAction(e -> {
+                notifier.toasts().remove(toast);
+                a.run().run();
+            });
+            HBox row = new HBox(act);
+            row.setAlignment(Pos.CENTER_RIGHT);
+            card.getChildren().add(row);
+        });
         card.getStyleClass().addAll(STYLE_TOAST, "toast-" + toast.kind().name().toLowerCase(java.util.Locale.ROOT));
         card.setMaxWidth(420);
         card.setPrefWidth(420);

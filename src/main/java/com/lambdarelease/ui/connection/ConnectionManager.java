@@ -110,7 +110,8 @@ public final class ConnectionManager {
         return opener.apply(target).whenCompleteAsync((opened, error) -> {
             switching.set(false);
             if (error != null) {
-                ui.notifier().failure("Could not connect to " + target.label(), error);
+                ui.notifier().failure("Could not connect to " + target.label(), error,
+                        new com.lambdarelease.ui.common.Toast.Action("_Retry", () -> switchTo(target)));
                 if (services.get() == null && !(target instanceof ConnectionSpec.Sandbox)) {
                     switchTo(new ConnectionSpec.Sandbox());
                 }

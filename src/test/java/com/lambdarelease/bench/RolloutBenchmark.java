@@ -152,6 +152,14 @@ public final class RolloutBenchmark {
 
         System.out.println();
         System.out.println("Against issue 9's acceptance (this synthetic setup):");
+        StringBuilder eligible = new StringBuilder();
+        for (int t = 0; t < THRESHOLDS.length; t++) {
+            if (falses[2 + t] <= SETTINGS.alpha() * n) {
+                eligible.append(' ').append(pct(THRESHOLDS[t]));
+            }
+        }
+        System.out.println("  alarm thresholds with <= alpha false roll-backs over 1,000 healthy runs:"
+                + (eligible.length() == 0 ? " none (so the alarm comparison below holds vacuously)" : eligible));
         for (int b = 0; b < bad.length; b++) {
             double[] det = badDetected.get(b);
             double[] med = badMedian.get(b);

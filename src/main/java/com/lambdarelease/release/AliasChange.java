@@ -56,13 +56,26 @@ public record AliasChange(Action action, String functionName, String aliasName, 
     /** All traffic to the additional version, routing cleared. */
     public static AliasChange promote(AliasRoute basedOn) {
         return new AliasChange(Action.PROMOTE, basedOn.functionName(), basedOn.name(), Optional.of(basedOn),
-                Optional.empty(), basedOn.description(), Optional.empty());
+                Optional.empty(), descriptionAfterSplit(basedOn), Optional.empty());
     }
+
+    /**
+     * The description an alias keeps when its split ends (promote, roll back). One that states a
+     * share of traffic ("Canary: 10% to v8") describes the split being ended and would mislead once
+     * it is gone, so it is cleared; the confirmation's after text shows that. Any other is kept.
+     */
+    static String descriptionAfterSplit(AliasRoute basedOn) {
+        boolean describesSplit = basedOn.split().isSplit()
+                && SHARE_OF_TRAFFIC.matcher(basedOn.description()).find();
+        return describesSplit ? "" : basedOn.description();
+    }
+
+    private static final java.util.regex.Pattern SHARE_OF_TRAFFIC = java.util.regex.Pattern.compile("\\d+(\\.\\d+)?\\s*%");
 
     /** With a split: all traffic back to the primary; without one: all traffic to {@code to}. */
     public static AliasChange rollBack(AliasRoute basedOn, Optional<String> to) {
         return new AliasChange(Action.ROLL_BACK, basedOn.functionName(), basedOn.name(), Optional.of(basedOn),
-                Optional.empty(), basedOn.description(), to);
+                Optional.empty(), descriptionAfterSplit(basedOn), to);
     }
 
     public static AliasChange delete(AliasRoute basedOn) {

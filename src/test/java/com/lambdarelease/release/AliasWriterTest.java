@@ -165,6 +165,22 @@ class AliasWriterTest {
                 .isInstanceOf(WriteOutcome.Applied.class);
     }
 
+    @Test
+    void promotingClearsADescriptionThatStatedTheEndedSplitAndKeepsAnyOther() throws Exception {
+        LambdaService lambda = sandbox.services.lambda();
+        sandbox.otherClients.lambda().createAlias(r -> r.functionName("orders-api").name("writer-promote")
+                .functionVersion("7").description("Canary: 10% to v8")
+                .routingConfig(c -> c.additionalVersionWeights(Map.of("8", 0.1)))).join();
+        AliasRoute a = done(lambda.getAlias("orders-api", "writer-promote"));
+        WritePlan plan = done(writer(lambda, new FunctionStates(lambda)).plan(AliasChange.promote(a)));
+        assertThat(plan.afterText()).as("the confirmation shows it").isEqualTo("100% → v8");
+        assertThat(done(writer(lambda, new FunctionStates(lambda)).apply(plan))).isInstanceOf(WriteOutcome.Applied.class);
+        assertThat(sandbox.readAlias("orders-api", "writer-promote").description()).isEmpty();
+
+        AliasRoute kept = new AliasRoute("orders-api", "x", "arn", TrafficSplit.canary("7", "8", 0.1), "Live traffic", "r");
+        assertThat(AliasChange.promote(kept).description()).isEqualTo("Live traffic");
+    }
+
     /**
      * The real service, except that UpdateAlias's answer is lost: sent for real and then failed as a
      * timeout ({@code land}), or failed before it leaves (not {@code land}).

@@ -43,13 +43,22 @@ public final class PromotionCheck {
         if (!alias.split().isSplit()) {
             return CompletableFuture.completedFuture(new Verdict("", false));
         }
+        String primary = alias.split().primaryVersion();
+        String canary = alias.split().canaryVersion().orElseThrow();
+        return lastHour(metrics, clock, alias, List.of(primary, canary)).thenApply(m -> judge(m, primary, canary));
+    }
+
+    /**
+     * Invocations and errors of {@code versions} through {@code alias} over {@link #LOOK_BACK}, in one
+     * GetMetricData call: what the promote check and the Edit dialog's version pickers both read.
+     * Fails only through the future.
+     */
+    public static CompletableFuture<AliasMetrics> lastHour(MetricsService metrics, Clock clock, AliasRoute alias,
+                                                           List<String> versions) {
         try {
-            String primary = alias.split().primaryVersion();
-            String canary = alias.split().canaryVersion().orElseThrow();
             MetricWindow window = MetricWindow.last(LOOK_BACK, MetricWindow.periodFor(LOOK_BACK), clock.instant());
-            AliasMetricsQuery query = new AliasMetricsQuery(alias.functionName(), alias.name(), List.of(primary, canary),
-                    EnumSet.of(LambdaMetric.INVOCATIONS, LambdaMetric.ERRORS), window);
-            return metrics.aliasMetrics(query).thenApply(m -> judge(m, primary, canary));
+            return metrics.aliasMetrics(new AliasMetricsQuery(alias.functionName(), alias.name(), versions,
+                    EnumSet.of(LambdaMetric.INVOCATIONS, LambdaMetric.ERRORS), window));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

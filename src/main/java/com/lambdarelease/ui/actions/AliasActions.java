@@ -172,18 +172,11 @@ public final class AliasActions {
         if (published.isEmpty()) {
             return;
         }
-        try {
-            var window = com.lambdarelease.domain.MetricWindow.last(PromotionCheck.LOOK_BACK,
-                    com.lambdarelease.domain.MetricWindow.periodFor(PromotionCheck.LOOK_BACK), clock.instant());
-            var query = new com.lambdarelease.domain.AliasMetricsQuery(alias.functionName(), alias.name(), published,
-                    java.util.EnumSet.of(com.lambdarelease.domain.LambdaMetric.INVOCATIONS,
-                            com.lambdarelease.domain.LambdaMetric.ERRORS), window);
-            metrics.aliasMetrics(query).thenAcceptAsync(m -> com.lambdarelease.release.Health.perVersion(m, alias.split())
-                    .forEach(h -> form.versionHealth().put(h.version(),
-                            com.lambdarelease.release.Health.brief(h) + " via " + alias.name() + ", last hour")), ui.fx());
-        } catch (RuntimeException e) {
-            // no health to show; the pickers still work
-        }
+        PromotionCheck.lastHour(metrics, clock, alias, published)
+                .thenAcceptAsync(m -> com.lambdarelease.release.Health.perVersion(m, alias.split())
+                        .forEach(h -> form.versionHealth().put(h.version(),
+                                com.lambdarelease.release.Health.brief(h) + " via " + alias.name() + ", last hour")), ui.fx());
+        // Best effort: a failed read leaves the pickers showing version numbers only.
     }
 
     /** Published versions newest first, then $LATEST: what an alias may point at. */

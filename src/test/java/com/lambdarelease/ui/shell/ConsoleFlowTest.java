@@ -4,15 +4,9 @@ import com.lambdarelease.domain.AliasRoute;
 import com.lambdarelease.ui.actions.FxActionDialogs;
 import com.lambdarelease.ui.common.FxDialogService;
 import com.lambdarelease.ui.common.SandboxFixture;
-import com.lambdarelease.ui.common.Theme;
-import com.lambdarelease.ui.common.ToastNotifier;
-import com.lambdarelease.ui.common.UiContext;
 import com.lambdarelease.ui.detail.FunctionDetailViewModel;
 import com.lambdarelease.ui.detail.VersionRow;
-import javafx.application.Platform;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TabPane;
@@ -33,7 +27,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -64,17 +57,7 @@ class ConsoleFlowTest {
 
     @Start
     void start(Stage stage) {
-        ToastNotifier toasts = new ToastNotifier();
-        UiContext ui = new UiContext(Platform::runLater, sandbox.scheduler, Clock.systemUTC(),
-                new FxDialogService(() -> stage), toasts);
-        FxActionDialogs forms = new FxActionDialogs(() -> stage);
-        window = new MainWindow(ui, new SimpleObjectProperty<>(sandbox.services), null,
-                s -> new Workspace(com.lambdarelease.release.ReleaseSession.of(s, com.lambdarelease.release.ReleaseJournal.inMemory(), Runnable::run), ui, forms, text -> { }), toasts);
-        Theme.apply(false);
-        Scene scene = new Scene(window.root(), 1280, 800);
-        Theme.style(scene);
-        stage.setScene(scene);
-        stage.show();
+        window = ConsoleWindow.open(sandbox, stage, 1280, 800);
     }
 
     @AfterEach

@@ -1,20 +1,10 @@
 package com.lambdarelease.ui.shell;
 
 import com.lambdarelease.domain.AliasRoute;
-import com.lambdarelease.release.ReleaseJournal;
-import com.lambdarelease.release.ReleaseSession;
-import com.lambdarelease.ui.actions.FxActionDialogs;
-import com.lambdarelease.ui.common.FxDialogService;
 import com.lambdarelease.ui.common.SandboxFixture;
-import com.lambdarelease.ui.common.Theme;
-import com.lambdarelease.ui.common.ToastNotifier;
-import com.lambdarelease.ui.common.UiContext;
-import javafx.application.Platform;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TabPane;
@@ -31,7 +21,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -63,17 +52,7 @@ class LayoutTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        ToastNotifier toasts = new ToastNotifier();
-        UiContext ui = new UiContext(Platform::runLater, sandbox.scheduler, Clock.systemUTC(),
-                new FxDialogService(() -> stage), toasts);
-        window = new MainWindow(ui, new SimpleObjectProperty<>(sandbox.services), null,
-                s -> new Workspace(ReleaseSession.of(s, ReleaseJournal.inMemory(), Runnable::run), ui,
-                        new FxActionDialogs(() -> stage), text -> { }), toasts);
-        Theme.apply(false);
-        Scene scene = new Scene(window.root(), 1440, 900);
-        Theme.style(scene);
-        stage.setScene(scene);
-        stage.show();
+        window = ConsoleWindow.open(sandbox, stage, 1440, 900);
     }
 
     @ParameterizedTest

@@ -62,6 +62,8 @@ public final class Rollout {
     private int step;
     private double canaryPercent;
     private String revision;
+    /** A foreign revision the operator has been shown (a drift pause): an abort may restore over it. */
+    private Optional<String> shownForeign = Optional.empty();
     private Optional<Instant> stepStartedAt = Optional.empty();
     private Optional<Instant> firstShiftAt = Optional.empty();
     private Optional<Instant> holdingSince = Optional.empty();
@@ -255,6 +257,7 @@ public final class Rollout {
                 return advance(now);
             }
             if (s != RolloutState.PAUSED && !now.revisionId().equals(revision)) {
+                shownForeign = Optional.of(now.revisionId());
                 pauseNow(qualified() + " was changed by someone else: it now sends " + now.split().arrows()
                         + " (revision " + now.revisionId() + "). The rollout paused; nothing was overwritten.",
                         "resume on the alias as it is, or abort to restore the baseline");
@@ -306,8 +309,8 @@ public final class Rollout {
             return advance(now);
         }
         if (!baked || !dataIn) {
-            message = !baked ? "Baking " + stepText() + " until " + bakeEnd + "."
-                    : "Bake of " + stepText() + " done; waiting for the metrics through " + bakeEnd + " to arrive.";
+            message = !baked ? "Baking " + stepText() + " until " + seconds(bakeEnd) + "."
+                    : "Bake of " + stepText() + " done; waiting for the metrics through " + seconds(bakeEnd) + " to arrive.";
             return CompletableFuture.completedFuture(publishState("verdict"));
         }
         if (s != RolloutState.HOLDING) {
@@ -401,25 +404,38 @@ public final class Rollout {
                         .orElse("");
         if (now.split().equals(baseline.split()) && now.description().equals(baseline.description())) {
             transition(RolloutState.ROLLING_BACK, RolloutState.ROLLED_BACK);
-            message = why + ". Rolled back: the alias already held its baseline (" + baseline.split().arrows() + ").";
+            message = sentence(why) + " Rolled back: the alias already held its baseline (" + baseline.split().arrows() + ").";
             return CompletableFuture.completedFuture(finish("rolled back"));
         }
+        boolean foreign = !now.revisionId().equals(revision);
+        if (foreign && shownForeign.filter(now.revisionId()::equals).isEmpty()) {
+            // A change nobody has shown the operator yet: show it first, and restore only on a second, informed abort.
+            shownForeign = Optional.of(now.revisionId());
+            pausedFrom = from == RolloutState.PAUSED ? pausedFrom : from;
+            transition(RolloutState.ROLLING_BACK, RolloutState.PAUSED);
+            awaiting = Optional.of("abort again to restore the baseline over that change, or resume on the alias as it is");
+            message = sentence(why) + " Not rolled back: " + qualified() + " was changed by someone else since the rollout's"
+                    + " last write; it now sends " + now.split().arrows() + " (revision " + now.revisionId()
+                    + "). Nothing was overwritten.";
+            return CompletableFuture.completedFuture(publishState("pause"));
+        }
+        String over = foreign ? " over the change by someone else (revision " + now.revisionId() + ")" : "";
         return write(AliasChange.update(now, baseline.split(), baseline.description())).thenApply(outcome -> {
             if (outcome instanceof WriteOutcome.Applied) {
                 canaryPercent = Weight.percent(baseline.split().weightOf(target));
                 transition(RolloutState.ROLLING_BACK, RolloutState.ROLLED_BACK);
-                message = why + ". Rolled back: " + restored + ".";
+                message = sentence(why) + " Rolled back: " + restored + over + ".";
                 return finish("rolled back");
             }
             if (outcome instanceof WriteOutcome.Conflict c) {
                 pausedFrom = RolloutState.BAKING;
                 transition(RolloutState.ROLLING_BACK, RolloutState.PAUSED);
                 awaiting = Optional.of("the alias changed during the roll back: check it, then abort again");
-                message = why + ". The roll back was not sent over a foreign change: " + c.message();
+                message = sentence(why) + " The roll back was not sent over a foreign change: " + c.message();
                 return publishState("conflict");
             }
             transition(RolloutState.ROLLING_BACK, RolloutState.FAILED);
-            message = why + ". The roll back failed: " + outcome.message();
+            message = sentence(why) + " The roll back failed: " + outcome.message();
             return finish("failed");
         });
     }
@@ -602,6 +618,11 @@ public final class Rollout {
         return next;
     }
 
+    /** The operator has been shown that the alias now holds {@code foreignRevision}: an abort may restore over it. */
+    void foreignChangeShown(String foreignRevision) {
+        shownForeign = Optional.of(foreignRevision);
+    }
+
     /** Puts the progress a journal recorded back (a restart). */
     void restore(ObjectNode last, RolloutState as, String why, Optional<String> awaitingNow) {
         step = last.path("step").asInt(-1);
@@ -622,6 +643,16 @@ public final class Rollout {
 
     private static Optional<Instant> optionalInstant(ObjectNode n, String field) {
         return n.hasNonNull(field) ? Optional.of(Instant.parse(n.get(field).asText())) : Optional.empty();
+    }
+
+    /** {@code text} as a sentence: a full stop added unless it already ends in one. */
+    static String sentence(String text) {
+        return text.endsWith(".") || text.endsWith("!") || text.endsWith("?") ? text : text + ".";
+    }
+
+    /** An instant as operators read it in a line of text: to the second, in UTC. */
+    static String seconds(Instant t) {
+        return t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 
     private String qualified() {

@@ -148,6 +148,7 @@ public final class RolloutEngine implements AutoCloseable {
                         + " changed since the rollout's last write: it now sends " + now.split().arrows() + " (revision "
                         + now.revisionId() + ", the journal last wrote " + expected + "). Paused; nothing was overwritten.",
                         Optional.of("the alias changed while nobody drove the rollout: resume on it as it is, or abort"));
+                rollout.foreignChangeShown(now.revisionId());
             }
             rollout.publishState("recovered");
             return Optional.of(rollout);

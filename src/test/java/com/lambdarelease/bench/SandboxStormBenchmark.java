@@ -93,6 +93,7 @@ public final class SandboxStormBenchmark {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         HttpClient stormClient = HttpClient.newBuilder().executor(pool).build();
         List<CompletableFuture<HttpResponse<Void>>> storm = new ArrayList<>();
+        long stormStarted = System.nanoTime();
         for (int i = 0; i < 2_000; i++) {
             storm.add(stormClient.sendAsync(HttpRequest.newBuilder(URI.create(base
                     + "/2015-03-31/functions/MyLambdaFunction/invocations?Qualifier=" + version))
@@ -101,10 +102,12 @@ public final class SandboxStormBenchmark {
         }
         HttpClient probe = HttpClient.newHttpClient();
         long[] took = new long[200];
+        long[] at = new long[took.length];
         for (int i = 0; i < took.length; i++) {
             long started = System.nanoTime();
             probe.send(getAlias, HttpResponse.BodyHandlers.discarding());
             took[i] = System.nanoTime() - started;
+            at[i] = started - stormStarted;
             Thread.sleep(5);
         }
         long ok = 0;
@@ -114,6 +117,16 @@ public final class SandboxStormBenchmark {
         pool.shutdownNow();
         System.out.printf("GetAlias during a 2,000-connection storm of 2-second Invokes: %s (%d of 2,000 Invokes 200)%n",
                 percentiles(took), ok);
+        Integer[] slowest = new Integer[took.length];
+        for (int i = 0; i < slowest.length; i++) {
+            slowest[i] = i;
+        }
+        Arrays.sort(slowest, (a, b) -> Long.compare(took[b], took[a]));
+        StringBuilder when = new StringBuilder("  slowest GetAliases (ms after the storm began: took ms):");
+        for (int i = 0; i < 5; i++) {
+            when.append(String.format(" %.0f: %.1f;", at[slowest[i]] / 1e6, took[slowest[i]] / 1e6));
+        }
+        System.out.println(when);
     }
 
     private static String percentiles(long[] nanos) {

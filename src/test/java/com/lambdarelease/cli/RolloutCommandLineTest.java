@@ -80,6 +80,19 @@ class RolloutCommandLineTest {
     }
 
     @Test
+    void publishRollsTheDemoAccountsHealthyChangeOutAndPromotesItAtTheDefaultSettings() {
+        Run r = run("rollout", "start", FN, "prod", "--publish", "--plan", "Linear10PercentEvery1Minute", "--yes");
+
+        assertThat(r.code).as(r.out + r.err).isEqualTo(ExitCodes.DONE);
+        assertThat(r.err).contains("Published MyLambdaFunction version 5.");
+        assertThat(r.out).contains("Promoted: MyLambdaFunction:prod sends 100% → v5");
+        List<JournalEntry> changes = aliasChanges();
+        assertThat(changes.get(0).before().orElseThrow().describe()).isEqualTo("100% v3");
+        assertThat(changes.get(changes.size() - 1).after().orElseThrow().describe()).isEqualTo("100% v5");
+        assertThat(changes).allMatch(JournalEntry::applied);
+    }
+
+    @Test
     void aHealthyVersionIsPromotedWithExitZeroAndJsonLinesSayEachStep() throws Exception {
         Run r = run("--output", "json", "rollout", "start", FN, "prod", "--to", "2", "--plan", "Canary10Percent5Minutes",
                 "--max-error-rate", "0.05", "--yes");

@@ -126,20 +126,29 @@ class RolloutEngineTest {
     }
 
     @Test
-    void givenAConflictOnAWriteThenTheRolloutPausesInsteadOfRetrying() throws Exception {
+    void givenAForeignChangeNobodyHasSeenThenAnAbortShowsItFirstAndRestoresOnlyWhenAbortedAgain() throws Exception {
         box = new RolloutSandbox(dir);
         String v = box.publishHealthyVersion();
         Rollout rollout = start(engine(), v, plan("Linear10PercentEvery1Minute"), RolloutSettings.defaults());
         rollout.evaluate().join();
-        // The other client writes between this rollout's read and its next write: the abort's write conflicts or
-        // the next evaluation sees the change; either way it pauses.
+        // The other client writes after this rollout's last write and before anyone evaluated again.
         box.other.updateAlias(b -> b.functionName(FN).name("prod").description("hands off"));
-        RolloutSnapshot s = rollout.abort("test").join();
-        assertThat(s.state()).isIn(RolloutState.PAUSED, RolloutState.ROLLED_BACK);
-        if (s.state() == RolloutState.ROLLED_BACK) {
-            // the abort read the alias after the foreign change and restored the baseline over it, guarded
-            assertThat(box.prod().description()).isEqualTo("Live traffic");
-        }
+
+        RolloutSnapshot first = rollout.abort("test").join();
+
+        assertThat(first.state()).isEqualTo(RolloutState.PAUSED);
+        assertThat(first.message()).contains("Not rolled back").contains("changed by someone else")
+                .contains("Nothing was overwritten").doesNotContain("..");
+        assertThat(box.prod().description()).isEqualTo("hands off");
+        assertThat(box.prod().routingConfig().additionalVersionWeights()).containsEntry(v, 0.1);
+
+        RolloutSnapshot second = rollout.abort("seen it").join();
+
+        assertThat(second.state()).isEqualTo(RolloutState.ROLLED_BACK);
+        assertThat(second.message()).contains("over the change by someone else");
+        assertThat(box.prod().description()).isEqualTo("Live traffic");
+        assertThat(box.prod().functionVersion()).isEqualTo("3");
+        assertThat(box.prod().routingConfig()).isNull();
     }
 
     @Test

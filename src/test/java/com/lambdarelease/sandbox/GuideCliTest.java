@@ -154,7 +154,7 @@ class GuideCliTest {
         JsonNode first = ok("lambda", "publish-version", "--function-name", FN, "--description", "Pricing fix");
         assertThat(first.path("Version").asText()).isEqualTo("5");
         assertThat(first.path("FunctionArn").asText()).isEqualTo(FN_ARN + ":5");
-        assertThat(first.path("Environment").path("Variables").path("SANDBOX_ERROR_RATE").asText()).isEqualTo("0.005");
+        assertThat(first.path("Environment").path("Variables").path("SANDBOX_ERROR_RATE").asText()).isEqualTo("0.002");
 
         JsonNode unchanged = ok("lambda", "publish-version", "--function-name", FN, "--description", "ignored");
         assertThat(unchanged.path("Version").asText()).isEqualTo("5");

@@ -23,7 +23,7 @@ final class DemoAccount {
 
     /** The seeded aliases that get steady simulated traffic, in requests per minute. */
     static final List<TrafficTarget> TRAFFIC = List.of(
-            new TrafficTarget("MyLambdaFunction", "prod", 120),
+            new TrafficTarget("MyLambdaFunction", "prod", 600),
             new TrafficTarget("MyLambdaFunction", "staging", 20),
             new TrafficTarget("MyLambdaFunction", "dev", 20),
             new TrafficTarget("orders-api", "live", 300),
@@ -43,8 +43,10 @@ final class DemoAccount {
             my.env(FunctionConfig.ERROR_RATE, v == 4 ? "0.15" : "0.005")
                     .publish(now.minus(Duration.ofDays(35 - 8L * v)), notes[v - 1]);
         }
-        // The guide's step 1 needs something to publish: a healthy fix deployed after version 4, not yet published.
-        my.env(FunctionConfig.ERROR_RATE, "0.005").deploy(now.minus(Duration.ofHours(2)));
+        // The guide's step 1 needs something to publish: a fix deployed after version 4, not yet published,
+        // that fails less often than version 3 (0.2% against 0.5%), so a rollout of it at the default
+        // settings gathers its evidence on prod's traffic within the first step instead of holding.
+        my.env(FunctionConfig.ERROR_RATE, "0.002").deploy(now.minus(Duration.ofHours(2)));
         my.alias("dev", "1", "Internal testing", Map.of())
                 .alias("staging", "2", "Pre-production", Map.of())
                 .alias("prod", "3", "Live traffic", Map.of());

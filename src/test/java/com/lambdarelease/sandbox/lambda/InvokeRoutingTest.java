@@ -216,9 +216,9 @@ class InvokeRoutingTest {
 
     @Test
     void theSeededTrafficTargetsAreTheLiveAliases_andADeletedOneDropsOut() {
-        assertThat(backend.trafficTargets()).contains(new TrafficTarget("MyLambdaFunction", "prod", 120),
+        assertThat(backend.trafficTargets()).contains(new TrafficTarget("MyLambdaFunction", "prod", 600),
                 new TrafficTarget("orders-api", "live", 300));
-        assertThat(backend.trafficTargets()).allSatisfy(t -> assertThat(t.requestsPerMinute()).isBetween(5.0, 300.0));
+        assertThat(backend.trafficTargets()).allSatisfy(t -> assertThat(t.requestsPerMinute()).isBetween(5.0, 600.0));
 
         lambda.deleteAlias(b -> b.functionName("orders-api").name("live"));
 

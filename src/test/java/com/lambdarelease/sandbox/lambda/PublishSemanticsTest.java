@@ -140,12 +140,12 @@ class PublishSemanticsTest {
         var v4 = sandbox.lambda.getFunctionConfiguration(b -> b.functionName("MyLambdaFunction").qualifier("4"));
         assertThat(latest.codeSha256()).isNotEqualTo(v4.codeSha256());
         assertThat(latest.lastModified()).isGreaterThan(v4.lastModified());
-        assertThat(latest.environment().variables()).containsEntry("SANDBOX_ERROR_RATE", "0.005");
+        assertThat(latest.environment().variables()).containsEntry("SANDBOX_ERROR_RATE", "0.002");
 
         PublishVersionResponse v5 = sandbox.lambda.publishVersion(b -> b.functionName("MyLambdaFunction"));
 
         assertThat(v5.version()).isEqualTo("5");
-        assertThat(v5.environment().variables()).containsEntry("SANDBOX_ERROR_RATE", "0.005");
+        assertThat(v5.environment().variables()).containsEntry("SANDBOX_ERROR_RATE", "0.002");
         assertThat(sandbox.lambda.publishVersion(b -> b.functionName("MyLambdaFunction")).version()).isEqualTo("5");
     }
 }

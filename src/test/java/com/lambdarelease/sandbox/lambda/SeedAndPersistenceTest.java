@@ -31,7 +31,7 @@ class SeedAndPersistenceTest {
             // $LATEST holds a healthy fix deployed after v4 and not yet published (the guide's step 1 publishes it)
             assertThat(versions.get(0).codeSha256()).isNotEqualTo(versions.get(4).codeSha256());
             assertThat(versions.get(0).lastModified()).isGreaterThan(versions.get(4).lastModified());
-            assertThat(versions.get(0).environment().variables()).containsEntry("SANDBOX_ERROR_RATE", "0.005");
+            assertThat(versions.get(0).environment().variables()).containsEntry("SANDBOX_ERROR_RATE", "0.002");
             assertThat(versions.get(4).environment().variables()).containsEntry("SANDBOX_ERROR_RATE", "0.15");
             assertThat(versions.get(3).environment().variables()).containsEntry("SANDBOX_ERROR_RATE", "0.005");
             assertThat(versions.subList(1, 5)).extracting(FunctionConfiguration::lastModified).isSorted()

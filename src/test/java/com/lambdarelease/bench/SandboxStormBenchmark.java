@@ -3,6 +3,7 @@ package com.lambdarelease.bench;
 import com.lambdarelease.sandbox.FrontDoorLimits;
 import com.lambdarelease.sandbox.Sandbox;
 import com.lambdarelease.sandbox.SandboxOptions;
+import com.lambdarelease.sandbox.SandboxProcess;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,8 +23,10 @@ import java.util.concurrent.TimeUnit;
  * The sandbox's front door under load, against 127.0.0.1 only (not a test: it prints figures).
  * <ol>
  *   <li>Sustained requests/s and p50/p99 of GetAlias, then of Invoke, from 8 clients for 5 s each.</li>
- *   <li>p99 of GetAlias while 2,000 connections each hold an Invoke of a 2-second version.</li>
+ *   <li>p99 of GetAlias while 2,000 connections each hold an Invoke of a 2-second version (three rounds).</li>
  * </ol>
+ * The sandbox runs in a process of its own, as {@code sandbox} does for an operator; with the argument
+ * {@code in-process} it shares this JVM with the clients instead (their GC pauses then count as its latency).
  * Run: {@code ./mvnw -q -B test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=com.lambdarelease.bench.SandboxStormBenchmark}
  */
@@ -33,21 +36,43 @@ public final class SandboxStormBenchmark {
     private static final Duration SUSTAIN = Duration.ofSeconds(5);
 
     public static void main(String[] args) throws Exception {
-        SandboxOptions options = SandboxOptions.forTests()
-                .withLimits(FrontDoorLimits.defaults().withQueuedRequests(4096));
-        try (Sandbox sandbox = Sandbox.start(options)) {
-            String base = sandbox.endpoint().toString();
-            HttpRequest getAlias = HttpRequest.newBuilder(URI.create(base
-                    + "/2015-03-31/functions/MyLambdaFunction/aliases/prod")).build();
-            HttpRequest invoke = HttpRequest.newBuilder(URI.create(base
-                    + "/2015-03-31/functions/MyLambdaFunction/invocations?Qualifier=prod"))
-                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
-            sustained("warm-up", getAlias);
-            sustained("GetAlias", getAlias);
-            sustained("Invoke", invoke);
-            storm(base, getAlias);
+        boolean inProcess = args.length > 0 && args[0].equals("in-process");
+        if (inProcess) {
+            // Clients and server share one JVM: the clients' garbage collection and class loading count as the server's.
+            SandboxOptions options = SandboxOptions.forTests()
+                    .withLimits(FrontDoorLimits.defaults().withQueuedRequests(4096));
+            try (Sandbox sandbox = Sandbox.start(options)) {
+                run(sandbox.endpoint().toString(), "in this JVM");
+            }
+        } else {
+            // As an operator runs it: `sandbox` in a process of its own, with the demo account and its traffic.
+            try (SandboxProcess sandbox = SandboxProcess.start(List.of(), List.of("--queued-requests", "4096"))) {
+                run(sandbox.endpoint().toString(), "in its own process (pid " + sandbox.process().pid() + ")");
+            }
         }
         System.exit(0);
+    }
+
+    private static void run(String base, String where) throws Exception {
+        System.out.println("Sandbox " + where + " on " + base + "; " + Runtime.getRuntime().availableProcessors()
+                + " cores; load average before: " + loadAverage());
+        HttpRequest getAlias = HttpRequest.newBuilder(URI.create(base
+                + "/2015-03-31/functions/MyLambdaFunction/aliases/prod")).build();
+        HttpRequest invoke = HttpRequest.newBuilder(URI.create(base
+                + "/2015-03-31/functions/MyLambdaFunction/invocations?Qualifier=prod"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+        sustained("warm-up", getAlias);
+        sustained("warm-up", invoke);
+        sustained("GetAlias", getAlias);
+        sustained("Invoke", invoke);
+        for (int round = 1; round <= 3; round++) {
+            storm(base, getAlias, round);
+        }
+    }
+
+    private static String loadAverage() {
+        return String.format(java.util.Locale.ROOT, "%.2f",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private static void sustained(String name, HttpRequest request) throws Exception {
@@ -81,12 +106,13 @@ public final class SandboxStormBenchmark {
         }
     }
 
-    private static void storm(String base, HttpRequest getAlias) throws Exception {
+    private static void storm(String base, HttpRequest getAlias, int round) throws Exception {
         HttpClient setup = HttpClient.newHttpClient();
         setup.send(HttpRequest.newBuilder(URI.create(base + "/2015-03-31/functions/MyLambdaFunction/configuration"))
                 .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"Environment\":{\"Variables\":{\"SANDBOX_LATENCY_MS\":\"2000\"}}}"))
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"Environment\":{\"Variables\":{\"SANDBOX_LATENCY_MS\":\"2000\",\"ROUND\":\"" + round + "\"}}}"))
                 .build(), HttpResponse.BodyHandlers.discarding());
+        Thread.sleep(1_500); // the sandbox keeps an updated function InProgress for 1 s, as AWS does for a while
         String published = setup.send(HttpRequest.newBuilder(URI.create(base + "/2015-03-31/functions/MyLambdaFunction/versions"))
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString()).body();
         String version = published.replaceAll(".*\"Version\":\"([0-9]+)\".*", "$1");
@@ -115,8 +141,8 @@ public final class SandboxStormBenchmark {
             ok += f.get(60, TimeUnit.SECONDS).statusCode() == 200 ? 1 : 0;
         }
         pool.shutdownNow();
-        System.out.printf("GetAlias during a 2,000-connection storm of 2-second Invokes: %s (%d of 2,000 Invokes 200)%n",
-                percentiles(took), ok);
+        System.out.printf("round %d: GetAlias during a 2,000-connection storm of 2-second Invokes: %s (%d of 2,000 Invokes 200;"
+                + " load average %s)%n", round, percentiles(took), ok, loadAverage());
         Integer[] slowest = new Integer[took.length];
         for (int i = 0; i < slowest.length; i++) {
             slowest[i] = i;

@@ -1,5 +1,6 @@
 package com.lambdarelease.sandbox.durability;
 
+import com.lambdarelease.sandbox.SandboxProcess;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -8,11 +9,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.Runtime;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -58,8 +55,8 @@ final class KillNineRounds {
     Result run(int rounds, Duration writeFor) throws Exception {
         long lost = 0;
         for (int round = 0; round < rounds; round++) {
-            Process sandbox = start();
-            try (LambdaClient lambda = client(port(sandbox))) {
+            SandboxProcess sandbox = start();
+            try (LambdaClient lambda = client(sandbox.port())) {
                 if (round == 0) {
                     for (String f : FUNCTIONS) {
                         lambda.createFunction(b -> b.functionName(f).runtime(Runtime.PYTHON3_12).handler("a.b")
@@ -77,21 +74,19 @@ final class KillNineRounds {
                 }
                 long jitter = ThreadLocalRandom.current().nextLong(writeFor.toMillis() / 2 + 1);
                 Thread.sleep(writeFor.toMillis() / 2 + jitter);
-                sandbox.destroyForcibly();
-                sandbox.waitFor(10, TimeUnit.SECONDS);
+                sandbox.kill();
                 for (Thread w : writers) {
                     w.join(10_000);
                 }
             } finally {
-                sandbox.destroyForcibly();
+                sandbox.kill();
             }
         }
-        Process last = start();
-        try (LambdaClient lambda = client(port(last))) {
+        SandboxProcess last = start();
+        try (LambdaClient lambda = client(last.port())) {
             lost += check(lambda);
         } finally {
-            last.destroyForcibly();
-            last.waitFor(10, TimeUnit.SECONDS);
+            last.kill();
         }
         long total = acknowledged.values().stream().mapToLong(Map::size).sum();
         return new Result(rounds, total, lost, reused.get(), writes.get(), writeNanos.get(), List.copyOf(problems));
@@ -143,61 +138,12 @@ final class KillNineRounds {
         return lost;
     }
 
-    private Process start() throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", classPath(),
-                "com.lambdarelease.app.Main", "sandbox", "--port", "0", "--state-file", stateFile.toString(),
-                // updates finish at once: each round publishes right after its update, as a test client would after waiting
-                "--state-delay-ms", "0",
-                "--empty", "--no-traffic", "--backfill-minutes", "0")
-                .redirectErrorStream(true).start();
-    }
-
-    /**
-     * The class path this code runs with: surefire's (java.class.path), or under exec:java the
-     * project class loader's URLs, since there java.class.path is Maven's own.
-     */
-    private static String classPath() {
-        if (Thread.currentThread().getContextClassLoader() instanceof java.net.URLClassLoader loader
-                && loader.getURLs().length > 1) {
-            StringBuilder cp = new StringBuilder();
-            for (java.net.URL url : loader.getURLs()) {
-                try {
-                    cp.append(cp.length() == 0 ? "" : java.io.File.pathSeparator).append(Path.of(url.toURI()));
-                } catch (java.net.URISyntaxException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-            return cp.toString();
-        }
-        return System.getProperty("java.class.path");
-    }
-
-    /** Reads the child's "Sandbox listening on http://127.0.0.1:PORT" line. */
-    private static int port(Process sandbox) throws IOException {
-        BufferedReader out = new BufferedReader(new InputStreamReader(sandbox.getInputStream(), StandardCharsets.UTF_8));
-        StringBuilder seen = new StringBuilder();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        String line;
-        while (System.nanoTime() < deadline && (line = out.readLine()) != null) {
-            seen.append(line).append('\n');
-            int at = line.indexOf("Sandbox listening on http://127.0.0.1:");
-            if (at >= 0) {
-                Thread drain = new Thread(() -> {
-                    try {
-                        while (out.readLine() != null) {
-                            // keep the pipe from filling
-                        }
-                    } catch (IOException ignored) {
-                        // the process died
-                    }
-                });
-                drain.setDaemon(true);
-                drain.start();
-                return Integer.parseInt(line.substring(line.lastIndexOf(':') + 1).trim());
-            }
-        }
-        throw new IllegalStateException("the sandbox did not start; it said:\n" + seen);
+    private SandboxProcess start() throws IOException {
+        return SandboxProcess.start(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"),
+                List.of("--state-file", stateFile.toString(),
+                        // updates finish at once: each round publishes right after its update, as a test client would after waiting
+                        "--state-delay-ms", "0",
+                        "--empty", "--no-traffic", "--backfill-minutes", "0"));
     }
 
     private static LambdaClient client(int port) {

@@ -61,8 +61,16 @@ final class RolloutSandbox implements AutoCloseable {
 
     /** A new session and engine on the same journal: what a restarted console or command line opens. */
     RolloutEngine engine() {
-        ReleaseSession session = factory.openSession(new ConnectionSpec.Sandbox(), ReleaseJournal.at(journalFile)).join();
+        return engine(session());
+    }
+
+    RolloutEngine engine(ReleaseSession session) {
         return new RolloutEngine(session, clock, Runnable::run, RolloutEngine.lockFolderBeside(journalFile));
+    }
+
+    /** A session of its own (its own SDK clients and request counts) on the journal. */
+    ReleaseSession session() {
+        return factory.openSession(new ConnectionSpec.Sandbox(), ReleaseJournal.at(journalFile)).join();
     }
 
     /** One minute of sandbox time passes (with its traffic), then the rollout evaluates once. */
@@ -88,9 +96,14 @@ final class RolloutSandbox implements AutoCloseable {
 
     /** Publishes a healthy new version (0.5% errors, as v1-3) from $LATEST; returns its number. */
     String publishHealthyVersion() {
+        return publishVersion(0.005, "healthy");
+    }
+
+    /** Publishes a new version from $LATEST that fails {@code errorRate} of its invocations; returns its number. */
+    String publishVersion(double errorRate, String description) {
         other.updateFunctionConfiguration(b -> b.functionName(FN)
-                .environment(e -> e.variables(Map.of("SANDBOX_ERROR_RATE", "0.005"))));
-        return other.publishVersion(b -> b.functionName(FN).description("healthy")).version();
+                .environment(e -> e.variables(Map.of("SANDBOX_ERROR_RATE", Double.toString(errorRate)))));
+        return other.publishVersion(b -> b.functionName(FN).description(description)).version();
     }
 
     GetAliasResponse prod() {

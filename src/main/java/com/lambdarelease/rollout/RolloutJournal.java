@@ -87,6 +87,39 @@ public final class RolloutJournal {
                 .reduce((a, b) -> b);
     }
 
+    /**
+     * The decisions of rollouts of {@code function:alias} between {@code from} and {@code to}, oldest
+     * first, to mark on its charts (blocking I/O: the journal is read from its file).
+     */
+    public List<RolloutMark> marks(String function, String alias, Instant from, Instant to) {
+        return all().stream()
+                .filter(r -> "state".equals(r.path("event").asText()) && function.equals(r.path("function").asText())
+                        && alias.equals(r.path("alias").asText()))
+                .map(r -> mark(r, from, to)).flatMap(Optional::stream).toList();
+    }
+
+    private static Optional<RolloutMark> mark(ObjectNode r, Instant from, Instant to) {
+        RolloutMark.Kind kind = switch (r.path("change").asText()) {
+            case "gate", "pause", "hold", "conflict" -> RolloutMark.Kind.WAITING;
+            case "override", "promoted" -> RolloutMark.Kind.WENT_ON;
+            case "rolled back", "failed" -> RolloutMark.Kind.FAILED;
+            default -> null;
+        };
+        Instant at;
+        try {
+            at = Instant.parse(r.path("at").asText());
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
+        if (kind == null || at.isBefore(from) || at.isAfter(to)) {
+            return Optional.empty();
+        }
+        if (kind == RolloutMark.Kind.WAITING && r.path("message").asText().startsWith("Gate failed")) {
+            kind = RolloutMark.Kind.FAILED;
+        }
+        return Optional.of(new RolloutMark(at, kind, "Rollout, " + state(r).words() + ": " + r.path("message").asText()));
+    }
+
     /** Rollouts whose latest record is not promoted, rolled back or failed. */
     public List<ObjectNode> unfinished() {
         return latest().values().stream().filter(r -> !state(r).finished()).toList();

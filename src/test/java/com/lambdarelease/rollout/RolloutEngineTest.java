@@ -1,6 +1,7 @@
 package com.lambdarelease.rollout;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.lambdarelease.release.ReleaseJournal;
 import com.lambdarelease.sandbox.SandboxOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -104,6 +105,15 @@ class RolloutEngineTest {
         assertThat(after.routingConfig() == null ? Map.of() : after.routingConfig().additionalVersionWeights())
                 .isEqualTo(before.routingConfig() == null ? Map.of() : before.routingConfig().additionalVersionWeights());
         assertThat(end.message()).contains("Rolled back").contains("restored 100% → v3");
+        List<RolloutMark> marks = new RolloutJournal(ReleaseJournal.at(box.journalFile))
+                .marks(FN, "prod", RolloutSandbox.START, box.clock.instant());
+        assertThat(marks).as("the decision the charts mark").last().satisfies(m -> {
+            assertThat(m.kind()).isEqualTo(RolloutMark.Kind.FAILED);
+            assertThat(m.at()).isEqualTo(end.at());
+            assertThat(m.text()).startsWith("Rollout, rolled back: Gate failed: Error test");
+        });
+        assertThat(new RolloutJournal(ReleaseJournal.at(box.journalFile)).marks(FN, "staging", RolloutSandbox.START,
+                box.clock.instant())).isEmpty();
     }
 
     @Test

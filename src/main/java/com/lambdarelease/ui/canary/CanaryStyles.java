@@ -20,6 +20,12 @@ final class CanaryStyles {
     static final String CHART_TITLE = "canary-chart-title";
     static final String ALIAS_LINE = "canary-alias";
     static final String ROUTING_MARKER = "canary-routing-marker";
+    static final String ROLLOUT_MARKER = "canary-rollout-marker";
+
+    /** A rollout decision's marker: its base class and one for its kind ("canary-rollout-marker-failed"). */
+    static String rolloutMarker(com.lambdarelease.rollout.RolloutMark.Kind kind) {
+        return ROLLOUT_MARKER + "-" + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
     static final String LEGEND = "canary-legend";
     static final String SWATCH = "canary-swatch";
     static final String SHARES = "canary-shares";

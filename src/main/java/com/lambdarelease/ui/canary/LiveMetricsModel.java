@@ -6,6 +6,7 @@ import com.lambdarelease.domain.LambdaMetric;
 import com.lambdarelease.domain.MetricWindow;
 import com.lambdarelease.domain.TrafficSplit;
 import com.lambdarelease.release.ReleaseJournal;
+import com.lambdarelease.rollout.RolloutJournal;
 import com.lambdarelease.service.MetricsService;
 import com.lambdarelease.ui.common.ErrorText;
 import com.lambdarelease.ui.common.UiContext;
@@ -189,7 +190,9 @@ public final class LiveMetricsModel {
         try {
             AliasMetricsQuery query = new AliasMetricsQuery(route.functionName(), route.name(), versions, ALL_METRICS, window);
             answer = metrics.aliasMetrics(query).thenApply(m -> MetricsSnapshot.of(m, configured,
-                    log.routingChanges(route.functionName(), route.name(), window.start(), window.end()), colours));
+                    log.routingChanges(route.functionName(), route.name(), window.start(), window.end()),
+                    new RolloutJournal(log).marks(route.functionName(), route.name(), window.start(), window.end()),
+                    colours));
         } catch (RuntimeException e) {
             answer = CompletableFuture.failedFuture(e);
         }

@@ -11,12 +11,12 @@ import java.util.List;
 
 /**
  * A line chart with vertical markers at given x values (epoch milliseconds): where this console
- * changed the alias's routing. Markers are laid out with the plot, so they follow resizes.
+ * changed the alias's routing, and where a rollout decided (a failing gate, a hold, the promotion). Markers are laid out with the plot, so they follow resizes.
  */
 final class MarkedLineChart extends LineChart<Number, Number> {
 
-    /** A marker's position and what its tooltip says. */
-    record Marker(long epochMillis, String text) {
+    /** A marker's position, what its tooltip says, and its style class (a routing change or a rollout decision). */
+    record Marker(long epochMillis, String text, String styleClass) {
     }
 
     private final ObservableList<Marker> markers = FXCollections.observableArrayList();
@@ -35,7 +35,7 @@ final class MarkedLineChart extends LineChart<Number, Number> {
         getPlotChildren().removeAll(lines);
         lines = markers.stream().map(m -> {
             Line line = new Line();
-            line.getStyleClass().add(CanaryStyles.ROUTING_MARKER);
+            line.getStyleClass().add(m.styleClass());
             Tooltip.install(line, new Tooltip(m.text()));
             line.setUserData(m);
             return line;

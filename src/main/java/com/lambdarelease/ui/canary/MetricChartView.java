@@ -138,9 +138,11 @@ final class MetricChartView {
         if (!updateInPlace(segments)) {
             rebuild(segments);
         }
-        List<MarkedLineChart.Marker> markers = snap.markers().stream()
-                .map(m -> new MarkedLineChart.Marker(m.at().toEpochMilli(), "Routing changed here: " + m.describe()))
-                .toList();
+        List<MarkedLineChart.Marker> markers = new java.util.ArrayList<>();
+        snap.markers().forEach(m -> markers.add(new MarkedLineChart.Marker(m.at().toEpochMilli(),
+                "Routing changed here: " + m.describe(), CanaryStyles.ROUTING_MARKER)));
+        snap.rolloutMarks().forEach(m -> markers.add(new MarkedLineChart.Marker(m.at().toEpochMilli(), m.text(),
+                CanaryStyles.rolloutMarker(m.kind()))));
         if (!markers.equals(chart.markers())) {
             chart.markers().setAll(markers);
         }

@@ -8,6 +8,7 @@ import com.lambdarelease.domain.MetricWindow;
 import com.lambdarelease.domain.TrafficSplit;
 import com.lambdarelease.release.Health;
 import com.lambdarelease.release.JournalEntry;
+import com.lambdarelease.rollout.RolloutMark;
 import com.lambdarelease.release.VersionHealth;
 
 import java.time.Instant;
@@ -30,11 +31,13 @@ import java.util.Optional;
  * @param markers        routing changes this console made within the window
  * @param colours        each version's colour index, stable for the workspace (see {@link VersionColors})
  * @param sharesSince    when the shares start: the last routing change in the window, or the window's start
+ * @param rolloutMarks   rollout decisions within the window (failing gates, holds, promotion, roll back)
  */
 public record MetricsSnapshot(String functionName, String alias, MetricWindow window, List<String> versions,
                               Map<ChartKind, ChartModel> charts, List<VersionHealth> shares,
                               Optional<Instant> dataThrough, double ratePerMinute, List<JournalEntry> markers,
-                              Instant fetchedAt, Map<String, Integer> colours, Instant sharesSince) {
+                              Instant fetchedAt, Map<String, Integer> colours, Instant sharesSince,
+                              List<RolloutMark> rolloutMarks) {
 
 
     public MetricsSnapshot {
@@ -43,6 +46,7 @@ public record MetricsSnapshot(String functionName, String alias, MetricWindow wi
         shares = List.copyOf(shares);
         markers = List.copyOf(markers);
         colours = Map.copyOf(colours);
+        rolloutMarks = List.copyOf(rolloutMarks);
     }
 
     /** The colour index of {@code version}'s line and swatch. */
@@ -51,11 +55,11 @@ public record MetricsSnapshot(String functionName, String alias, MetricWindow wi
     }
 
     public static MetricsSnapshot of(AliasMetrics metrics, TrafficSplit configured, List<JournalEntry> markers) {
-        return of(metrics, configured, markers, new VersionColors());
+        return of(metrics, configured, markers, List.of(), new VersionColors());
     }
 
     static MetricsSnapshot of(AliasMetrics metrics, TrafficSplit configured, List<JournalEntry> markers,
-                              VersionColors palette) {
+                              List<RolloutMark> rolloutMarks, VersionColors palette) {
         MetricWindow window = metrics.query().window();
         List<String> versions = metrics.query().versions();
         Map<ChartKind, ChartModel> charts = new EnumMap<>(ChartKind.class);
@@ -77,7 +81,7 @@ public record MetricsSnapshot(String functionName, String alias, MetricWindow wi
         List<VersionHealth> shares = Health.perVersion(metrics, configured, since);
         return new MetricsSnapshot(metrics.query().functionName(), metrics.query().alias(), window, versions, charts,
                 shares, metrics.dataThrough(), Health.ratePerMinute(metrics), markers, metrics.fetchedAt(),
-                colours(metrics, palette), since);
+                colours(metrics, palette), since, rolloutMarks);
     }
 
     private static Map<String, Integer> colours(AliasMetrics metrics, VersionColors palette) {

@@ -14,6 +14,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -39,7 +40,8 @@ final class MetricsView {
 
     private final LiveMetricsModel model;
     private final Map<ChartKind, MetricChartView> charts = new EnumMap<>(ChartKind.class);
-    private final HBox legend = new HBox(12);
+    /** Wraps onto a second line rather than eliding the versions' names in a narrow window. */
+    private final FlowPane legend = new FlowPane(12, 4);
     private List<Object> legendKey = List.of();
     private final VBox root;
 
@@ -197,7 +199,7 @@ final class MetricsView {
     /** The legend changes only when the versions, weights or markers do: no new nodes otherwise. */
     private void renderLegend(MetricsSnapshot snap) {
         List<Object> key = List.of(snap.versions(), snap.colours(), snap.shares().stream().map(VersionHealth::configured).toList(),
-                snap.markers().isEmpty());
+                snap.markers().isEmpty(), snap.rolloutMarks().isEmpty());
         if (key.equals(legendKey)) {
             return;
         }
@@ -211,7 +213,12 @@ final class MetricsView {
             legend.getChildren().add(l);
         }
         if (!snap.markers().isEmpty()) {
-            Label m = new Label("┆ routing changed from this console");
+            Label m = new Label("┆ routing change");
+            m.getStyleClass().add(CanaryStyles.HINT);
+            legend.getChildren().add(m);
+        }
+        if (!snap.rolloutMarks().isEmpty()) {
+            Label m = new Label("┃ rollout decision (red failed, amber held, green went on)");
             m.getStyleClass().add(CanaryStyles.HINT);
             legend.getChildren().add(m);
         }

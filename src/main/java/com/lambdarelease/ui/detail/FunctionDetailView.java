@@ -111,7 +111,9 @@ public final class FunctionDetailView {
             FunctionDetailViewModel model, String id) {
         var box = new javafx.scene.control.ComboBox<com.lambdarelease.domain.AliasRoute>(model.aliases());
         box.setId(id);
-        box.setPromptText(model.aliases().isEmpty() ? "no aliases yet" : "choose an alias");
+        // The aliases load after the view is built (and change with the function shown): the prompt follows them.
+        box.promptTextProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.aliases().isEmpty() ? "no aliases yet" : "choose an alias", model.aliases()));
         box.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(com.lambdarelease.domain.AliasRoute a) {

@@ -48,6 +48,7 @@ class CanaryPaneSandboxTest {
 
     private final SandboxClock.ManualClock clock = SandboxClock.manual(Instant.parse("2026-11-26T12:00:30Z"));
     private final Recorders.Dialogs dialogs = new Recorders.Dialogs();
+    private final com.lambdarelease.release.ReleaseJournal journal = com.lambdarelease.release.ReleaseJournal.inMemory();
     private Sandbox sandbox;
     private AwsClients clients;
     private ConsoleServices services;
@@ -79,7 +80,7 @@ class CanaryPaneSandboxTest {
             themeBefore = javafx.application.Application.getUserAgentStylesheet();
             javafx.application.Application.setUserAgentStylesheet(getClass()
                     .getResource("/atlantafx/base/theme/primer-light.css").toExternalForm()); // the console's theme
-            pane = new CanaryPane(com.lambdarelease.release.ReleaseSession.of(services, com.lambdarelease.release.ReleaseJournal.inMemory(), Runnable::run), ui);
+            pane = new CanaryPane(com.lambdarelease.release.ReleaseSession.of(services, journal, Runnable::run), ui);
             stage.setScene(new Scene((javafx.scene.Parent) pane.node(), 1200, 760));
             stage.show();
             pane.show(prod);
@@ -204,6 +205,19 @@ class CanaryPaneSandboxTest {
         @SuppressWarnings("unchecked")
         LineChart<Number, Number> invocations = robot.lookup("#chart-invocations").queryAs(LineChart.class);
         assertThat(invocations.getData()).extracting(s -> s.getName()).contains("v3", "v4");
+
+        // A rollout's decision, as the engine journals it (here, as another process would have), is marked on every chart.
+        com.fasterxml.jackson.databind.node.ObjectNode decided = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+                .put("type", "rollout").put("at", clock.instant().minus(Duration.ofMinutes(2)).toString()).put("id", "r-1")
+                .put("function", FN).put("alias", "prod").put("event", "state").put("change", "rolled back")
+                .put("state", "ROLLED_BACK").put("message", "Gate failed: Error test: v4 fails more often than v3.");
+        journal.appendRecord(decided);
+        Platform.runLater(pane.metrics()::refreshNow);
+        waitUntil(() -> pane.metrics().snapshotProperty().get().map(s -> !s.rolloutMarks().isEmpty()).orElse(false));
+        waitUntil(() -> errorRate.lookupAll("." + CanaryStyles.rolloutMarker(com.lambdarelease.rollout.RolloutMark.Kind.FAILED))
+                .stream().anyMatch(javafx.scene.Node::isVisible));
+        assertThat(pane.metrics().snapshotProperty().get().orElseThrow().rolloutMarks().get(0).text())
+                .isEqualTo("Rollout, rolled back: Gate failed: Error test: v4 fails more often than v3.");
     }
 
     @Test

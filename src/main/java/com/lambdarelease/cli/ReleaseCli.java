@@ -38,7 +38,8 @@ public final class ReleaseCli {
                 group("rollout", "Progressive rollouts: canary and linear plans judged by the new version's own metrics.",
                         new RolloutStartCommand(options, context), new RolloutStatusCommand.Status(options, context),
                         new RolloutControlCommand.Pause(options, context), new RolloutControlCommand.Resume(options, context),
-                        new RolloutControlCommand.Approve(options, context), new RolloutControlCommand.Abort(options, context),
+                        new RolloutControlCommand.Approve(options, context), new RolloutControlCommand.Skip(options, context),
+                        new RolloutControlCommand.OverrideGate(options, context), new RolloutControlCommand.Abort(options, context),
                         new RolloutStatusCommand.ListAll(options, context)));
         commands.forEach(c -> {
             root.addSubcommand(c);

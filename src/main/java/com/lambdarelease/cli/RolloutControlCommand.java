@@ -12,7 +12,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -47,15 +46,21 @@ abstract class RolloutControlCommand extends CliCommand {
         return true;
     }
 
+    /** Refuses bad input before anything is read or sent. */
+    void check() {
+    }
+
     @Override
     int run(CliSession session) {
+        check();
         Path journalFile = options.journalFile(context.env(), context.home());
         RolloutJournal journal = new RolloutJournal(ReleaseJournal.at(journalFile));
         ObjectNode last = journal.latestOf(function, alias).filter(r -> !r.path("state").asText().matches("PROMOTED|ROLLED_BACK|FAILED"))
                 .orElseThrow(() -> CliFailure.refused("No unfinished rollout of " + function + ":" + alias + " in " + journalFile + "."));
         String id = last.path("id").asText();
         if (RolloutLock.held(RolloutLock.file(RolloutEngine.lockFolderBeside(journalFile), function, alias))) {
-            journal.request(id, function, alias, control(), reason, session.session().services().who(), Instant.now());
+            journal.request(id, function, alias, control(), reason, session.session().services().who(),
+                    session.session().services().clock().instant());
             report().println("Asked the process driving " + function + ":" + alias + " to " + control()
                     + "; it acts at its next evaluation.");
             report().flush();
@@ -137,6 +142,55 @@ abstract class RolloutControlCommand extends CliCommand {
             RolloutSnapshot s = r.snapshot();
             boolean gate = s.awaitingOperator().filter(a -> a.startsWith("manual gate")).isPresent();
             return CliSession.await(gate ? r.approveGate() : r.acceptRisk(reason.isBlank() ? "approved from the command line" : reason));
+        }
+
+        @Override
+        boolean drives() {
+            return true;
+        }
+    }
+
+    @Command(name = "skip", mixinStandardHelpOptions = true,
+            description = "End the current step's bake now; the evidence rule and the gates still apply.")
+    static final class Skip extends RolloutControlCommand {
+        Skip(GlobalOptions o, CliContext c) {
+            super(o, c);
+        }
+
+        String control() {
+            return "skip";
+        }
+
+        RolloutSnapshot act(Rollout r) {
+            return CliSession.await(r.skipBake());
+        }
+
+        @Override
+        boolean drives() {
+            return true;
+        }
+    }
+
+    @Command(name = "override", mixinStandardHelpOptions = true,
+            description = "Let the rollout go on although a gate fails, for the rest of this step (needs --reason, recorded).")
+    static final class OverrideGate extends RolloutControlCommand {
+        OverrideGate(GlobalOptions o, CliContext c) {
+            super(o, c);
+        }
+
+        String control() {
+            return "override";
+        }
+
+        @Override
+        void check() {
+            if (reason.isBlank()) {
+                throw CliFailure.refused("An override needs --reason TEXT: it is recorded in the journal with the gate it overrode.");
+            }
+        }
+
+        RolloutSnapshot act(Rollout r) {
+            return CliSession.await(r.overrideGate(reason));
         }
 
         @Override

@@ -15,13 +15,16 @@ import java.time.Instant;
 
 /**
  * Drives a rollout in the foreground: evaluates every half minute of the connection's clock (the
- * sandbox's, N times faster with {@code --sandbox-speed N}), prints each decision (a line for
+ * sandbox's, N times faster with {@code --sandbox-speed N}) and at once when another process asks
+ * for a control (within half a second), prints each decision (a line for
  * people, a JSON line with {@code --output json}), and ends when it is promoted, rolled back,
  * failed, or waits for an operator, with that outcome's exit code.
  */
 final class RolloutDriver {
 
     private static final Duration CADENCE = Duration.ofSeconds(30);
+    /** How often, in real time, the driver looks for another process's pause, skip, abort … between evaluations. */
+    private static final Duration REQUEST_POLL = Duration.ofMillis(500);
 
     private final PrintWriter out;
     private final boolean json;
@@ -53,17 +56,19 @@ final class RolloutDriver {
             if (s.finished() || s.needsOperator()) {
                 return exitCode(s);
             }
-            sleep(clock);
+            sleep(rollout, clock);
         }
     }
 
-    private void sleep(Clock clock) {
+    /** Waits half a minute of the connection's clock, or less when another process asks for a control. */
+    private void sleep(Rollout rollout, Clock clock) {
         Instant until = clock.instant().plus(CADENCE);
         long realMillis = Math.max(5, (long) (CADENCE.toMillis() / speed));
+        long slice = Math.max(1, Math.min(REQUEST_POLL.toMillis(), realMillis / 10));
         try {
-            Thread.sleep(realMillis);
-            while (clock.instant().isBefore(until)) {
-                Thread.sleep(Math.max(1, realMillis / 10));
+            long wake = System.nanoTime() + realMillis * 1_000_000;
+            while ((System.nanoTime() < wake || clock.instant().isBefore(until)) && !rollout.requestsWaiting()) {
+                Thread.sleep(slice);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

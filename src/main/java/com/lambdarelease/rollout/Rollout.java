@@ -168,12 +168,14 @@ public final class Rollout {
 
     /** Ends the current step's bake (and its wait for final data) now; the evidence rule still applies. */
     public CompletableFuture<RolloutSnapshot> skipBake() {
-        return serial(() -> {
-            bakeSkipped = true;
-            message = "The operator skipped the rest of the bake of " + stepText() + ".";
-            control("skip", "");
-            return evaluateNow();
-        });
+        return serial(() -> skipNow(""));
+    }
+
+    private CompletableFuture<RolloutSnapshot> skipNow(String reason) {
+        bakeSkipped = true;
+        message = "The operator skipped the rest of the bake of " + stepText() + ".";
+        control("skip", reason);
+        return evaluateNow();
     }
 
     /** Lets a manual gate step pass. */
@@ -201,23 +203,33 @@ public final class Rollout {
 
     /** Lets the rollout go on while a gate fails, for the rest of this step (recorded with the reason). */
     public CompletableFuture<RolloutSnapshot> overrideGate(String reason) {
-        return serial(() -> {
-            if (reason == null || reason.isBlank()) {
-                message = "An override needs a reason.";
-                return done();
-            }
-            overridden = true;
-            if (gates != null) {
-                gates.restartErrorTest(clock.instant());
-            }
-            control("override", reason);
-            message = "The operator overrode the failing gate: " + reason;
-            if (state.get() == RolloutState.PAUSED && pausedFrom != RolloutState.PENDING) {
-                transition(RolloutState.PAUSED, RolloutState.BAKING);
-                awaiting = Optional.empty();
-            }
-            return CompletableFuture.completedFuture(publishState("override"));
-        });
+        return serial(() -> overrideNow(reason));
+    }
+
+    private CompletableFuture<RolloutSnapshot> overrideNow(String reason) {
+        if (reason == null || reason.isBlank()) {
+            message = "An override needs a reason.";
+            return done();
+        }
+        overridden = true;
+        if (gates != null) {
+            gates.restartErrorTest(clock.instant());
+        }
+        control("override", reason);
+        message = "The operator overrode the failing gate: " + reason;
+        if (state.get() == RolloutState.PAUSED && pausedFrom != RolloutState.PENDING) {
+            transition(RolloutState.PAUSED, RolloutState.BAKING);
+            awaiting = Optional.empty();
+        }
+        return CompletableFuture.completedFuture(publishState("override"));
+    }
+
+    /**
+     * True when another process has asked this rollout for a control it has not acted on yet (a
+     * foreground driver evaluates at once rather than at its next half minute). Blocking I/O.
+     */
+    public boolean requestsWaiting() {
+        return journal.of(id).stream().filter(r -> "request".equals(r.path("event").asText())).count() > requestsSeen;
     }
 
     /** Sends {@code percent} to the new version now (one write); the current step's bake starts again. */
@@ -478,8 +490,11 @@ public final class Rollout {
         }
         ObjectNode r = requests.get(requestsSeen);
         requestsSeen++;
-        String reason = r.path("reason").asText("") + " (from " + r.path("who").asText("another process") + ")";
+        String given = r.path("reason").asText("");
+        String reason = given + " (from " + r.path("who").asText("another process") + ")";
         return switch (r.path("control").asText()) {
+            case "skip" -> skipNow(reason);
+            case "override" -> given.isBlank() ? evaluateNow() : overrideNow(reason);
             case "pause" -> {
                 pauseNow("Paused by the operator: " + reason, "resume or abort");
                 control("pause", reason);

@@ -8,11 +8,10 @@ import com.lambdarelease.release.WeightParser;
 import com.lambdarelease.release.WritePlan;
 import com.lambdarelease.sandbox.Sandbox;
 import com.lambdarelease.sandbox.SandboxOptions;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -41,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * test and reached as a custom endpoint with the SDK's default credential chain; what it did is
  * read back with a separate SDK client (another operator's view of the account).
  */
+@ExtendWith(DefaultChainCredentials.class)
 class ReleaseCommandLineTest {
 
     private static final String FN = "MyLambdaFunction";
@@ -51,18 +51,6 @@ class ReleaseCommandLineTest {
     private Sandbox sandbox;
     private LambdaAsyncClient other;
 
-    @BeforeAll
-    static void defaultChainCredentials() {
-        // The SDK's default chain reads these system properties before the environment.
-        System.setProperty("aws.accessKeyId", "sandbox");
-        System.setProperty("aws.secretAccessKey", "sandbox");
-    }
-
-    @AfterAll
-    static void forgetCredentials() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
-    }
 
     @BeforeEach
     void startSandbox() throws Exception {

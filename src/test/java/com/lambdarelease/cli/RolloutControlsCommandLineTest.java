@@ -6,11 +6,10 @@ import com.lambdarelease.release.ReleaseJournal;
 import com.lambdarelease.rollout.RolloutJournal;
 import com.lambdarelease.sandbox.Sandbox;
 import com.lambdarelease.sandbox.SandboxOptions;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -37,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * skip, override, pause and abort through the journal; once nobody drives it, {@code resume} picks it
  * up and drives it itself. The driver acts on a request within about half a second.
  */
+@ExtendWith(DefaultChainCredentials.class)
 class RolloutControlsCommandLineTest {
 
     private static final String FN = "MyLambdaFunction";
@@ -50,17 +50,6 @@ class RolloutControlsCommandLineTest {
     private record Run(int code, String out, String err) {
     }
 
-    @BeforeAll
-    static void defaultChainCredentials() {
-        System.setProperty("aws.accessKeyId", "sandbox");
-        System.setProperty("aws.secretAccessKey", "sandbox");
-    }
-
-    @AfterAll
-    static void forgetCredentials() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
-    }
 
     @BeforeEach
     void startSandbox() throws Exception {

@@ -109,19 +109,36 @@ public final class AliasWriter {
         };
     }
 
-    /** Reads the function's versions (and, for a split, its provisioned concurrency) and runs the pre-flight. */
+    /**
+     * Reads the configurations of the versions the target routes to (and, for a split, the
+     * function's provisioned concurrency) and runs the pre-flight. One GetFunctionConfiguration per
+     * version, not a listing of every version: a function with thousands of versions would cost a
+     * page per 50 of them on every write, at the control plane's 15 requests a second.
+     */
     private CompletableFuture<WritePlan> checked(AliasChange change, TrafficSplit target) {
-        CompletableFuture<List<FunctionConfig>> versions = lambda.listVersions(change.functionName());
+        List<String> routed = target.canaryVersion().map(c -> List.of(target.primaryVersion(), c))
+                .orElse(List.of(target.primaryVersion()));
+        List<CompletableFuture<Optional<FunctionConfig>>> reads = routed.stream()
+                .map(v -> configuration(change.functionName(), v)).toList();
         CompletableFuture<Optional<Map<String, Integer>>> pc = target.isSplit()
                 ? lambda.provisionedConcurrency(change.functionName()).thenApply(Optional::of)
                         .exceptionally(e -> Optional.empty())
                 : CompletableFuture.completedFuture(Optional.of(Map.of()));
-        return versions.thenCombine(pc, (v, p) -> {
-            Map<String, FunctionConfig> byNumber = new FunctionSnapshot(change.functionName(), v, List.of(),
-                    Optional.empty()).versionsByNumber();
+        return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenCombine(pc, (ignored, p) -> {
+            Map<String, FunctionConfig> byNumber = new java.util.HashMap<>();
+            for (int i = 0; i < routed.size(); i++) {
+                reads.get(i).join().ifPresent(c -> byNumber.put(c.version(), c));
+            }
             return new WritePlan(change, Optional.of(target),
                     RoutingPreflight.check(change.aliasName(), target, byNumber, p));
         });
+    }
+
+    /** The version's configuration; empty when the function has no such version (the pre-flight refuses it). */
+    private CompletableFuture<Optional<FunctionConfig>> configuration(String function, String version) {
+        return lambda.getConfiguration(function, version).thenApply(Optional::of)
+                .exceptionallyCompose(e -> AwsErrors.translate(e) instanceof NotFoundException
+                        ? CompletableFuture.completedFuture(Optional.empty()) : CompletableFuture.failedFuture(e));
     }
 
     /** Sends a plan (nothing, when it is refused) and reports how it ended. Never fails the future for AWS's answers. */

@@ -47,6 +47,13 @@ public final class ClientActivity implements ExecutionInterceptor {
         return n == null ? 0 : n.sum();
     }
 
+    /** Requests sent so far, per operation (a copy). */
+    public Map<String, Long> counts() {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        requests.forEach((op, n) -> out.put(op, n.sum()));
+        return out;
+    }
+
     public long totalRequests() {
         return requests.values().stream().mapToLong(LongAdder::sum).sum();
     }

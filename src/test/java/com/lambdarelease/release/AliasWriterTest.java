@@ -105,6 +105,25 @@ class AliasWriterTest {
     }
 
     @Test
+    void thePreFlightReadsOnlyTheTwoVersionsOfTheSplitAndRefusesOneThatDoesNotExist() throws Exception {
+        LambdaService lambda = sandbox.services.lambda();
+        AliasRoute a = alias("MyLambdaFunction", "writer-reads", "3");
+        AliasWriter writer = writer(lambda, new FunctionStates(lambda));
+        var activity = sandbox.services.activity();
+        long listings = activity.requests("ListVersionsByFunction");
+        long reads = activity.requests("GetFunctionConfiguration");
+
+        WritePlan plan = done(writer.plan(AliasChange.update(a, TrafficSplit.canary("3", "4", 0.1), "")));
+
+        assertThat(plan.refused()).isFalse();
+        assertThat(activity.requests("ListVersionsByFunction") - listings).as("no listing of every version").isZero();
+        assertThat(activity.requests("GetFunctionConfiguration") - reads).as("v3 and v4").isEqualTo(2);
+        WritePlan missing = done(writer.plan(AliasChange.update(a, TrafficSplit.canary("3", "99", 0.1), "")));
+        assertThat(missing.refused()).isTrue();
+        assertThat(missing.verdict().refusals()).singleElement().asString().contains("99");
+    }
+
+    @Test
     void aSplitAwsWouldRefuseIsRefusedBeforeAnythingIsSent() throws Exception {
         LambdaService lambda = sandbox.services.lambda();
         AliasRoute a = alias("image-resizer", "writer-refused", "4");

@@ -114,6 +114,11 @@ public final class RolloutSandboxBenchmark {
                     + " traffic generation per minute %.1f ms%n",
                     box.evaluateNanos / 1e6 / all.stream().mapToLong(Outcome::evaluations).sum(),
                     box.trafficNanos / 1e6 / all.stream().mapToLong(Outcome::evaluations).sum());
+            int rollouts = all.size();
+            StringBuilder perOp = new StringBuilder("Requests per rollout by operation:");
+            bench.session.services().activity().counts().forEach((op, n) -> perOp.append(String.format(Locale.ROOT,
+                    " %s %.1f;", op, n / (double) rollouts)));
+            System.out.println(perOp);
             verdict(bad, healthy, rates);
         }
         SandboxOptions quiet = SandboxOptions.forTests().withMetricsDelay(true).withTrafficScale(2 / SEEDED_PROD_PER_MINUTE);

@@ -71,7 +71,9 @@ class CanaryPaneSandboxTest {
         sandbox = Sandbox.start(options, clock);
         clients = AwsClients.forSandbox(sandbox.endpoint());
         services = new ConsoleServices("Sandbox", new SdkLambdaService(clients.lambda(), RequestBudget.unlimited()),
-                new SdkMetricsService(clients.cloudWatch(), clock), clients.activity(), clock, clients, "sandbox");
+                new SdkMetricsService(clients.cloudWatch(), clock),
+                new com.lambdarelease.service.SdkLogsService(clients.logs(), RequestBudget.unlimited()),
+                clients.activity(), clock, clients, "sandbox");
         scheduler = Recorders.scheduler();
         UiContext ui = new UiContext(Platform::runLater, scheduler, clock, dialogs, new Recorders.Notes());
         AliasRoute prod = services.lambda().getAlias(FN, "prod").join();

@@ -59,7 +59,9 @@ public final class CanaryPreview {
             clients = AwsClients.forSandbox(sandbox.endpoint());
             ConsoleServices services = new ConsoleServices("Sandbox · " + sandbox.endpoint().getAuthority(),
                     new SdkLambdaService(clients.lambda(), RequestBudget.unlimited()),
-                    new SdkMetricsService(clients.cloudWatch(), sandbox.clock()), clients.activity(), sandbox.clock(), clients, "sandbox");
+                    new SdkMetricsService(clients.cloudWatch(), sandbox.clock()),
+                    new com.lambdarelease.service.SdkLogsService(clients.logs(), RequestBudget.unlimited()),
+                    clients.activity(), sandbox.clock(), clients, "sandbox");
             scheduler = new ScheduledThreadPoolExecutor(2, r -> {
                 Thread t = Executors.defaultThreadFactory().newThread(r);
                 t.setDaemon(true);

@@ -8,7 +8,7 @@ import java.util.Optional;
  * One error signature with how often each compared version reported it.
  *
  * @param counts  per version, in the order the versions were compared (primary first); zero included
- * @param onlyIn  the one version that reported it when more than one was compared and the others never did
+ * @param onlyIn  the one version, other than the primary, that reported it when the others never did
  */
 public record ErrorGroup(ErrorSignature signature, Map<String, Integer> counts, int total, Optional<String> onlyIn,
                          Instant lastSeen) {

@@ -26,6 +26,19 @@ public final class ErrorGrouper {
         return signature;
     }
 
+    /** Counts {@code event} under a signature read before (off the UI thread). */
+    public void add(FunctionLogEvent event, ErrorSignature signature) {
+        tallies.computeIfAbsent(signature, k -> new Tally()).add(event.version(), event.timestamp());
+    }
+
+    /** Uncounts an event counted under {@code signature} before. */
+    public void remove(FunctionLogEvent event, ErrorSignature signature) {
+        Tally t = tallies.get(signature);
+        if (t != null && t.remove(event.version())) {
+            tallies.remove(signature);
+        }
+    }
+
     /** Uncounts an event {@link #add} counted before (it left the buffer or the time range). */
     public void remove(FunctionLogEvent event) {
         ErrorSignature.of(event.message()).ifPresent(s -> {
@@ -42,7 +55,8 @@ public final class ErrorGrouper {
 
     /**
      * The signatures seen, most frequent first, each with its count per version of {@code versions}
-     * (primary first) and, when more than one version is compared, the one version it was only seen in.
+     * (primary first) and, when more than one version is compared, the one version other than the
+     * primary it was only seen in (what only the canary says).
      */
     public List<ErrorGroup> groups(List<String> versions) {
         List<ErrorGroup> out = new ArrayList<>();
@@ -52,8 +66,9 @@ public final class ErrorGrouper {
                 counts.put(v, tally.byVersion.getOrDefault(v, 0));
             }
             List<String> seenIn = versions.stream().filter(v -> counts.get(v) > 0).toList();
-            Optional<String> onlyIn = versions.size() > 1 && seenIn.size() == 1 && tally.total == counts.get(seenIn.get(0))
-                    ? Optional.of(seenIn.get(0)) : Optional.empty();
+            // New in a canary: one version other than the primary says it, and nothing else does.
+            Optional<String> onlyIn = versions.size() > 1 && seenIn.size() == 1 && !seenIn.get(0).equals(versions.get(0))
+                    && tally.total == counts.get(seenIn.get(0)) ? Optional.of(seenIn.get(0)) : Optional.empty();
             out.add(new ErrorGroup(signature, counts, tally.total, onlyIn, tally.lastSeen));
         });
         out.sort(Comparator.comparingInt(ErrorGroup::total).reversed()

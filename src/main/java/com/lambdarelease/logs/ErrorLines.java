@@ -15,6 +15,12 @@ import java.util.Optional;
  */
 public final class ErrorLines {
 
+    /**
+     * A CloudWatch filter pattern for the lines {@link #error} reads (any of them): FilterLogEvents
+     * sends only errors, so grouping a canary's errors over hours costs few events.
+     */
+    public static final String FILTER_PATTERN = "?\"[ERROR]\" ?\"Invoke Error\" ?\"errorType\" ?\"Status: timeout\"";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String INVOKE_ERROR = "\tERROR\tInvoke Error \t";
 

@@ -63,6 +63,9 @@ class ErrorGrouperTest {
         assertThat(pricing.counts()).containsExactly(java.util.Map.entry("3", 0), java.util.Map.entry("4", 3));
         assertThat(pricing.onlyIn()).contains("4");
         assertThat(groups.get(1).onlyIn()).isEmpty();
+        g.add(event("3", "[ERROR] TimeoutError: Connection to orders-db.internal:5432 timed out after 3000 ms"));
+        assertThat(g.groups(List.of("3", "4"))).filteredOn(x -> x.signature().type().equals("TimeoutError"))
+                .singleElement().satisfies(x -> assertThat(x.onlyIn()).as("the primary's own are not new").isEmpty());
         assertThat(groups.get(1).counts()).containsEntry("3", 1).containsEntry("4", 1);
 
         g.remove(first);

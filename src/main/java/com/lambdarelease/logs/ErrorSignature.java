@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 public record ErrorSignature(String type, String message) {
 
     private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final Pattern HEX = Pattern.compile("(?<![A-Za-z0-9])(?:0x)?(?=[0-9a-fA-F]*[0-9])(?=[0-9a-fA-F]*[a-fA-F])[0-9a-fA-F]{6,}(?![A-Za-z0-9])");
+    /** Six or more hex digits with at least one digit: ids such as ord-3f9a1c2e, and ord-31415926 alike. */
+    private static final Pattern HEX = Pattern.compile("(?<![A-Za-z0-9])(?:0x)?(?=[0-9a-fA-F]*[0-9])[0-9a-fA-F]{6,}(?![A-Za-z0-9])");
     private static final Pattern NUMBER = Pattern.compile("(?<![A-Za-z])\\d+(?:\\.\\d+)*");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final int MAX_MESSAGE = 300;

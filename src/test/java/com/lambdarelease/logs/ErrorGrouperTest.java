@@ -28,6 +28,8 @@ class ErrorGrouperTest {
         assertThat(ErrorSignature.mask("cannot identify image file <_io.BytesIO object at 0x7f1a2b3c4d>"))
                 .isEqualTo("cannot identify image file <_io.BytesIO object at <hex>>");
         assertThat(ErrorSignature.mask("connect ETIMEDOUT 10.0.31.17:443")).isEqualTo("connect ETIMEDOUT <n>.<n>.<n>.<n>:<n>");
+        assertThat(ErrorSignature.mask("order ord-31415926 failed")).as("an id that happens to be all digits")
+                .isEqualTo(ErrorSignature.mask("order ord-3f9a1c2e failed"));
     }
 
     @Test

@@ -360,7 +360,8 @@ public final class LogsModel {
 
     private void updateStatus() {
         if (liveShown) {
-            showing.set("Newest events" + (filter.get().isEmpty() ? "" : " matching " + filter.get()));
+            showing.set("Newest events" + (filter.get().isEmpty() ? "" : " matching " + filter.get())
+                    + " · click a minute on the Errors chart for its errors");
         }
         status.set(String.format(java.util.Locale.ROOT, "%s · %,d of %,d buffered", following.get() ? "Following" : "Paused",
                 buffer.size(), buffer.capacity()));

@@ -41,6 +41,10 @@ import java.util.function.ToIntFunction;
 final class LogsView {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+    /** Below this width the errors table and the events go one above the other. */
+    static final double STACK_BELOW = 760;
+    /** A half shorter than this shows too few rows to read. */
+    static final double HALF_MIN_HEIGHT = 170;
 
     private final LogsModel model;
     private final ToIntFunction<String> colourOf;
@@ -48,6 +52,7 @@ final class LogsView {
     private final ListView<ReadEvent> events = new ListView<>();
     private final FlowPane statsRow = new FlowPane(14, 4);
     private List<String> columnsFor = List.of();
+    private boolean narrow;
     private final VBox root;
 
     LogsView(LogsModel model, ToIntFunction<String> colourOf) {
@@ -123,18 +128,29 @@ final class LogsView {
             model.showLive();
         });
         live.setMinWidth(Region.USE_PREF_SIZE);
-        Label hint = new Label("Click a minute on the Errors chart to list its errors.");
-        hint.getStyleClass().add(CanaryStyles.HINT);
-        hint.setWrapText(true);
         HBox eventsBar = new HBox(8, showing, live);
         eventsBar.setAlignment(Pos.CENTER_LEFT);
-        VBox eventsBox = new VBox(4, eventsBar, hint, events);
+        VBox eventsBox = new VBox(4, eventsBar, events);
         VBox.setVgrow(events, Priority.ALWAYS);
 
         SplitPane halves = new SplitPane(errorsBox, eventsBox);
         halves.setOrientation(Orientation.HORIZONTAL);
-        halves.setDividerPositions(0.46);
+        halves.setDividerPositions(0.52);
         VBox.setVgrow(halves, Priority.ALWAYS);
+        // Narrow (1024 px beside the editor): the table above the events, so a signature reads whole.
+        // Only when there is height for both; else side by side, the signature cut but in its tooltip.
+        javafx.beans.InvalidationListener orient = o -> {
+            boolean stack = halves.getWidth() < STACK_BELOW && halves.getHeight() >= 2 * HALF_MIN_HEIGHT;
+            Orientation want = stack ? Orientation.VERTICAL : Orientation.HORIZONTAL;
+            double divider = stack ? 0.5 : halves.getWidth() < STACK_BELOW ? 0.64 : 0.52;
+            if (halves.getOrientation() != want || narrow != halves.getWidth() < STACK_BELOW) {
+                narrow = halves.getWidth() < STACK_BELOW;
+                halves.setOrientation(want);
+                halves.setDividerPositions(divider);
+            }
+        };
+        halves.widthProperty().addListener(orient);
+        halves.heightProperty().addListener(orient);
         root = new VBox(6, bar, problem, statsRow, halves);
         root.getStyleClass().addAll(CanaryStyles.SECTION, "canary-logs");
         root.setMinHeight(180);
@@ -164,8 +180,8 @@ final class LogsView {
             TableColumn<ErrorGroup, Integer> c = new TableColumn<>("v" + v);
             c.setId("logs-count-v" + v);
             c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().count(v)));
-            c.setPrefWidth(48);
-            c.setMinWidth(40);
+            c.setPrefWidth(44);
+            c.setMinWidth(36);
             c.setMaxWidth(70);
             c.getStyleClass().add(CanaryStyles.versionColor(colourOf.applyAsInt(v)));
             cols.add(c);
@@ -180,6 +196,14 @@ final class LogsView {
         TableColumn<ErrorGroup, String> text = new TableColumn<>("Error (numbers and ids masked)");
         text.setId("logs-signature");
         text.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().signature().text()));
+        text.setCellFactory(column -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null ? null : new Tooltip(item));
+            }
+        });
         text.setPrefWidth(320);
         cols.add(note);
         cols.add(text);

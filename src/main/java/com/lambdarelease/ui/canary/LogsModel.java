@@ -55,6 +55,8 @@ public final class LogsModel {
     /** How far back following starts when an alias is shown. */
     static final Duration BACKLOG = Duration.ofMinutes(5);
     public static final int DEFAULT_BUFFER = 20_000;
+    /** Events the live list holds: more than anyone scrolls through while following. */
+    static final int LIVE_ROWS = 2_000;
     static final int MAX_ERRORS = 20_000;
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -219,18 +221,24 @@ public final class LogsModel {
         }, ui.fx());
     }
 
-    /** Files a batch of new events (FX thread): the buffer, the live list, the stats, the error groups. */
-    void receive(List<ReadEvent> batch) {
+    /**
+     * Files a batch of new events, read off the FX thread (FX thread): the buffer, the live list,
+     * the stats, the error groups. Each poll ends here; the benchmark feeds it directly.
+     */
+    public void receive(List<ReadEvent> batch) {
         if (batch.isEmpty()) {
             updateStatus();
             return;
         }
-        List<ReadEvent> dropped = buffer.addAll(batch);
+        buffer.addAll(batch);
         if (liveShown) {
-            if (!dropped.isEmpty()) {
-                shown.remove(0, Math.min(dropped.size(), shown.size()));
+            // The list shows the newest LIVE_ROWS; the buffer behind it keeps more for the counts and selections.
+            List<ReadEvent> tail = batch.size() > LIVE_ROWS ? batch.subList(batch.size() - LIVE_ROWS, batch.size()) : batch;
+            int over = shown.size() + tail.size() - LIVE_ROWS;
+            if (over > 0) {
+                shown.remove(0, over);
             }
-            shown.addAll(batch.size() > buffer.capacity() ? batch.subList(batch.size() - buffer.capacity(), batch.size()) : batch);
+            shown.addAll(tail);
         }
         Map<String, RunStats> next = null;
         List<ReadEvent> newErrors = new ArrayList<>();
@@ -288,9 +296,20 @@ public final class LogsModel {
             grouper.remove(gone.event(), gone.signature().get());
         }
         List<ErrorGroup> now = grouper.groups(versions);
-        if (!now.equals(groups)) {
+        // The table changes only when what it shows does (a signature's counts, its mark), not its last-seen time.
+        if (!shownKey(now).equals(shownKey(groups))) {
             groups.setAll(now);
         }
+    }
+
+    private static List<Object> shownKey(List<ErrorGroup> list) {
+        List<Object> key = new ArrayList<>(list.size() * 3);
+        for (ErrorGroup g : list) {
+            key.add(g.signature());
+            key.add(g.counts());
+            key.add(g.onlyIn());
+        }
+        return key;
     }
 
     /** Lists the events of one signature over the range (the operator picked it in the table). */
@@ -339,7 +358,7 @@ public final class LogsModel {
         liveShown = true;
         List<ReadEvent> all = new ArrayList<>(buffer.size());
         buffer.forEach(all::add);
-        shown.setAll(all);
+        shown.setAll(all.subList(Math.max(0, all.size() - LIVE_ROWS), all.size()));
         updateStatus();
     }
 
@@ -365,6 +384,7 @@ public final class LogsModel {
         }
         status.set(String.format(java.util.Locale.ROOT, "%s · %,d of %,d buffered", following.get() ? "Following" : "Paused",
                 buffer.size(), buffer.capacity()));
+        // (the list shows the newest LIVE_ROWS of them)
     }
 
     public ObservableList<ReadEvent> shownEvents() {

@@ -38,9 +38,11 @@ import java.util.function.ToIntFunction;
  * signature (a count per version, "only in vN") and the events (live, or those of the signature or
  * chart minute picked), with each version's REPORT figures above. Events carry their version's colour.
  */
-final class LogsView {
+public final class LogsView {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+    static final double EVENT_ROW_HEIGHT = 22;
+    static final int ROW_CHARS = 180;
     /** Below this width the errors table and the events go one above the other. */
     static final double STACK_BELOW = 760;
     /** A half shorter than this shows too few rows to read. */
@@ -53,9 +55,12 @@ final class LogsView {
     private final FlowPane statsRow = new FlowPane(14, 4);
     private List<String> columnsFor = List.of();
     private boolean narrow;
+    private List<String> statsFor = List.of();
+    private final Map<String, Label> statsLabels = new java.util.LinkedHashMap<>();
     private final VBox root;
 
-    LogsView(LogsModel model, ToIntFunction<String> colourOf) {
+    /** @param colourOf each version's colour index, the charts' (see {@link VersionColors}) */
+    public LogsView(LogsModel model, ToIntFunction<String> colourOf) {
         this.model = model;
         this.colourOf = colourOf;
         Label title = new Label("Logs");
@@ -107,6 +112,9 @@ final class LogsView {
         events.setId("logs-events");
         events.setItems(model.shownEvents());
         events.setCellFactory(v -> new EventCell());
+        // One line per event: a fixed height spares the list from measuring its thousands of cells
+        // whenever the oldest events leave the buffer.
+        events.setFixedCellSize(EVENT_ROW_HEIGHT);
         events.setPlaceholder(new Label("No events yet"));
         // Following: the newest event stays in view.
         model.shownEvents().addListener((ListChangeListener<ReadEvent>) c -> {
@@ -156,7 +164,7 @@ final class LogsView {
         root.setMinHeight(180);
     }
 
-    Node node() {
+    public Node node() {
         return root;
     }
 
@@ -210,46 +218,76 @@ final class LogsView {
         table.getColumns().setAll(cols);
     }
 
+    /** One label per version, kept and only re-worded as REPORT lines come in (no new nodes per batch). */
     private void renderStats(Map<String, RunStats> stats) {
-        List<Node> labels = new ArrayList<>();
-        for (String v : model.versions()) {
-            RunStats s = stats.getOrDefault(v, RunStats.NONE);
-            Label l = new Label("v" + v + ": " + s.summary());
-            l.setId("logs-stats-v" + v);
-            l.getStyleClass().addAll(CanaryStyles.SWATCH, CanaryStyles.versionColor(colourOf.applyAsInt(v)));
-            labels.add(l);
+        List<String> versions = model.versions();
+        if (!versions.equals(statsFor)) {
+            statsFor = versions;
+            statsLabels.clear();
+            for (String v : versions) {
+                Label l = new Label();
+                l.setId("logs-stats-v" + v);
+                l.getStyleClass().addAll(CanaryStyles.SWATCH, CanaryStyles.versionColor(colourOf.applyAsInt(v)));
+                statsLabels.put(v, l);
+            }
+            statsRow.getChildren().setAll(statsLabels.values());
         }
-        statsRow.getChildren().setAll(labels);
+        for (String v : versions) {
+            String text = "v" + v + ": " + stats.getOrDefault(v, RunStats.NONE).summary();
+            Label l = statsLabels.get(v);
+            if (!text.equals(l.getText())) {
+                l.setText(text);
+            }
+        }
     }
 
-    /** Time, version (in its colour) and the event's first line; the whole event in the tooltip. */
+    /**
+     * Time, version (in its colour) and the event's first line; the whole event in the tooltip. A
+     * cell changes its style classes only when its version's colour changes, so a batch of new
+     * events re-styles no cell that keeps its colour.
+     */
     private final class EventCell extends ListCell<ReadEvent> {
         private final Tooltip tip = new Tooltip();
         private String colourClass;
 
+        EventCell() {
+            getStyleClass().add(CanaryStyles.SWATCH);
+        }
+
         @Override
         protected void updateItem(ReadEvent item, boolean empty) {
             super.updateItem(item, empty);
-            if (colourClass != null) {
-                getStyleClass().remove(colourClass);
-                colourClass = null;
-            }
             if (empty || item == null) {
                 setText(null);
                 setTooltip(null);
+                colour(null);
                 return;
             }
             String message = item.event().message();
             int nl = message.indexOf('\n');
             String first = (nl < 0 ? message : message.substring(0, nl) + " …").replace('\t', ' ');
+            // A row shows what fits on one line (the whole event is in the tooltip): laying out a
+            // 700-character warning on every refresh costs frames for text nobody sees.
+            first = first.length() <= ROW_CHARS ? first : first.substring(0, ROW_CHARS) + " …";
             setText(TIME.format(item.event().timestamp().atZone(model.zone())) + "  v" + item.event().version() + "  " + first);
-            colourClass = CanaryStyles.versionColor(colourOf.applyAsInt(item.event().version()));
-            getStyleClass().addAll(colourClass);
-            if (!getStyleClass().contains(CanaryStyles.SWATCH)) {
-                getStyleClass().add(CanaryStyles.SWATCH);
-            }
+            colour(CanaryStyles.versionColor(colourOf.applyAsInt(item.event().version())));
             tip.setText(message.length() > 2000 ? message.substring(0, 2000) + " …" : message);
-            setTooltip(tip);
+            if (getTooltip() != tip) {
+                setTooltip(tip);
+            }
+        }
+
+        private void colour(String wanted) {
+            if (java.util.Objects.equals(wanted, colourClass)) {
+                return;
+            }
+            if (colourClass != null) {
+                getStyleClass().remove(colourClass);
+            }
+            if (wanted != null) {
+                getStyleClass().add(wanted);
+            }
+            colourClass = wanted;
         }
     }
 }

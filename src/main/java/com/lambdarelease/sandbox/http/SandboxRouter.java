@@ -133,7 +133,8 @@ public final class SandboxRouter {
         return message.length() <= MAX_MESSAGE_CHARS ? message : message.substring(0, MAX_MESSAGE_CHARS) + "...";
     }
 
-    private static String quote(String s) {
+    /** {@code s} as a JSON string literal, quotes and control characters escaped. */
+    public static String quote(String s) {
         StringBuilder b = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
             switch (c) {

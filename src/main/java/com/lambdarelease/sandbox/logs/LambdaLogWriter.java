@@ -1,6 +1,7 @@
 package com.lambdarelease.sandbox.logs;
 
 import com.lambdarelease.sandbox.ExecutionLog;
+import com.lambdarelease.sandbox.http.SandboxRouter;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -120,20 +121,20 @@ final class LambdaLogWriter {
                                 + ", in " + function + "\n    return process(event)\n");
             }
             case "nodejs" -> List.of(ISO_MS.format(Instant.ofEpochMilli(at)) + "\t" + id + "\tERROR\tInvoke Error \t"
-                    + "{\"errorType\":" + quote(f.type()) + ",\"errorMessage\":" + quote(f.message()) + ",\"stack\":["
-                    + quote(f.type() + ": " + f.message()) + "," + quote("    at Runtime.handler (file:///var/task/index.mjs:"
+                    + "{\"errorType\":" + SandboxRouter.quote(f.type()) + ",\"errorMessage\":" + SandboxRouter.quote(f.message()) + ",\"stack\":["
+                    + SandboxRouter.quote(f.type() + ": " + f.message()) + "," + SandboxRouter.quote("    at Runtime.handler (file:///var/task/index.mjs:"
                     + (12 + Math.floorMod(f.type().hashCode(), 80)) + ":15)") + ","
-                    + quote("    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)") + "]}");
+                    + SandboxRouter.quote("    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)") + "]}");
             case "java" -> {
                 int sep = handler.indexOf("::");
                 String cls = sep < 0 ? handler : handler.substring(0, sep);
                 String method = sep < 0 ? "handleRequest" : handler.substring(sep + 2);
                 String simple = cls.substring(cls.lastIndexOf('.') + 1);
-                yield List.of("{\"errorMessage\":" + quote(f.message()) + ",\"errorType\":" + quote(f.type())
-                        + ",\"stackTrace\":[" + quote(cls + "." + method + "(" + simple + ".java:"
+                yield List.of("{\"errorMessage\":" + SandboxRouter.quote(f.message()) + ",\"errorType\":" + SandboxRouter.quote(f.type())
+                        + ",\"stackTrace\":[" + SandboxRouter.quote(cls + "." + method + "(" + simple + ".java:"
                         + (40 + Math.floorMod(f.type().hashCode(), 60)) + ")") + "]}");
             }
-            default -> List.of("{\"errorMessage\":" + quote(f.message()) + ",\"errorType\":" + quote(f.type()) + "}");
+            default -> List.of("{\"errorMessage\":" + SandboxRouter.quote(f.message()) + ",\"errorType\":" + SandboxRouter.quote(f.type()) + "}");
         };
     }
 
@@ -177,20 +178,6 @@ final class LambdaLogWriter {
         String hex = String.format("%016x%016x", a, b);
         return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-4" + hex.substring(13, 16) + "-a"
                 + hex.substring(17, 20) + "-" + hex.substring(20, 32);
-    }
-
-    private static String quote(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\t' -> b.append("\\t");
-                default -> b.append(c);
-            }
-        }
-        return b.append('"').toString();
     }
 
     private static final class Environment {

@@ -2,6 +2,7 @@ package com.lambdarelease.app;
 
 import com.lambdarelease.sandbox.Faults;
 import com.lambdarelease.sandbox.FrontDoorLimits;
+import com.lambdarelease.sandbox.LogsOptions;
 import com.lambdarelease.sandbox.Sandbox;
 import com.lambdarelease.sandbox.SandboxOptions;
 import com.lambdarelease.sandbox.lambda.UnreadableStateException;
@@ -15,7 +16,7 @@ import java.util.concurrent.CountDownLatch;
 
 /** {@code sandbox}: runs the local AWS stand-in alone, headless, until Ctrl-C or SIGTERM. */
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
-        description = "Run the local Lambda + CloudWatch sandbox on 127.0.0.1 until stopped.")
+        description = "Run the local Lambda + CloudWatch + CloudWatch Logs sandbox on 127.0.0.1 until stopped.")
 final class SandboxCommand implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "4599", description = "TCP port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
@@ -78,6 +79,25 @@ final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--cloudwatch-latency-spike-ms", defaultValue = "0", description = "Mean extra delay of a CloudWatch latency spike, in ms.")
     long cloudWatchSpikeMs;
 
+    @Option(names = "--logs-throttle-rate", defaultValue = "0", description = "Share (0-1) of CloudWatch Logs requests answered 400 ThrottlingException.")
+    double logsThrottleRate;
+
+    @Option(names = "--logs-server-error-rate", defaultValue = "0", description = "Share (0-1) of CloudWatch Logs requests answered 500 ServiceUnavailableException.")
+    double logsServerErrorRate;
+
+    @Option(names = "--logs-latency-spike-rate", defaultValue = "0", description = "Share (0-1) of CloudWatch Logs requests that get a latency spike.")
+    double logsSpikeRate;
+
+    @Option(names = "--logs-latency-spike-ms", defaultValue = "0", description = "Mean extra delay of a CloudWatch Logs latency spike, in ms.")
+    long logsSpikeMs;
+
+    @Option(names = "--max-log-events", defaultValue = "" + LogsOptions.DEFAULT_MAX_EVENTS,
+            description = "Log events kept per account and region; the oldest go past it (default: ${DEFAULT-VALUE}).")
+    int maxLogEvents;
+
+    @Option(names = "--no-logs-quotas", description = "Do not throttle CloudWatch Logs calls above AWS's request rates.")
+    boolean noLogsQuotas;
+
     @Option(names = "--worker-threads", description = "Threads that run request handlers (default: 4 per core, at least 8).")
     Integer workerThreads;
 
@@ -130,7 +150,9 @@ final class SandboxCommand implements Callable<Integer> {
                 .withLatencySpikes(latencySpikeRate, Duration.ofMillis(latencySpikeMs))
                 .withCloudWatchFaults(new Faults(cloudWatchThrottleRate, cloudWatchServerErrorRate, cloudWatchSpikeRate,
                         Duration.ofMillis(cloudWatchSpikeMs)))
-                .withLimits(limits());
+                .withLimits(limits())
+                .withLogs(new LogsOptions(new Faults(logsThrottleRate, logsServerErrorRate, logsSpikeRate,
+                        Duration.ofMillis(logsSpikeMs)), maxLogEvents, !noLogsQuotas));
         if (seed != null) {
             options = options.withRandomSeed(seed);
         }

@@ -35,6 +35,7 @@ public final class ReleaseCli {
                         new AliasPromoteCommand(options, context), new AliasRollbackCommand(options, context),
                         new AliasDeleteCommand(options, context)),
                 new CommandLine(new JournalCommand(options, context)),
+                new CommandLine(new LogsCommand(options, context)),
                 group("rollout", "Progressive rollouts: canary and linear plans judged by the new version's own metrics.",
                         new RolloutStartCommand(options, context), new RolloutStatusCommand.Status(options, context),
                         new RolloutControlCommand.Pause(options, context), new RolloutControlCommand.Resume(options, context),

@@ -6,6 +6,7 @@ import com.lambdarelease.service.AwsClients;
 import com.lambdarelease.service.ConsoleServices;
 import com.lambdarelease.service.RequestBudget;
 import com.lambdarelease.service.SdkLambdaService;
+import com.lambdarelease.service.SdkLogsService;
 import com.lambdarelease.service.SdkMetricsService;
 import com.lambdarelease.service.connection.ConnectionSpec;
 import com.lambdarelease.service.connection.AwsProfiles;
@@ -81,6 +82,8 @@ public final class SessionFactory implements AutoCloseable {
                         + (region.equals(ConnectionSpec.Sandbox.DEFAULT_REGION) ? "" : " · " + region),
                 new SdkLambdaService(clients.lambda(), RequestBudget.unlimited(), pageRetry()),
                 new SdkMetricsService(clients.cloudWatch(), sandbox.clock()),
+                // The sandbox holds Logs to AWS's rates too, so the budget applies there as well.
+                new SdkLogsService(clients.logs(), SdkLogsService.filterLogEventsBudget(Clock.systemUTC(), scheduler)),
                 clients.activity(), sandbox.clock(), clients, "sandbox");
     }
 
@@ -101,8 +104,9 @@ public final class SessionFactory implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         return verified(new ConsoleServices(label,
                 new SdkLambdaService(clients.lambda(), RequestBudget.lambdaControlPlane(clock, scheduler), pageRetry()),
-                new SdkMetricsService(clients.cloudWatch(), clock), clients.activity(), clock, clients,
-                "default credential chain"), clients, endpoint.toString());
+                new SdkMetricsService(clients.cloudWatch(), clock),
+                new SdkLogsService(clients.logs(), SdkLogsService.filterLogEventsBudget(clock, scheduler)),
+                clients.activity(), clock, clients, "default credential chain"), clients, endpoint.toString());
     }
 
     private ConsoleServices openAws(String label, Optional<java.net.URI> endpoint, String region, String profile) {
@@ -119,8 +123,9 @@ public final class SessionFactory implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         return verified(new ConsoleServices(label,
                 new SdkLambdaService(clients.lambda(), RequestBudget.lambdaControlPlane(clock, scheduler), pageRetry()),
-                new SdkMetricsService(clients.cloudWatch(), clock), clients.activity(), clock, clients,
-                "profile " + name), clients, endpoint.map(Object::toString).orElse("AWS Lambda in " + region));
+                new SdkMetricsService(clients.cloudWatch(), clock),
+                new SdkLogsService(clients.logs(), SdkLogsService.filterLogEventsBudget(clock, scheduler)),
+                clients.activity(), clock, clients, "profile " + name), clients, endpoint.map(Object::toString).orElse("AWS Lambda in " + region));
     }
 
     /**

@@ -3,6 +3,7 @@ package com.lambdarelease.sandbox;
 import com.lambdarelease.sandbox.cloudwatch.CloudWatchBackend;
 import com.lambdarelease.sandbox.http.SandboxHttpServer;
 import com.lambdarelease.sandbox.lambda.LambdaBackend;
+import com.lambdarelease.sandbox.logs.LogsBackend;
 import com.lambdarelease.sandbox.metrics.MetricStore;
 import com.lambdarelease.sandbox.traffic.TrafficSimulator;
 
@@ -15,7 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A local stand-in for one AWS account and region: Lambda and CloudWatch over HTTP on 127.0.0.1,
+ * A local stand-in for AWS accounts and regions: Lambda, CloudWatch and CloudWatch Logs over HTTP on 127.0.0.1,
  * speaking AWS's own wire protocols. It shares no classes with the console; the only contract is
  * the wire. Start it with {@link #start(SandboxOptions)}; close it to stop.
  */
@@ -27,6 +28,7 @@ public final class Sandbox implements AutoCloseable {
     private final SandboxClock clock;
     private final LambdaBackend lambda;
     private final MetricStore metrics;
+    private final LogsBackend logs;
     private final SandboxHttpServer server;
     private final ScheduledExecutorService scheduler;
     private final TrafficSimulator traffic;
@@ -35,15 +37,20 @@ public final class Sandbox implements AutoCloseable {
         this.clock = clock;
         SplittableRandom random = new SplittableRandom(options.randomSeed());
         this.metrics = new MetricStore(clock, options.metricsDelay());
-        this.lambda = new LambdaBackend(options, clock, metrics, random.split());
+        // Splits in the order they were before Logs existed, so a seed gives the same routing and traffic.
+        SplittableRandom lambdaRandom = random.split();
+        SplittableRandom serverRandom = random.split();
+        SplittableRandom trafficRandom = random.split();
+        this.logs = new LogsBackend(options.logs(), random.split());
+        this.lambda = new LambdaBackend(options, clock, metrics, lambdaRandom, logs);
         CloudWatchBackend cloudWatch = new CloudWatchBackend(metrics, clock);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sandbox-traffic");
             t.setDaemon(true);
             return t;
         });
-        this.server = SandboxHttpServer.start(options, lambda, cloudWatch, random.split());
-        this.traffic = options.traffic() ? new TrafficSimulator(lambda, clock, options, random.split()) : null;
+        this.server = SandboxHttpServer.start(options, lambda, cloudWatch, logs, serverRandom);
+        this.traffic = options.traffic() ? new TrafficSimulator(lambda, clock, options, trafficRandom) : null;
         if (traffic != null) {
             traffic.start(scheduler);
         }
@@ -66,6 +73,11 @@ public final class Sandbox implements AutoCloseable {
     /** The endpoint to give an SDK client or {@code aws --endpoint-url}. */
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + port());
+    }
+
+    /** Log events held now in the demo account's default region (the memory bound's tests read it). */
+    public int logEventCount() {
+        return logs.eventCount(ACCOUNT, REGION);
     }
 
     public SandboxClock clock() {

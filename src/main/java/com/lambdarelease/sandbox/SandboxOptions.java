@@ -27,12 +27,13 @@ import java.util.Optional;
  * @param latencySpikeMean mean extra delay of a Lambda latency spike
  * @param cloudWatchFaults faults injected into CloudWatch requests, each switchable on its own
  * @param limits           what the front door lets clients hold: workers, queue, body bytes, timeouts
+ * @param logs             CloudWatch Logs: its faults, how many events it keeps, whether AWS's request rates apply
  */
 public record SandboxOptions(int port, double speed, boolean seedDemoData, boolean traffic, double trafficScale,
                              Duration backfill, boolean metricsDelay, double throttleRate, double serverErrorRate,
                              Duration requestLatency, Optional<Path> stateFile, int syntheticFunctions,
                              long randomSeed, Duration stateDelay, double latencySpikeRate, Duration latencySpikeMean,
-                             Faults cloudWatchFaults, FrontDoorLimits limits) {
+                             Faults cloudWatchFaults, FrontDoorLimits limits, LogsOptions logs) {
 
     public SandboxOptions {
         if (port < 0 || port > 65535) {
@@ -68,114 +69,122 @@ public record SandboxOptions(int port, double speed, boolean seedDemoData, boole
 
     public static SandboxOptions defaults() {
         return new SandboxOptions(0, 1, true, true, 1, Duration.ofHours(3), false, 0, 0, Duration.ZERO,
-                Optional.empty(), 0, System.nanoTime(), Duration.ofSeconds(1), 0, Duration.ZERO, Faults.NONE, FrontDoorLimits.defaults());
+                Optional.empty(), 0, System.nanoTime(), Duration.ofSeconds(1), 0, Duration.ZERO, Faults.NONE, FrontDoorLimits.defaults(),
+                LogsOptions.defaults());
     }
 
     /** Demo data, no simulated traffic, no backfill, fixed random seed. */
     public static SandboxOptions forTests() {
         return new SandboxOptions(0, 1, true, false, 1, Duration.ZERO, false, 0, 0, Duration.ZERO,
-                Optional.empty(), 0, 42L, Duration.ZERO, 0, Duration.ZERO, Faults.NONE, FrontDoorLimits.defaults());
+                Optional.empty(), 0, 42L, Duration.ZERO, 0, Duration.ZERO, Faults.NONE, FrontDoorLimits.defaults(),
+                LogsOptions.defaults().withQuotas(false));
     }
 
     public SandboxOptions withPort(int p) {
         return new SandboxOptions(p, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
                 serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay,
-                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits);
+                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits, logs);
     }
 
     public SandboxOptions withSpeed(double s) {
         return new SandboxOptions(port, s, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
                 serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay,
-                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits);
+                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits, logs);
     }
 
     public SandboxOptions withSeedDemoData(boolean b) {
         return new SandboxOptions(port, speed, b, traffic, trafficScale, backfill, metricsDelay, throttleRate,
                 serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay,
-                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits);
+                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits, logs);
     }
 
     public SandboxOptions withTraffic(boolean b) {
         return new SandboxOptions(port, speed, seedDemoData, b, trafficScale, backfill, metricsDelay, throttleRate,
                 serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay,
-                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits);
+                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits, logs);
     }
 
     public SandboxOptions withTrafficScale(double s) {
         return new SandboxOptions(port, speed, seedDemoData, traffic, s, backfill, metricsDelay, throttleRate,
                 serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay,
-                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits);
+                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits, logs);
     }
 
     public SandboxOptions withBackfill(Duration d) {
         return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, d, metricsDelay, throttleRate,
                 serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay,
-                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits);
+                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits, logs);
     }
 
     public SandboxOptions withMetricsDelay(boolean b) {
         return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, b, throttleRate,
                 serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay,
-                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits);
+                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits, logs);
     }
 
     public SandboxOptions withThrottleRate(double r) {
         return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, r,
                 serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay,
-                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits);
+                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits, logs);
     }
 
     public SandboxOptions withServerErrorRate(double r) {
         return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate, r,
                 requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay, latencySpikeRate,
-                latencySpikeMean, cloudWatchFaults, limits);
+                latencySpikeMean, cloudWatchFaults, limits, logs);
     }
 
     public SandboxOptions withRequestLatency(Duration d) {
         return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
                 serverErrorRate, d, stateFile, syntheticFunctions, randomSeed, stateDelay, latencySpikeRate,
-                latencySpikeMean, cloudWatchFaults, limits);
+                latencySpikeMean, cloudWatchFaults, limits, logs);
     }
 
     public SandboxOptions withStateFile(Path p) {
         return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
                 serverErrorRate, requestLatency, Optional.ofNullable(p), syntheticFunctions, randomSeed, stateDelay,
-                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits);
+                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits, logs);
     }
 
     public SandboxOptions withSyntheticFunctions(int n) {
         return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
                 serverErrorRate, requestLatency, stateFile, n, randomSeed, stateDelay, latencySpikeRate,
-                latencySpikeMean, cloudWatchFaults, limits);
+                latencySpikeMean, cloudWatchFaults, limits, logs);
     }
 
     public SandboxOptions withRandomSeed(long seed) {
         return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
                 serverErrorRate, requestLatency, stateFile, syntheticFunctions, seed, stateDelay, latencySpikeRate,
-                latencySpikeMean, cloudWatchFaults, limits);
+                latencySpikeMean, cloudWatchFaults, limits, logs);
     }
 
     public SandboxOptions withLatencySpikes(double rate, Duration mean) {
         return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
                 serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay, rate, mean,
-                cloudWatchFaults, limits);
+                cloudWatchFaults, limits, logs);
     }
 
     public SandboxOptions withCloudWatchFaults(Faults f) {
         return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
                 serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay, latencySpikeRate,
-                latencySpikeMean, f, limits);
+                latencySpikeMean, f, limits, logs);
     }
 
     public SandboxOptions withLimits(FrontDoorLimits l) {
         return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
                 serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay, latencySpikeRate,
-                latencySpikeMean, cloudWatchFaults, l);
+                latencySpikeMean, cloudWatchFaults, l, logs);
     }
 
     public SandboxOptions withStateDelay(Duration d) {
         return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
                 serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, d, latencySpikeRate,
-                latencySpikeMean, cloudWatchFaults, limits);
+                latencySpikeMean, cloudWatchFaults, limits, logs);
+    }
+
+    public SandboxOptions withLogs(LogsOptions l) {
+        return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
+                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay, latencySpikeRate,
+                latencySpikeMean, cloudWatchFaults, limits, l);
     }
 }

@@ -16,6 +16,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsAsyncClient;
 import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
 
 import java.net.URI;
@@ -35,14 +36,16 @@ public final class AwsClients implements AutoCloseable {
     private final EventLoopGroup eventLoops;
     private final LambdaAsyncClient lambda;
     private final CloudWatchAsyncClient cloudWatch;
+    private final CloudWatchLogsAsyncClient logs;
     private final ClientActivity activity;
 
     private AwsClients(SdkAsyncHttpClient http, EventLoopGroup eventLoops, LambdaAsyncClient lambda,
-                       CloudWatchAsyncClient cloudWatch, ClientActivity activity) {
+                       CloudWatchAsyncClient cloudWatch, CloudWatchLogsAsyncClient logs, ClientActivity activity) {
         this.http = http;
         this.eventLoops = eventLoops;
         this.lambda = lambda;
         this.cloudWatch = cloudWatch;
+        this.logs = logs;
         this.activity = activity;
     }
 
@@ -91,6 +94,9 @@ public final class AwsClients implements AutoCloseable {
         ClientOverrideConfiguration cloudWatchOverrides = ClientOverrideConfiguration.builder()
                 .addExecutionInterceptor(activity).retryStrategy(retries.get())
                 .build();
+        ClientOverrideConfiguration logsOverrides = ClientOverrideConfiguration.builder()
+                .addExecutionInterceptor(activity).retryStrategy(retries.get())
+                .build();
         // Complete futures on the I/O thread that read the answer instead of handing them to another
         // pool: a page chain (ListFunctions → NextMarker → next page) then costs no thread wake-up
         // per page. Safe because nothing in our continuations blocks; UI code hops to the FX thread.
@@ -101,11 +107,16 @@ public final class AwsClients implements AutoCloseable {
         var cloudWatchBuilder = CloudWatchAsyncClient.builder().region(region).credentialsProvider(credentials)
                 .httpClient(http).overrideConfiguration(cloudWatchOverrides)
                 .asyncConfiguration(a -> a.advancedOption(SdkAdvancedAsyncClientOption.FUTURE_COMPLETION_EXECUTOR, direct));
+        var logsBuilder = CloudWatchLogsAsyncClient.builder().region(region).credentialsProvider(credentials)
+                .httpClient(http).overrideConfiguration(logsOverrides)
+                .asyncConfiguration(a -> a.advancedOption(SdkAdvancedAsyncClientOption.FUTURE_COMPLETION_EXECUTOR, direct));
         endpoint.ifPresent(uri -> {
             lambdaBuilder.endpointOverride(uri);
             cloudWatchBuilder.endpointOverride(uri);
+            logsBuilder.endpointOverride(uri);
         });
-        return new AwsClients(http, eventLoops, lambdaBuilder.build(), cloudWatchBuilder.build(), activity);
+        return new AwsClients(http, eventLoops, lambdaBuilder.build(), cloudWatchBuilder.build(), logsBuilder.build(),
+                activity);
     }
 
     /** Clients for a local sandbox: fixed dummy credentials that never leave the machine. */
@@ -136,6 +147,10 @@ public final class AwsClients implements AutoCloseable {
         return cloudWatch;
     }
 
+    public CloudWatchLogsAsyncClient logs() {
+        return logs;
+    }
+
     public ClientActivity activity() {
         return activity;
     }
@@ -144,6 +159,7 @@ public final class AwsClients implements AutoCloseable {
     public void close() {
         lambda.close();
         cloudWatch.close();
+        logs.close();
         http.close();
         eventLoops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }

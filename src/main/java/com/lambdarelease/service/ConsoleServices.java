@@ -10,12 +10,14 @@ import java.time.Clock;
  * @param label    what the toolbar shows, e.g. "Sandbox (127.0.0.1:4599)" or "prod-admin · eu-west-1"
  * @param lambda   versions and aliases
  * @param metrics  CloudWatch metrics
+ * @param logs     CloudWatch Logs, per executed version
  * @param activity request counts and throttling events of this connection's clients
  * @param clock    the time the console reasons with (the sandbox's clock when on the sandbox)
  * @param resources closed when the connection is dropped
  * @param who      the profile or credentials the connection uses ("sandbox", "profile prod-admin"), for the journal
  */
-public record ConsoleServices(String label, LambdaService lambda, MetricsService metrics, ClientActivity activity,
+public record ConsoleServices(String label, LambdaService lambda, MetricsService metrics, LogsService logs,
+                              ClientActivity activity,
                               Clock clock, AutoCloseable resources, String who) implements AutoCloseable {
     @Override
     public void close() throws Exception {

@@ -77,10 +77,17 @@ public final class SandboxHttpServer {
         this.workers = workers;
     }
 
+    /** A front door without CloudWatch Logs: its requests get an awsJson UnknownOperationException. */
     public static SandboxHttpServer start(SandboxOptions options, ProtocolHandler lambda, ProtocolHandler cloudWatch,
                                           RandomGenerator random) throws IOException {
+        return start(options, lambda, cloudWatch, request -> SandboxRouter.awsJsonError(request,
+                "UnknownOperationException", "This sandbox serves no CloudWatch Logs"), random);
+    }
+
+    public static SandboxHttpServer start(SandboxOptions options, ProtocolHandler lambda, ProtocolHandler cloudWatch,
+                                          ProtocolHandler logs, RandomGenerator random) throws IOException {
         FrontDoorLimits limits = options.limits();
-        SandboxRouter router = new SandboxRouter(options, lambda, cloudWatch, random);
+        SandboxRouter router = new SandboxRouter(options, lambda, cloudWatch, logs, random);
         EventLoopGroup acceptor = new NioEventLoopGroup(1, new DefaultThreadFactory("sandbox-accept", true));
         EventLoopGroup io = new NioEventLoopGroup(2, new DefaultThreadFactory("sandbox-io", true));
         BlockingQueue<Runnable> queue = limits.queuedRequests() == 0 ? new SynchronousQueue<>()

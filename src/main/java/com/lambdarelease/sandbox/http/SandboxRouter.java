@@ -12,23 +12,28 @@ import java.util.random.RandomGenerator;
  * Decides which protocol answers a request: {@code /2015-03-31/...} and Lambda's other API
  * versions are Lambda (restJson1); {@code /service/GraniteServiceVersion20100801/...}
  * (smithy-rpc-v2-cbor) and {@code X-Amz-Target: GraniteServiceVersion20100801.*} (awsJson1_0) are
- * CloudWatch; another {@code X-Amz-Target} is an awsJson UnknownOperationException; anything else
+ * CloudWatch; {@code X-Amz-Target: Logs_20140328.*} (awsJson1_1) is CloudWatch Logs; another
+ * {@code X-Amz-Target} is an awsJson UnknownOperationException; anything else
  * is a restJson 404. Injects each service's configured faults (throttle, 5xx, latency spikes) into
  * its requests. Knows nothing of the transport.
  */
 public final class SandboxRouter {
 
     static final String CLOUDWATCH_PREFIX = "GraniteServiceVersion20100801";
+    static final String LOGS_PREFIX = "Logs_20140328";
 
     private final SandboxOptions options;
     private final ProtocolHandler lambda;
     private final ProtocolHandler cloudWatch;
+    private final ProtocolHandler logs;
     private final RandomGenerator random;
 
-    public SandboxRouter(SandboxOptions options, ProtocolHandler lambda, ProtocolHandler cloudWatch, RandomGenerator random) {
+    public SandboxRouter(SandboxOptions options, ProtocolHandler lambda, ProtocolHandler cloudWatch,
+                         ProtocolHandler logs, RandomGenerator random) {
         this.options = options;
         this.lambda = lambda;
         this.cloudWatch = cloudWatch;
+        this.logs = logs;
         this.random = random;
     }
 
@@ -40,11 +45,15 @@ public final class SandboxRouter {
         if (isCloudWatch(request)) {
             return withFaults(options.cloudWatchFaults(), cloudWatch, request);
         }
+        if (isLogs(request)) {
+            return withFaults(options.logs().faults(), logs, request);
+        }
         Optional<String> target = request.header("x-amz-target");
         if (target.isPresent()) {
             // An awsJson client (it sent X-Amz-Target) reads errors from __type, not from a restJson 404.
             return awsJsonError(request, "UnknownOperationException", "The sandbox does not serve "
-                    + target.get() + "; it speaks Lambda and CloudWatch (" + CLOUDWATCH_PREFIX + ") only.");
+                    + target.get() + "; it speaks Lambda, CloudWatch (" + CLOUDWATCH_PREFIX + ") and CloudWatch Logs ("
+                    + LOGS_PREFIX + ") only.");
         }
         return restJsonError(404, "UnknownOperationException", "Unknown operation " + request.method() + " " + path);
     }
@@ -86,7 +95,11 @@ public final class SandboxRouter {
 
     /** The front door's refusal of {@code request}, in the shape of the protocol it was meant for. */
     public SandboxResponse refuse(SandboxRequest request, Refusal refusal, long bodyLimit) {
-        return (isCloudWatch(request) ? cloudWatch : lambda).refuse(request, refusal, bodyLimit);
+        return (isCloudWatch(request) ? cloudWatch : isLogs(request) ? logs : lambda).refuse(request, refusal, bodyLimit);
+    }
+
+    private static boolean isLogs(SandboxRequest request) {
+        return request.header("x-amz-target").map(t -> t.startsWith(LOGS_PREFIX + ".")).orElse(false);
     }
 
     private static boolean isLambda(String path) {
@@ -120,7 +133,8 @@ public final class SandboxRouter {
         return message.length() <= MAX_MESSAGE_CHARS ? message : message.substring(0, MAX_MESSAGE_CHARS) + "...";
     }
 
-    private static String quote(String s) {
+    /** {@code s} as a JSON string literal, quotes and control characters escaped. */
+    public static String quote(String s) {
         StringBuilder b = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
             switch (c) {

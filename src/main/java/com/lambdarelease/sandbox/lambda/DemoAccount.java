@@ -31,6 +31,10 @@ final class DemoAccount {
             new TrafficTarget("payments-webhook", "live", 90),
             new TrafficTarget("nightly-report", "prod", 20));
 
+    /** What MyLambdaFunction version 4 (the new pricing rules) fails with; no other version says this. */
+    static final String V4_ERRORS = "PricingRuleError: No pricing rule matches tier 'gold-{n}' for order ord-{id}"
+            + "|ZeroDivisionError: float division by zero";
+
     static final String PAYMENTS_DLQ = "arn:aws:sqs:us-east-1:123456789012:payments-webhook-dlq";
 
     private DemoAccount() {
@@ -40,13 +44,17 @@ final class DemoAccount {
         Demo my = new Demo(store.arns(), "MyLambdaFunction", "python3.13", "lambda_function.lambda_handler", 256, 10);
         String[] notes = {"Initial release", "Add input validation", "Faster JSON parsing", "New pricing rules"};
         for (int v = 1; v <= 4; v++) {
+            if (v == 4) {
+                // The new pricing rules fail in their own words, so the canary's errors group apart from v3's.
+                my.env(FunctionConfig.ERROR_MESSAGES, V4_ERRORS);
+            }
             my.env(FunctionConfig.ERROR_RATE, v == 4 ? "0.15" : "0.005")
                     .publish(now.minus(Duration.ofDays(35 - 8L * v)), notes[v - 1]);
         }
         // The guide's step 1 needs something to publish: a fix deployed after version 4, not yet published,
         // that fails less often than version 3 (0.2% against 0.5%), so a rollout of it at the default
         // settings gathers its evidence on prod's traffic within the first step instead of holding.
-        my.env(FunctionConfig.ERROR_RATE, "0.002").deploy(now.minus(Duration.ofHours(2)));
+        my.without(FunctionConfig.ERROR_MESSAGES).env(FunctionConfig.ERROR_RATE, "0.002").deploy(now.minus(Duration.ofHours(2)));
         my.alias("dev", "1", "Internal testing", Map.of())
                 .alias("staging", "2", "Pre-production", Map.of())
                 .alias("prod", "3", "Live traffic", Map.of());
@@ -150,6 +158,11 @@ final class DemoAccount {
 
         Demo env(String key, String value) {
             env.put(key, value);
+            return this;
+        }
+
+        Demo without(String key) {
+            env.remove(key);
             return this;
         }
 

@@ -26,6 +26,8 @@ record FunctionConfig(String functionName, String runtime, String role, String h
 
     static final String ERROR_RATE = "SANDBOX_ERROR_RATE";
     static final String LATENCY_MS = "SANDBOX_LATENCY_MS";
+    /** The errors this version fails with, {@code Type: message|Type: message}, read by the sandbox's Logs. */
+    static final String ERROR_MESSAGES = "SANDBOX_ERROR_MESSAGES";
     /** {@code true} makes every update to this configuration end in LastUpdateStatus Failed (for demos). */
     static final String UPDATE_FAILS = "SANDBOX_UPDATE_FAILS";
 

@@ -2,6 +2,7 @@ package com.lambdarelease.sandbox.lambda;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.lambdarelease.sandbox.ExecutionLog;
 import com.lambdarelease.sandbox.http.SandboxRequest;
 import com.lambdarelease.sandbox.http.SandboxResponse;
 import com.lambdarelease.sandbox.metrics.Invocation;
@@ -19,7 +20,8 @@ import java.util.random.RandomGenerator;
 /**
  * Invoke, over HTTP and from the traffic simulator. Code never runs: each version behaves as its
  * environment says ({@code SANDBOX_ERROR_RATE}, {@code SANDBOX_LATENCY_MS}), an alias picks its
- * version by weight like AWS's probabilistic router, and every run is recorded as a metric.
+ * version by weight like AWS's probabilistic router, and every run is recorded as a metric and
+ * reported to the execution log (what Lambda writes to CloudWatch Logs).
  */
 final class Invoker {
 
@@ -32,14 +34,16 @@ final class Invoker {
     private final Clock clock;
     private final InvocationRecorder recorder;
     private final RandomGenerator random;
+    private final ExecutionLog log;
 
     /** @param random shared with no one else; guarded here because HTTP threads and the simulator share it */
-    Invoker(FunctionStore store, Clock clock, InvocationRecorder recorder, RandomGenerator random) {
+    Invoker(FunctionStore store, Clock clock, InvocationRecorder recorder, RandomGenerator random, ExecutionLog log) {
         this.store = store;
         this.arns = store.arns();
         this.clock = clock;
         this.recorder = recorder;
         this.random = random;
+        this.log = log;
     }
 
     SandboxResponse invoke(FunctionRef ref, SandboxRequest request) {
@@ -59,11 +63,11 @@ final class Invoker {
         }
         Instant at = clock.instant();
         Outcome outcome = outcome(run.config());
-        record(ref, run, at, outcome);
+        String requestId = UUID.randomUUID().toString();
+        record(ref, run, at, outcome, requestId);
         if (type.equals("Event")) {
             return new SandboxResponse(202, Map.of(), new byte[0]);
         }
-        String requestId = UUID.randomUUID().toString();
         SandboxResponse response = Json.respond(200, outcome.error()
                         ? errorBody(run.config(), requestId) : successBody(run.config(), request.body().length))
                 .withHeader("X-Amz-Executed-Version", run.config().version());
@@ -87,7 +91,7 @@ final class Invoker {
         } catch (LambdaError gone) {
             return;
         }
-        record(ref, run, at, outcome(run.config()));
+        record(ref, run, at, outcome(run.config()), null);
     }
 
     private Run route(LambdaFunction fn, FunctionRef ref) {
@@ -128,9 +132,13 @@ final class Invoker {
         }
     }
 
-    private void record(FunctionRef ref, Run run, Instant at, Outcome outcome) {
-        recorder.record(new Invocation(ref.name(), ref.qualifier(), run.viaAlias(), run.config().version(), at,
+    /** @param requestId the id the caller saw, or null for a simulated run (the log makes one up) */
+    private void record(FunctionRef ref, Run run, Instant at, Outcome outcome, String requestId) {
+        FunctionConfig c = run.config();
+        recorder.record(new Invocation(ref.name(), ref.qualifier(), run.viaAlias(), c.version(), at,
                 outcome.durationMs(), outcome.error(), false));
+        log.ran(new ExecutionLog.Run(arns.account(), arns.region(), c.functionName(), c.version(), c.runtime(),
+                c.handler(), c.memorySize(), c.environment(), at, outcome.durationMs(), outcome.error(), requestId));
     }
 
     private static void checkPayload(byte[] body) {

@@ -1,5 +1,6 @@
 package com.lambdarelease.sandbox.lambda;
 
+import com.lambdarelease.sandbox.ExecutionLog;
 import com.lambdarelease.sandbox.FunctionRuntime;
 import com.lambdarelease.sandbox.SandboxClock;
 import com.lambdarelease.sandbox.SandboxOptions;
@@ -27,16 +28,24 @@ public final class LambdaBackend implements ProtocolHandler, FunctionRuntime {
     private final SandboxClock clock;
     private final InvocationRecorder recorder;
     private final RandomGenerator random;
+    private final ExecutionLog log;
     private final Optional<StateFile> stateFile;
     /** One place per account and region, opened on first use; the default one is the demo's. */
     private final ConcurrentHashMap<Arns, Place> places = new ConcurrentHashMap<>();
     private final Place home;
 
     public LambdaBackend(SandboxOptions options, SandboxClock clock, InvocationRecorder recorder, RandomGenerator random) {
+        this(options, clock, recorder, random, ExecutionLog.NONE);
+    }
+
+    /** @param log where every run is reported, to become what Lambda writes to CloudWatch Logs */
+    public LambdaBackend(SandboxOptions options, SandboxClock clock, InvocationRecorder recorder, RandomGenerator random,
+                         ExecutionLog log) {
         this.options = options;
         this.clock = clock;
         this.recorder = recorder;
         this.random = random;
+        this.log = log;
         this.stateFile = options.stateFile().map(StateFile::new);
         FunctionStore store = new FunctionStore(() -> stateFile.ifPresent(StateFile::changed), RequestScope.DEFAULT);
         stateFile.ifPresent(f -> f.source(store::snapshot));
@@ -88,7 +97,7 @@ public final class LambdaBackend implements ProtocolHandler, FunctionRuntime {
     }
 
     private Place place(FunctionStore store) {
-        Invoker invoker = new Invoker(store, clock, recorder, random);
+        Invoker invoker = new Invoker(store, clock, recorder, random, log);
         LambdaRoutes routes = new LambdaRoutes(new FunctionOperations(store, clock, options.stateDelay()),
                 new VersionOperations(store, clock, options.stateDelay()), new AliasOperations(store), invoker,
                 new ProvisionedConcurrencyOperations(store, clock), store.arns());

@@ -2,36 +2,18 @@ package com.lambdarelease.sandbox.lambda;
 
 import com.lambdarelease.sandbox.http.SandboxRequest;
 
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-/**
- * Which account and region a request is for. Behind an endpoint override the region is only in the
- * SigV4 credential scope ({@code Credential=AKID/20261201/eu-west-1/lambda/aws4_request}); without a
- * signature it may be in the host ({@code lambda.eu-west-1.amazonaws.com}); else it is us-east-1
- * (AWS-FACTS-2.md §3). The account is the access key itself when that is 12 digits (as LocalStack
- * does), else the demo account, so several accounts can be tried without any sign-in.
- */
+/** Which account and region a Lambda request is for, as {@link com.lambdarelease.sandbox.http.RequestScope} reads it. */
 final class RequestScope {
 
-    static final String DEFAULT_REGION = "us-east-1";
-    static final String DEFAULT_ACCOUNT = "123456789012";
+    static final String DEFAULT_REGION = com.lambdarelease.sandbox.http.RequestScope.DEFAULT_REGION;
+    static final String DEFAULT_ACCOUNT = com.lambdarelease.sandbox.http.RequestScope.DEFAULT_ACCOUNT;
     static final Arns DEFAULT = new Arns(DEFAULT_ACCOUNT, DEFAULT_REGION);
-
-    private static final Pattern CREDENTIAL = Pattern.compile("Credential=([^/,\\s]+)/\\d{8}/([a-z0-9-]+)/[a-z0-9-]+/aws4_request");
-    private static final Pattern HOST = Pattern.compile("^[a-z0-9-]+\\.([a-z]{2}(?:-[a-z]+)+-\\d)\\.amazonaws\\.com(?::\\d+)?$");
-    private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
 
     private RequestScope() {
     }
 
     static Arns of(SandboxRequest request) {
-        Optional<Matcher> signed = request.header("Authorization").map(CREDENTIAL::matcher).filter(Matcher::find);
-        String region = signed.map(m -> m.group(2))
-                .or(() -> request.header("Host").map(HOST::matcher).filter(Matcher::matches).map(m -> m.group(1)))
-                .orElse(DEFAULT_REGION);
-        String account = signed.map(m -> m.group(1)).filter(k -> ACCOUNT.matcher(k).matches()).orElse(DEFAULT_ACCOUNT);
-        return new Arns(account, region);
+        var scope = com.lambdarelease.sandbox.http.RequestScope.of(request);
+        return new Arns(scope.account(), scope.region());
     }
 }

@@ -32,6 +32,8 @@ public final class CanaryPane {
     private final CanaryEditorModel editor;
     private final LiveMetricsModel metrics;
     private final MetricsView metricsView;
+    private final LogsModel logs;
+    private final LogsView logsView;
     private final ObservedSplitView observed;
     private final ChartExport export;
     private final Label header = new Label("");
@@ -54,6 +56,12 @@ public final class CanaryPane {
         metrics = new LiveMetricsModel(services.metrics(), ui, services.clock(), session.journal());
         export = new ChartExport(ui);
         metricsView = new MetricsView(metrics, ui.clock().getZone(), this::export);
+        logs = new LogsModel(services.logs(), ui, services.clock(), LogsModel.DEFAULT_BUFFER);
+        logs.rangeProperty().bind(metrics.rangeProperty());
+        VersionColors colours = metrics.colours();
+        logsView = new LogsView(logs, v -> alias.map(a -> colours.of(a.functionName(), v)).orElse(0));
+        // Picking a minute on the errors chart lists that minute's errors of the version picked.
+        metricsView.chart(ChartKind.ERRORS).onPeriodPicked(logs::showMinute);
         observed = new ObservedSplitView(ui.clock().getZone());
         editor.ratePerMinuteProperty().bind(metrics.snapshotProperty()
                 .map(s -> s.map(MetricsSnapshot::ratePerMinute).orElse(0.0)));
@@ -63,6 +71,7 @@ public final class CanaryPane {
             alias = Optional.of(a);
             header.setText(a.functionName() + ":" + a.name());
             metrics.show(a);
+            logs.show(a);
         }));
 
         header.getStyleClass().add(CanaryStyles.HEADER);
@@ -75,7 +84,12 @@ public final class CanaryPane {
         ScrollPane leftScroll = new ScrollPane(left);
         leftScroll.setFitToWidth(true);
         leftScroll.setMinWidth(440);
-        SplitPane split = new SplitPane(leftScroll, metricsView.node());
+        // The logs under the charts: the canary's errors are read beside the lines that counted them.
+        SplitPane chartsAndLogs = new SplitPane(metricsView.node(), logsView.node());
+        chartsAndLogs.setId("canary-charts-logs");
+        chartsAndLogs.setOrientation(Orientation.VERTICAL);
+        chartsAndLogs.setDividerPositions(0.56);
+        SplitPane split = new SplitPane(leftScroll, chartsAndLogs);
         split.setId("canary-split");
         split.setDividerPositions(0.32);
         SplitPane.setResizableWithParent(leftScroll, false);
@@ -128,6 +142,7 @@ public final class CanaryPane {
         header.setText("");
         editor.clear();
         metrics.clear();
+        logs.clear();
     }
 
     /**
@@ -160,8 +175,10 @@ public final class CanaryPane {
     private void updatePolling() {
         if (hostAttached && inShowingWindow.getValue()) {
             metrics.attach();
+            logs.attach();
         } else {
             metrics.detach();
+            logs.detach();
         }
     }
 
@@ -184,6 +201,14 @@ public final class CanaryPane {
 
     MetricsView metricsView() {
         return metricsView;
+    }
+
+    LogsModel logs() {
+        return logs;
+    }
+
+    LogsView logsView() {
+        return logsView;
     }
 
     private void export(MetricChartView chart, boolean png) {

@@ -239,6 +239,11 @@ public final class LiveMetricsModel {
         return through + "; Lambda metrics arrive 1-3 minutes late.";
     }
 
+    /** The versions' colours, shared with the logs beside the charts. */
+    VersionColors colours() {
+        return colours;
+    }
+
     public ObjectProperty<Duration> rangeProperty() {
         return range;
     }

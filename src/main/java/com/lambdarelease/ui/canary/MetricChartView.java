@@ -1,6 +1,7 @@
 package com.lambdarelease.ui.canary;
 
 import com.lambdarelease.domain.MetricPoint;
+import com.lambdarelease.domain.MetricWindow;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -40,6 +41,14 @@ final class MetricChartView {
     private final MarkedLineChart chart = new MarkedLineChart(x, y);
     private final VBox root;
     private Optional<ChartModel> shown = Optional.empty();
+    private Optional<MetricWindow> window = Optional.empty();
+    private PeriodPicked onPick;
+
+    /** Told which version's line and which period the operator clicked on. */
+    @FunctionalInterface
+    interface PeriodPicked {
+        void picked(String version, Instant periodStart, java.time.Duration period);
+    }
 
     MetricChartView(ChartKind kind, ZoneId zone, Consumer<MetricChartView> onSavePng, Consumer<MetricChartView> onSaveCsv) {
         this.kind = kind;
@@ -94,6 +103,58 @@ final class MetricChartView {
         return root;
     }
 
+    /**
+     * Clicking the plot picks the period under the pointer and, of the versions' lines, the one
+     * nearest the pointer there (for the errors chart: whose errors to list).
+     */
+    void onPeriodPicked(PeriodPicked handler) {
+        onPick = handler;
+        chart.setCursor(javafx.scene.Cursor.HAND);
+        chart.setOnMouseClicked(e -> pick(e.getSceneX(), e.getSceneY()));
+    }
+
+    private void pick(double sceneX, double sceneY) {
+        if (onPick == null || shown.isEmpty() || window.isEmpty()) {
+            return;
+        }
+        double t = x.getValueForDisplay(x.sceneToLocal(sceneX, sceneY).getX()).doubleValue();
+        double value = y.getValueForDisplay(y.sceneToLocal(sceneX, sceneY).getY()).doubleValue();
+        MetricWindow w = window.get();
+        // Each period's point is drawn at its start: the nearest point is the period picked.
+        Instant at = Instant.ofEpochMilli((long) t).plus(w.period().dividedBy(2));
+        if (at.isBefore(w.start()) || !at.isBefore(w.end())) {
+            return;
+        }
+        Instant period = w.truncate(at);
+        String best = null;
+        double distance = Double.MAX_VALUE;
+        for (ChartModel.Line line : shown.get().lines()) {
+            if (line.wholeAlias() || !line.variant().isEmpty()) {
+                continue;
+            }
+            for (MetricPoint p : line.points()) {
+                if (p.time().equals(period) && !Double.isNaN(p.value()) && Math.abs(p.value() - value) < distance) {
+                    distance = Math.abs(p.value() - value);
+                    best = line.version();
+                }
+            }
+        }
+        if (best != null) {
+            onPick.picked(best, period, w.period());
+        }
+    }
+
+    /** Where on screen the point of {@code version} at {@code period} is drawn (tests click it). */
+    Optional<javafx.geometry.Point2D> screenPointOf(String version, Instant period) {
+        return shown.flatMap(m -> m.lines().stream().filter(l -> l.version().equals(version) && l.variant().isEmpty())
+                .flatMap(l -> l.points().stream()).filter(p -> p.time().equals(period)).findFirst())
+                .map(p -> {
+                    javafx.geometry.Point2D onX = x.localToScreen(x.getDisplayPosition(p.time().toEpochMilli()), 0);
+                    javafx.geometry.Point2D onY = y.localToScreen(0, y.getDisplayPosition(p.value()));
+                    return new javafx.geometry.Point2D(onX.getX(), onY.getY());
+                });
+    }
+
     /** The chart without its title bar, for PNG export. */
     Node chartNode() {
         return root;
@@ -112,6 +173,7 @@ final class MetricChartView {
     void render(MetricsSnapshot snap) {
         ChartModel model = snap.chart(kind);
         shown = Optional.of(model);
+        window = Optional.of(snap.window());
         long start = snap.window().start().toEpochMilli();
         long end = snap.window().end().toEpochMilli();
         x.setLowerBound(start);

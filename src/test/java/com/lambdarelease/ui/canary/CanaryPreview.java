@@ -57,15 +57,18 @@ public final class CanaryPreview {
                     ? "/atlantafx/base/theme/primer-dark.css" : "/atlantafx/base/theme/primer-light.css").toExternalForm());
             sandbox = Sandbox.start(SandboxOptions.defaults().withSpeed(speed));
             clients = AwsClients.forSandbox(sandbox.endpoint());
-            ConsoleServices services = new ConsoleServices("Sandbox · " + sandbox.endpoint().getAuthority(),
-                    new SdkLambdaService(clients.lambda(), RequestBudget.unlimited()),
-                    new SdkMetricsService(clients.cloudWatch(), sandbox.clock()), clients.activity(), sandbox.clock(), clients, "sandbox");
             scheduler = new ScheduledThreadPoolExecutor(2, r -> {
                 Thread t = Executors.defaultThreadFactory().newThread(r);
                 t.setDaemon(true);
                 return t;
             });
             scheduler.setRemoveOnCancelPolicy(true);
+            ConsoleServices services = new ConsoleServices("Sandbox · " + sandbox.endpoint().getAuthority(),
+                    new SdkLambdaService(clients.lambda(), RequestBudget.unlimited()),
+                    new SdkMetricsService(clients.cloudWatch(), sandbox.clock()),
+                    new com.lambdarelease.service.SdkLogsService(clients.logs(),
+                            com.lambdarelease.service.SdkLogsService.filterLogEventsBudget(Clock.systemUTC(), scheduler)),
+                    clients.activity(), sandbox.clock(), clients, "sandbox");
             FxDialogService fxDialogs = new FxDialogService(() -> stage);
             boolean[] autoConfirm = {!canary.isEmpty()};
             DialogService dialogs = new DialogService() {
@@ -91,7 +94,8 @@ public final class CanaryPreview {
             UiContext ui = new UiContext(Platform::runLater, scheduler, Clock.systemDefaultZone(), dialogs, new ToastNotifier());
             CanaryPane pane = new CanaryPane(com.lambdarelease.release.ReleaseSession.of(services, com.lambdarelease.release.ReleaseJournal.inMemory(), Runnable::run), ui);
             stage.setTitle("Canary · Lambda Release Console (preview)");
-            stage.setScene(new Scene((javafx.scene.Parent) pane.node(), 1440, 900));
+            String[] size = arg(args, "--size", "1440x900").split("x");
+            stage.setScene(new Scene((javafx.scene.Parent) pane.node(), Double.parseDouble(size[0]), Double.parseDouble(size[1])));
             stage.show();
             pane.metrics().refreshIntervalProperty().set(java.time.Duration.ofSeconds(15));
             pane.attach();

@@ -55,7 +55,8 @@ public final class CanaryRefreshBenchmark {
                 .withBackfill(Duration.ofHours(24)), clock);
              AwsClients clients = AwsClients.forSandbox(sandbox.endpoint())) {
             ConsoleServices services = new ConsoleServices("bench", new SdkLambdaService(clients.lambda(),
-                    RequestBudget.unlimited()), new SdkMetricsService(clients.cloudWatch(), clock), clients.activity(),
+                    RequestBudget.unlimited()), new SdkMetricsService(clients.cloudWatch(), clock),
+                    new com.lambdarelease.service.SdkLogsService(clients.logs(), RequestBudget.unlimited()), clients.activity(),
                     clock, clients, "sandbox");
             AliasRoute prod = services.lambda().getAlias("MyLambdaFunction", "prod").join();
             prod = services.lambda().updateAlias(prod, TrafficSplit.canary("3", "4", 0.1), prod.description()).join();

@@ -45,7 +45,7 @@ class VersionComparisonSandboxTest {
         assertThat(c.differences()).isPositive();
         assertThat(c.rows()).filteredOn(r -> r.field().equals("Environment (values)")).singleElement().satisfies(r -> {
             assertThat(r.differs()).isTrue();
-            assertThat(r.canary()).isEqualTo("differ: SANDBOX_ERROR_RATE");
+            assertThat(r.canary()).isEqualTo("differ: SANDBOX_ERROR_MESSAGES, SANDBOX_ERROR_RATE");
         });
         assertThat(c.rows()).allSatisfy(r -> assertThat(r.primary() + r.canary()).doesNotContain("0.15"));
     }

@@ -31,13 +31,13 @@ class ConnectionRetryTest {
         ConnectionSpec endpoint = new ConnectionSpec.CustomEndpoint(URI.create("http://127.0.0.1:4599"), "us-east-1",
                 Optional.empty());
         List<ConnectionSpec> opened = new CopyOnWriteArrayList<>();
-        ConsoleServices services = new ConsoleServices("127.0.0.1:4599 · us-east-1", null, null, null,
+        ConsoleServices services = new ConsoleServices("127.0.0.1:4599 · us-east-1", null, null, null, null,
                 Clock.systemUTC(), () -> { }, "default credential chain");
         ToastNotifier toasts = new ToastNotifier();
         var scheduler = Executors.newSingleThreadScheduledExecutor();
         try {
             UiContext ui = new UiContext(Runnable::run, scheduler, Clock.systemUTC(), new ScriptedDialogs(), toasts);
-            ConsoleServices sandbox = new ConsoleServices("Sandbox", null, null, null, Clock.systemUTC(), () -> { },
+            ConsoleServices sandbox = new ConsoleServices("Sandbox", null, null, null, null, Clock.systemUTC(), () -> { },
                     "sandbox");
             ConnectionManager manager = new ConnectionManager(ui, spec -> {
                 opened.add(spec);

@@ -1,0 +1,55 @@
+package com.lambdarelease.sandbox.logs;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * AWS's per-account, per-region request rates for the Logs operations served here (AWS-FACTS-2 §4):
+ * DescribeLogGroups 5/s, DescribeLogStreams 25/s, GetLogEvents 10/s, FilterLogEvents 5/s. A token
+ * bucket per operation holding one second's worth; past it the request is throttled. Real time,
+ * not the sandbox clock: a rate is about how fast clients really call.
+ */
+final class Quotas {
+
+    static final Map<String, Integer> PER_SECOND = Map.of(
+            "DescribeLogGroups", 5, "DescribeLogStreams", 25, "GetLogEvents", 10, "FilterLogEvents", 5);
+
+    private final LongSupplier nanoTime;
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+    Quotas(LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
+    }
+
+    /** True when {@code operation} may run now (and counts it); false when it is over its rate. */
+    boolean tryAcquire(String operation) {
+        Integer rate = PER_SECOND.get(operation);
+        return rate == null || buckets.computeIfAbsent(operation, o -> new Bucket(rate, nanoTime.getAsLong()))
+                .tryTake(nanoTime.getAsLong());
+    }
+
+    private static final class Bucket {
+        private final double perNano;
+        private final double capacity;
+        private double tokens;
+        private long last;
+
+        Bucket(int perSecond, long now) {
+            this.perNano = perSecond / 1e9;
+            this.capacity = perSecond;
+            this.tokens = perSecond;
+            this.last = now;
+        }
+
+        synchronized boolean tryTake(long now) {
+            tokens = Math.min(capacity, tokens + (now - last) * perNano);
+            last = now;
+            if (tokens >= 1) {
+                tokens -= 1;
+                return true;
+            }
+            return false;
+        }
+    }
+}

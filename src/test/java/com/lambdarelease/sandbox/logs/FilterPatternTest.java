@@ -1,0 +1,48 @@
+package com.lambdarelease.sandbox.logs;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The JSON comparisons Lambda's own lines never exercise: numbers, IS, nesting; and refusals. */
+class FilterPatternTest {
+
+    private static final String EVENT = "{\"level\":\"WARN\",\"ms\":182.5,\"http\":{\"status\":503},\"tags\":[\"a\",\"b\"],"
+            + "\"retry\":true,\"user\":null}";
+
+    private static boolean matches(String pattern) {
+        Predicate<String> p = FilterPattern.parse(pattern);
+        return p.test(EVENT);
+    }
+
+    @Test
+    void numbersCompareAsNumbers() {
+        assertThat(matches("{ $.ms > 100 }")).isTrue();
+        assertThat(matches("{ $.ms >= 182.5 && $.ms <= 182.5 }")).isTrue();
+        assertThat(matches("{ $.ms < 100 }")).isFalse();
+        assertThat(matches("{ $.http.status = 503 }")).isTrue();
+        assertThat(matches("{ $.http.status != 503 }")).isFalse();
+    }
+
+    @Test
+    void stringsWildcardsArraysAndIs() {
+        assertThat(matches("{ $.level = \"WA*\" }")).isTrue();
+        assertThat(matches("{ $.level = WARN }")).isTrue();
+        assertThat(matches("{ $.tags[1] = \"b\" }")).isTrue();
+        assertThat(matches("{ $.retry IS TRUE && $.user IS NULL }")).isTrue();
+        assertThat(matches("{ $.missing NOT EXISTS }")).isTrue();
+        assertThat(matches("{ ($.level = \"ERROR\" || $.ms > 150) && $.http.status = 503 }")).isTrue();
+        assertThat(FilterPattern.parse("{ $.level = \"WARN\" }").test("WARN not json")).isFalse();
+    }
+
+    @Test
+    void unreadablePatternsAreRefused() {
+        assertThatThrownBy(() -> FilterPattern.parse("{ $.ms > fast }")).hasMessageContaining("needs a number");
+        assertThatThrownBy(() -> FilterPattern.parse("{ level = 1 }")).hasMessageContaining("expected a selector");
+        assertThatThrownBy(() -> FilterPattern.parse("\"unterminated")).hasMessageContaining("unterminated");
+        assertThatThrownBy(() -> FilterPattern.parse("ERROR ?")).hasMessageContaining("must be followed by a term");
+    }
+}

@@ -190,6 +190,16 @@ public final class CanaryPane {
         return editor.appliedProperty();
     }
 
+    /** The Logs view's error signatures of the alias shown, counted per version (read-only, FX thread). */
+    public javafx.collections.ObservableList<com.lambdarelease.logs.ErrorGroup> errorGroups() {
+        return logs.errorGroups();
+    }
+
+    /** Lists one signature's events in the Logs view (from the rollout's "why"). */
+    public void showErrors(com.lambdarelease.logs.ErrorSignature signature) {
+        logs.showSignature(signature);
+    }
+
     /** For tests and the benchmark: the models behind the controls. */
     CanaryEditorModel editor() {
         return editor;

@@ -1,5 +1,11 @@
 package com.lambdarelease.ui.rollout;
 
+import com.lambdarelease.logs.ErrorGroup;
+import com.lambdarelease.logs.ErrorSignature;
+import com.lambdarelease.rollout.RolloutSnapshot;
+import java.util.function.Consumer;
+import javafx.collections.ObservableList;
+import javafx.scene.control.Hyperlink;
 import com.lambdarelease.rollout.RolloutPlan;
 import com.lambdarelease.ui.common.Command;
 import javafx.collections.ListChangeListener;
@@ -35,7 +41,13 @@ import java.util.Optional;
  */
 public final class RolloutPanel {
 
+    private static final int TOP_ERRORS = 3;
+
     private final VBox root = new VBox(8);
+    private final VBox topErrors = new VBox(2);
+    {
+        topErrors.setId("rollout-why-errors");
+    }
     private final RolloutPanelModel model;
     private final List<Command> commands;
 
@@ -150,7 +162,7 @@ public final class RolloutPanel {
                 row(why, i, line.label(), text);
             }
         });
-        VBox whyBox = new VBox(4, whyTitle, why);
+        VBox whyBox = new VBox(4, whyTitle, why, topErrors);
         whyBox.visibleProperty().bind(model.snapshotProperty().map(Optional::isPresent));
         whyBox.managedProperty().bind(whyBox.visibleProperty());
 
@@ -212,6 +224,44 @@ public final class RolloutPanel {
                 registerShortcuts(now);
             }
         });
+    }
+
+    /**
+     * Links the "why" to the canary's own words: its most frequent error signatures (from the Logs
+     * view's grouping, {@code groups}), each a link that {@code show} lists the events of.
+     */
+    public void linkErrors(ObservableList<ErrorGroup> groups, Consumer<ErrorSignature> show) {
+        Runnable render = () -> {
+            topErrors.getChildren().clear();
+            Optional<String> canary = model.snapshotProperty().get().map(RolloutSnapshot::targetVersion);
+            if (canary.isEmpty()) {
+                return;
+            }
+            List<ErrorGroup> top = groups.stream().filter(g -> g.count(canary.get()) > 0)
+                    .sorted(java.util.Comparator.comparingInt((ErrorGroup g) -> g.count(canary.get())).reversed())
+                    .limit(TOP_ERRORS).toList();
+            if (top.isEmpty()) {
+                return;
+            }
+            Label title = new Label("v" + canary.get() + "'s top errors in its logs:");
+            title.getStyleClass().add(RolloutStyles.HINT);
+            topErrors.getChildren().add(title);
+            for (ErrorGroup g : top) {
+                Hyperlink link = new Hyperlink(g.count(canary.get()) + " × " + g.signature().text()
+                        + g.onlyIn().filter(canary.get()::equals).map(v -> "  (only in v" + v + ")").orElse(""));
+                link.setWrapText(true);
+                link.setTooltip(new javafx.scene.control.Tooltip("List these events in the Logs view below the charts"));
+                link.setOnAction(e -> show.accept(g.signature()));
+                topErrors.getChildren().add(link);
+            }
+        };
+        groups.addListener((ListChangeListener<ErrorGroup>) c -> render.run());
+        model.snapshotProperty().addListener((o, was, now) -> {
+            if (!was.map(RolloutSnapshot::targetVersion).equals(now.map(RolloutSnapshot::targetVersion))) {
+                render.run();
+            }
+        });
+        render.run();
     }
 
     public Node node() {

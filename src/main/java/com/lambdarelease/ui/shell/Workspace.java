@@ -52,7 +52,9 @@ public final class Workspace {
         rollouts = new ConsoleRollouts(session, ui);
         RolloutPanelModel rollout = new RolloutPanelModel(rollouts, session.states(), ui);
         detail.selectedAliasProperty().subscribe(rollout::show);
-        canary.addSection(new RolloutPanel(rollout).node());
+        RolloutPanel rolloutPanel = new RolloutPanel(rollout);
+        rolloutPanel.linkErrors(canary.errorGroups(), canary::showErrors);
+        canary.addSection(rolloutPanel.node());
         detailView = new FunctionDetailView(detail, commands, canary);
         environments = new EnvironmentsView(services, ui);
         // Keep the detail when the list reloads and the selection is momentarily empty.

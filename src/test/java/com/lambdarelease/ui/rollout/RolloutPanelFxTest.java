@@ -1,5 +1,11 @@
 package com.lambdarelease.ui.rollout;
 
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Map;
+import java.util.List;
+import com.lambdarelease.logs.ErrorSignature;
+import com.lambdarelease.logs.ErrorGroup;
 import com.lambdarelease.domain.AliasRoute;
 import com.lambdarelease.rollout.RolloutState;
 import com.lambdarelease.ui.common.FxDialogService;
@@ -92,6 +98,39 @@ class RolloutPanelFxTest {
 
     private RolloutState state() {
         return panel.model().snapshotProperty().get().map(x -> x.state()).orElse(RolloutState.PENDING);
+    }
+
+    @Test
+    void theWhyLinksToTheCanarysTopErrorSignaturesFromItsLogs(FxRobot robot) throws Exception {
+        javafx.collections.ObservableList<ErrorGroup> groups = javafx.collections.FXCollections.observableArrayList();
+        List<ErrorSignature> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ErrorSignature pricing = new ErrorSignature("PricingRuleError", "No pricing rule matches tier 'gold-<n>'");
+        ErrorSignature timeout = new ErrorSignature("TimeoutError", "upstream timed out after <n> ms");
+        WaitForAsyncUtils.asyncFx(() -> {
+            panel.linkErrors(groups, shown::add);
+            groups.setAll(new ErrorGroup(timeout, Map.of("3", 4, "4", 2), 6, Optional.empty(), Instant.EPOCH),
+                    new ErrorGroup(pricing, Map.of("3", 0, "4", 17), 17, Optional.of("4"), Instant.EPOCH),
+                    new ErrorGroup(new ErrorSignature("KeyError", "'sku'"), Map.of("3", 3, "4", 0), 3, Optional.empty(),
+                            Instant.EPOCH));
+        }).get();
+        javafx.scene.layout.VBox links = robot.lookup("#rollout-why-errors").queryAs(javafx.scene.layout.VBox.class);
+        assertThat(links.getChildren()).as("nothing before a rollout").isEmpty();
+
+        ComboBox<?> version = robot.lookup("#rollout-version").queryComboBox();
+        await(() -> "4".equals(version.getValue()));
+        Button start = robot.lookup("#rollout-start").queryButton();
+        await(() -> !start.isDisabled());
+        robot.clickOn(start);
+        pressOk(robot);
+        await(() -> links.getChildren().size() == 3);
+
+        List<String> texts = links.getChildren().stream().skip(1).map(n -> ((javafx.scene.control.Hyperlink) n).getText()).toList();
+        assertThat(texts).as("v4's signatures, most frequent first; v3's own KeyError left out").containsExactly(
+                "17 × PricingRuleError: No pricing rule matches tier 'gold-<n>'  (only in v4)",
+                "2 × TimeoutError: upstream timed out after <n> ms");
+        robot.clickOn(links.getChildren().get(1));
+        await(() -> !shown.isEmpty());
+        assertThat(shown).containsExactly(pricing);
     }
 
     @Test

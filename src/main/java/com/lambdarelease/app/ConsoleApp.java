@@ -17,6 +17,8 @@ import com.lambdarelease.ui.connection.ConnectionManager;
 import com.lambdarelease.ui.connection.ConnectionSwitcher;
 import com.lambdarelease.ui.shell.MainWindow;
 import com.lambdarelease.ui.shell.Workspace;
+import com.lambdarelease.ui.functions.FunctionsList;
+import com.lambdarelease.service.connection.ConnectionSpec;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -25,8 +27,6 @@ import javafx.scene.input.ClipboardContent;
 import javafx.stage.Stage;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import software.amazon.awssdk.utils.UserHomeDirectoryUtils;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,12 +50,18 @@ public final class ConsoleApp extends Application {
     private ConnectionManager connections;
     private ReleaseJournal journal;
 
-    /** Reads the settings and the release journal on the launcher thread, so the FX thread never waits on the disk. */
+    private StartupRead startup;
+
+    /**
+     * Takes the settings and the cached list read before the toolkit started, on the launcher
+     * thread, so the FX thread never waits on the disk.
+     */
     @Override
     public void init() {
-        settingsFile = new SettingsFile(
-                SettingsFile.defaultFile(System.getenv(), Path.of(UserHomeDirectoryUtils.userHomeDirectory())));
-        savedSettings = settingsFile.read();
+        var begun = ConsoleLauncher.startupRead;
+        startup = begun == null ? StartupRead.now() : begun.join();
+        settingsFile = startup.settingsFile();
+        savedSettings = startup.settings();
         journal = ReleaseJournal.at(ReleaseJournal.defaultFile(settingsFile.file()));
     }
 
@@ -74,9 +80,21 @@ public final class ConsoleApp extends Application {
         connections = new ConnectionManager(ui, factory::open, settingsFile, AwsProfiles::load);
         FxActionDialogs forms = new FxActionDialogs(() -> stage);
         ConnectionSwitcher switcher = new ConnectionSwitcher(connections, () -> stage);
-        MainWindow window = new MainWindow(ui, connections.servicesProperty(), switcher.node(),
-                services -> new Workspace(ReleaseSession.of(services, journal, io), ui, forms, ConsoleApp::copyToClipboard),
-                toasts);
+        // The remembered connection's cached list is on screen before it opens; its workspace takes that list over.
+        FunctionsList first = FunctionsList.create(ui);
+        startup.cached().ifPresent(first.model()::showCached);
+        boolean[] firstTaken = {false};
+        MainWindow window = new MainWindow(ui, connections.servicesProperty(), switcher.node(), services -> {
+            ConnectionSpec spec = connections.specProperty().get();
+            boolean sameAsCached = !firstTaken[0] && startup.connection().filter(spec::equals).isPresent();
+            firstTaken[0] = true;
+            return new Workspace(ReleaseSession.of(services, journal, io), ui, forms, ConsoleApp::copyToClipboard,
+                    startup.cache().forConnection(spec), sameAsCached ? first : FunctionsList.create(ui));
+        }, toasts);
+        if (startup.cached().isPresent()) {
+            window.showBeforeConnecting(first.view().node());
+        }
+        window.onClearCache(() -> io.execute(() -> clearCache(toasts)));
         window.restoreTheme(savedSettings.darkTheme(), dark -> io.execute(() -> rememberDarkTheme(dark)));
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(window.root(), Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
@@ -85,7 +103,37 @@ public final class ConsoleApp extends Application {
         stage.setTitle("Lambda Release Console");
         stage.setScene(scene);
         stage.show();
+        StartupReport.mark("window-shown");
+        if (StartupReport.enabled()) {
+            reportFirstRows(scene, first);
+        }
         connections.start(() -> stage);
+    }
+
+    /** For the startup report: the first pulse after which the list has rows on screen. */
+    private static void reportFirstRows(Scene scene, FunctionsList list) {
+        Runnable[] check = new Runnable[1];
+        check[0] = () -> {
+            if (!list.view().table().getItems().isEmpty() && list.view().table().getScene() != null) {
+                StartupReport.mark(list.model().cachedAtProperty().get() != null ? "cached-rows-shown" : "rows-shown");
+                Platform.runLater(() -> scene.removePostLayoutPulseListener(check[0]));
+            }
+        };
+        scene.addPostLayoutPulseListener(check[0]);
+        list.model().loadingProperty().subscribe((was, now) -> {
+            if (was && !now) {
+                StartupReport.mark("first-listing-done " + list.model().loadedProperty().get());
+            }
+        });
+    }
+
+    private void clearCache(ToastNotifier toasts) {
+        try {
+            startup.cache().clear();
+            Platform.runLater(() -> toasts.success("Cleared the cached function lists and versions"));
+        } catch (IOException e) {
+            Platform.runLater(() -> toasts.failure("Could not clear the cache in " + startup.cache().directory(), e));
+        }
     }
 
     private void rememberDarkTheme(boolean dark) {

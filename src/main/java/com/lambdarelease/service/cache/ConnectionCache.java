@@ -24,7 +24,15 @@ public interface ConnectionCache {
 
     /** Keeps nothing: tests, and connections nothing should be remembered for. */
     static ConnectionCache none() {
-        return new ConnectionCache() {
+        return Nothing.NONE;
+    }
+
+    /** Holder of the one cache that keeps nothing. */
+    final class Nothing {
+        private Nothing() {
+        }
+
+        static final ConnectionCache NONE = new ConnectionCache() {
             @Override
             public Optional<CachedListing> functions() {
                 return Optional.empty();

@@ -87,12 +87,19 @@ public final class ConsoleApp extends Application {
         MainWindow window = new MainWindow(ui, connections.servicesProperty(), switcher.node(), services -> {
             ConnectionSpec spec = connections.specProperty().get();
             boolean sameAsCached = !firstTaken[0] && startup.connection().filter(spec::equals).isPresent();
+            FunctionsList list = sameAsCached ? first : FunctionsList.create(ui);
+            if (!firstTaken[0] && StartupReport.enabled()) {
+                reportFirstRows(stage, list);
+            }
             firstTaken[0] = true;
             return new Workspace(ReleaseSession.of(services, journal, io), ui, forms, ConsoleApp::copyToClipboard,
-                    startup.cache().forConnection(spec), sameAsCached ? first : FunctionsList.create(ui));
+                    startup.cache().forConnection(spec), list);
         }, toasts);
         if (startup.cached().isPresent()) {
             window.showBeforeConnecting(first.view().node());
+            if (StartupReport.enabled()) {
+                reportFirstRows(stage, first);
+            }
         }
         window.onClearCache(() -> io.execute(() -> clearCache(toasts)));
         window.restoreTheme(savedSettings.darkTheme(), dark -> io.execute(() -> rememberDarkTheme(dark)));
@@ -104,25 +111,31 @@ public final class ConsoleApp extends Application {
         stage.setScene(scene);
         stage.show();
         StartupReport.mark("window-shown");
-        if (StartupReport.enabled()) {
-            reportFirstRows(scene, first);
-        }
         connections.start(() -> stage);
     }
 
-    /** For the startup report: the first pulse after which the list has rows on screen. */
-    private static void reportFirstRows(Scene scene, FunctionsList list) {
+    /** For the startup report: the first pulse after which the list has rows on screen, and the first listing's end. */
+    private static void reportFirstRows(Stage stage, FunctionsList list) {
         Runnable[] check = new Runnable[1];
+        boolean[] done = {false};
         check[0] = () -> {
-            if (!list.view().table().getItems().isEmpty() && list.view().table().getScene() != null) {
+            var table = list.view().table();
+            // (the table's own list, not the one-row style warm-up it shows for a frame)
+            if (!done[0] && !list.model().visibleFunctions().isEmpty()
+                    && table.getItems().size() == list.model().visibleFunctions().size() && table.getScene() != null
+                    && !table.lookupAll(".table-row-cell").isEmpty()) {
+                done[0] = true;
                 StartupReport.mark(list.model().cachedAtProperty().get() != null ? "cached-rows-shown" : "rows-shown");
-                Platform.runLater(() -> scene.removePostLayoutPulseListener(check[0]));
+                Platform.runLater(() -> stage.getScene().removePostLayoutPulseListener(check[0]));
             }
         };
-        scene.addPostLayoutPulseListener(check[0]);
+        Platform.runLater(() -> stage.getScene().addPostLayoutPulseListener(check[0]));
         list.model().loadingProperty().subscribe((was, now) -> {
             if (was && !now) {
                 StartupReport.mark("first-listing-done " + list.model().loadedProperty().get());
+                if (StartupReport.exitAfterFirstListing()) {
+                    Platform.exit(); // a training run (the AppCDS class list at packaging time) ends here
+                }
             }
         });
     }

@@ -58,15 +58,18 @@ public final class ConsoleApp extends Application {
      */
     @Override
     public void init() {
+        StartupReport.mark("toolkit-started");
         var begun = ConsoleLauncher.startupRead;
         startup = begun == null ? StartupRead.now() : begun.join();
         settingsFile = startup.settingsFile();
         savedSettings = startup.settings();
         journal = ReleaseJournal.at(ReleaseJournal.defaultFile(settingsFile.file()));
+        StartupReport.mark("settings-and-cache-read");
     }
 
     @Override
     public void start(Stage stage) {
+        StartupReport.mark("start");
         ToastNotifier toasts = new ToastNotifier();
         // Whatever a background task throws reaches the operator as a toast (and the log, with the thread).
         Consumer<Throwable> showFailure = error -> Platform.runLater(

@@ -23,6 +23,7 @@ final class ConsoleLauncher {
     static volatile java.util.concurrent.CompletableFuture<StartupRead> startupRead;
 
     static void launch(String... args) {
+        StartupReport.mark("launch");
         startupRead = StartupRead.begin();
         JAVAFX_STARTUP.setLevel(java.util.logging.Level.SEVERE);
         JAVAFX_CSS.setLevel(java.util.logging.Level.WARNING);

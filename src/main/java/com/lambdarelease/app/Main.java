@@ -20,6 +20,15 @@ import java.util.concurrent.Callable;
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
+        if (args.length == 0) {
+            // The console with no options: straight to the window, without building the command tree first
+            // (picocli's reflection over every command costs a few hundred ms of a cold start).
+            int code = openConsole(DesktopCheck.ofThisMachine(), 1);
+            if (code != 0) {
+                System.exit(code);
+            }
+            return;
+        }
         int code = commandLine(CliContext.system()).execute(args);
         if (code != 0 || args.length > 0) {
             System.exit(code);
@@ -57,6 +66,11 @@ public final class Main implements Callable<Integer> {
             System.err.println("--sandbox-speed must be greater than 0");
             return 2;
         }
+        return openConsole(desktop, sandboxSpeed);
+    }
+
+    /** Checks the machine can show the window (or says what to install), then opens the console. */
+    private static int openConsole(DesktopCheck desktop, double sandboxSpeed) {
         Optional<String> missing = desktop.problem();
         if (missing.isPresent()) {
             System.err.println(missing.get());

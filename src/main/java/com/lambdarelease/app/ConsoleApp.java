@@ -17,6 +17,8 @@ import com.lambdarelease.ui.connection.ConnectionManager;
 import com.lambdarelease.ui.connection.ConnectionSwitcher;
 import com.lambdarelease.ui.shell.MainWindow;
 import com.lambdarelease.ui.shell.Workspace;
+import com.lambdarelease.ui.functions.FunctionsList;
+import com.lambdarelease.service.connection.ConnectionSpec;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -25,8 +27,6 @@ import javafx.scene.input.ClipboardContent;
 import javafx.stage.Stage;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import software.amazon.awssdk.utils.UserHomeDirectoryUtils;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,17 +50,26 @@ public final class ConsoleApp extends Application {
     private ConnectionManager connections;
     private ReleaseJournal journal;
 
-    /** Reads the settings and the release journal on the launcher thread, so the FX thread never waits on the disk. */
+    private StartupRead startup;
+
+    /**
+     * Takes the settings and the cached list read before the toolkit started, on the launcher
+     * thread, so the FX thread never waits on the disk.
+     */
     @Override
     public void init() {
-        settingsFile = new SettingsFile(
-                SettingsFile.defaultFile(System.getenv(), Path.of(UserHomeDirectoryUtils.userHomeDirectory())));
-        savedSettings = settingsFile.read();
+        StartupReport.mark("toolkit-started");
+        var begun = ConsoleLauncher.startupRead;
+        startup = begun == null ? StartupRead.now() : begun.join();
+        settingsFile = startup.settingsFile();
+        savedSettings = startup.settings();
         journal = ReleaseJournal.at(ReleaseJournal.defaultFile(settingsFile.file()));
+        StartupReport.mark("settings-and-cache-read");
     }
 
     @Override
     public void start(Stage stage) {
+        StartupReport.mark("start");
         ToastNotifier toasts = new ToastNotifier();
         // Whatever a background task throws reaches the operator as a toast (and the log, with the thread).
         Consumer<Throwable> showFailure = error -> Platform.runLater(
@@ -74,9 +83,28 @@ public final class ConsoleApp extends Application {
         connections = new ConnectionManager(ui, factory::open, settingsFile, AwsProfiles::load);
         FxActionDialogs forms = new FxActionDialogs(() -> stage);
         ConnectionSwitcher switcher = new ConnectionSwitcher(connections, () -> stage);
-        MainWindow window = new MainWindow(ui, connections.servicesProperty(), switcher.node(),
-                services -> new Workspace(ReleaseSession.of(services, journal, io), ui, forms, ConsoleApp::copyToClipboard),
-                toasts);
+        // The remembered connection's cached list is on screen before it opens; its workspace takes that list over.
+        FunctionsList first = FunctionsList.create(ui);
+        startup.cached().ifPresent(first.model()::showCached);
+        boolean[] firstTaken = {false};
+        MainWindow window = new MainWindow(ui, connections.servicesProperty(), switcher.node(), services -> {
+            ConnectionSpec spec = connections.specProperty().get();
+            boolean sameAsCached = !firstTaken[0] && startup.connection().filter(spec::equals).isPresent();
+            FunctionsList list = sameAsCached ? first : FunctionsList.create(ui);
+            if (!firstTaken[0] && StartupReport.enabled()) {
+                reportFirstRows(stage, list);
+            }
+            firstTaken[0] = true;
+            return new Workspace(ReleaseSession.of(services, journal, io), ui, forms, ConsoleApp::copyToClipboard,
+                    startup.cache().forConnection(spec), list);
+        }, toasts);
+        if (startup.cached().isPresent()) {
+            window.showBeforeConnecting(first.view().node());
+            if (StartupReport.enabled()) {
+                reportFirstRows(stage, first);
+            }
+        }
+        window.onClearCache(() -> io.execute(() -> clearCache(toasts)));
         window.restoreTheme(savedSettings.darkTheme(), dark -> io.execute(() -> rememberDarkTheme(dark)));
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(window.root(), Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
@@ -85,7 +113,43 @@ public final class ConsoleApp extends Application {
         stage.setTitle("Lambda Release Console");
         stage.setScene(scene);
         stage.show();
+        StartupReport.mark("window-shown");
         connections.start(() -> stage);
+    }
+
+    /** For the startup report: the first pulse after which the list has rows on screen, and the first listing's end. */
+    private static void reportFirstRows(Stage stage, FunctionsList list) {
+        Runnable[] check = new Runnable[1];
+        boolean[] done = {false};
+        check[0] = () -> {
+            var table = list.view().table();
+            // (the table's own list, not the one-row style warm-up it shows for a frame)
+            if (!done[0] && !list.model().visibleFunctions().isEmpty()
+                    && table.getItems().size() == list.model().visibleFunctions().size() && table.getScene() != null
+                    && !table.lookupAll(".table-row-cell").isEmpty()) {
+                done[0] = true;
+                StartupReport.mark(list.model().cachedAtProperty().get() != null ? "cached-rows-shown" : "rows-shown");
+                Platform.runLater(() -> stage.getScene().removePostLayoutPulseListener(check[0]));
+            }
+        };
+        Platform.runLater(() -> stage.getScene().addPostLayoutPulseListener(check[0]));
+        list.model().loadingProperty().subscribe((was, now) -> {
+            if (was && !now) {
+                StartupReport.mark("first-listing-done " + list.model().loadedProperty().get());
+                if (StartupReport.exitAfterFirstListing()) {
+                    Platform.exit(); // a training run (the AppCDS class list at packaging time) ends here
+                }
+            }
+        });
+    }
+
+    private void clearCache(ToastNotifier toasts) {
+        try {
+            startup.cache().clear();
+            Platform.runLater(() -> toasts.success("Cleared the cached function lists and versions"));
+        } catch (IOException e) {
+            Platform.runLater(() -> toasts.failure("Could not clear the cache in " + startup.cache().directory(), e));
+        }
     }
 
     private void rememberDarkTheme(boolean dark) {

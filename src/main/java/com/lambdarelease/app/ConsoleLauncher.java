@@ -16,7 +16,15 @@ final class ConsoleLauncher {
     /** Stylesheet problems stay visible: they are ours to fix. */
     private static final java.util.logging.Logger JAVAFX_CSS = java.util.logging.Logger.getLogger("javafx.css");
 
+    /**
+     * The disk reads begun before the toolkit, for the {@link ConsoleApp} JavaFX instantiates: its
+     * only way in, since {@code Application.launch} builds the application itself. Set once, before launch.
+     */
+    static volatile java.util.concurrent.CompletableFuture<StartupRead> startupRead;
+
     static void launch(String... args) {
+        StartupReport.mark("launch");
+        startupRead = StartupRead.begin();
         JAVAFX_STARTUP.setLevel(java.util.logging.Level.SEVERE);
         JAVAFX_CSS.setLevel(java.util.logging.Level.WARNING);
         javafx.application.Application.launch(ConsoleApp.class, args);

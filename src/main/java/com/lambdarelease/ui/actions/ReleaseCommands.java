@@ -31,14 +31,16 @@ public final class ReleaseCommands {
         // Alias actions act on the alias selected in the tab on screen, never on one hidden behind another tab.
         var alias = detail.targetAliasProperty();
         var version = detail.selectedVersionProperty();
-        BooleanBinding noFunction = detail.functionNameProperty().isNull();
-        BooleanBinding noAlias = alias.isNull();
+        // Versions and aliases shown from the cache are never written from: their RevisionIds may be old.
+        BooleanBinding cached = detail.cachedAtProperty().isNotNull();
+        BooleanBinding noFunction = detail.functionNameProperty().isNull().or(cached);
+        BooleanBinding noAlias = alias.isNull().or(cached);
         BooleanBinding notSplit = Bindings.createBooleanBinding(
-                () -> alias.get() == null || !alias.get().split().isSplit(), alias);
+                () -> alias.get() == null || !alias.get().split().isSplit(), alias).or(cached);
         BooleanBinding noPublishedVersion = Bindings.createBooleanBinding(
-                () -> version.get() == null || version.get().config().isLatest(), version);
+                () -> version.get() == null || version.get().config().isLatest(), version).or(cached);
         publish = new Command("_Publish new version…", key(KeyCode.P, KeyCombination.SHORTCUT_DOWN), Feather.UPLOAD,
-                detail.latestProperty().isNull(), versions::publish);
+                detail.latestProperty().isNull().or(cached), versions::publish);
         newAlias = new Command("_New alias…", key(KeyCode.N, KeyCombination.SHORTCUT_DOWN), Feather.PLUS,
                 noFunction, aliases::create);
         editAlias = new Command("_Edit alias…", key(KeyCode.E, KeyCombination.SHORTCUT_DOWN), Feather.EDIT_2,

@@ -1,5 +1,6 @@
 package com.lambdarelease.ui.detail;
 
+import com.lambdarelease.ui.functions.FunctionsViewModel;
 import com.lambdarelease.ui.actions.ReleaseCommands;
 import com.lambdarelease.ui.canary.CanaryPane;
 import javafx.geometry.Insets;
@@ -22,6 +23,7 @@ import javafx.geometry.Orientation;
  */
 public final class FunctionDetailView {
     public static final String TITLE_ID = "function-title";
+    public static final String AS_OF_ID = "function-as-of";
     public static final String TABS_ID = "detail-tabs";
 
     private final StackPane root = new StackPane();
@@ -43,7 +45,15 @@ public final class FunctionDetailView {
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(model.loadingProperty());
-        HBox heading = new HBox(10, title, busy);
+        Label asOf = new Label();
+        asOf.setId(AS_OF_ID);
+        asOf.getStyleClass().add("text-muted");
+        asOf.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.cachedAtProperty().get() == null
+                ? "" : "as of " + FunctionsViewModel.AS_OF.format(model.cachedAtProperty().get())
+                + (model.loadingProperty().get() ? ", refreshing…" : ""), model.cachedAtProperty(), model.loadingProperty()));
+        asOf.visibleProperty().bind(model.cachedAtProperty().isNotNull());
+        asOf.managedProperty().bind(asOf.visibleProperty());
+        HBox heading = new HBox(10, title, busy, asOf);
         heading.setAlignment(Pos.CENTER_LEFT);
 
         // A flow, not a row: at 1024 px the buttons wrap onto a second line instead of shrinking to "P…".

@@ -5,6 +5,8 @@ import com.lambdarelease.domain.FunctionConfig;
 import com.lambdarelease.release.FunctionSnapshot;
 import com.lambdarelease.release.FunctionState;
 import com.lambdarelease.release.FunctionStates;
+import com.lambdarelease.service.cache.CachedDetail;
+import com.lambdarelease.service.cache.ConnectionCache;
 import com.lambdarelease.ui.common.Async;
 import com.lambdarelease.ui.common.ErrorText;
 import com.lambdarelease.ui.common.UiContext;
@@ -21,6 +23,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +51,8 @@ public final class FunctionDetailViewModel {
     private final ObjectProperty<AliasRoute> selectedAlias = new SimpleObjectProperty<>(this, "selectedAlias");
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(this, "section", Section.VERSIONS);
     private final ObjectBinding<AliasRoute> targetAlias;
+    private final ConnectionCache cache;
+    private final ReadOnlyObjectWrapper<Instant> cachedAt = new ReadOnlyObjectWrapper<>(this, "cachedAt");
     private int generation;
     private boolean replacing;
     private Runnable unsubscribe = () -> { };
@@ -59,8 +64,14 @@ public final class FunctionDetailViewModel {
     private Optional<Map<String, Integer>> provisioned = Optional.empty();
 
     public FunctionDetailViewModel(UiContext ui, FunctionStates states) {
+        this(ui, states, ConnectionCache.none());
+    }
+
+    /** {@code cache}: versions and aliases of functions opened before, shown at once (never written from) until read afresh. */
+    public FunctionDetailViewModel(UiContext ui, FunctionStates states, ConnectionCache cache) {
         this.ui = ui;
         this.states = states;
+        this.cache = cache;
         targetAlias = Bindings.createObjectBinding(
                 () -> section.get() == Section.VERSIONS ? null : selectedAlias.get(), section, selectedAlias);
     }
@@ -73,6 +84,7 @@ public final class FunctionDetailViewModel {
         unsubscribe.run();
         unsubscribe = () -> { };
         shown = null;
+        cachedAt.set(null);
         selectedAlias.set(null);
         selectedVersion.set(null);
         functionName.set(name);
@@ -88,7 +100,7 @@ public final class FunctionDetailViewModel {
                     apply(s);
                 }
             }));
-            state.current().ifPresent(this::apply);
+            state.current().ifPresentOrElse(this::apply, () -> showCached(name));
         }
         return reload();
     }
@@ -113,12 +125,39 @@ public final class FunctionDetailViewModel {
                 ui.notifier().failure("Loading " + name, failure);
             } else if (name.equals(functionName.get())) {
                 apply(loaded);
+                keep(loaded);
             }
             return null;
         }, ui.fx());
     }
 
+    /** The versions and aliases this function had when last opened, until the read under way answers. */
+    private void showCached(String name) {
+        if (cache == ConnectionCache.none()) {
+            return;
+        }
+        CompletableFuture.supplyAsync(() -> cache.detail(name), ui.background()).thenAcceptAsync(cached -> {
+            if (cached.isPresent() && name.equals(functionName.get()) && shown == null) {
+                show(new FunctionSnapshot(name, cached.get().versions(), cached.get().aliases(), Optional.empty()));
+                cachedAt.set(cached.get().savedAt());
+            }
+        }, ui.fx());
+    }
+
+    private void keep(FunctionSnapshot loaded) {
+        if (cache != ConnectionCache.none()) {
+            CachedDetail detail = new CachedDetail(loaded.functionName(), ui.clock().instant(), loaded.versions(), loaded.aliases());
+            ui.background().execute(() -> cache.saveDetail(detail));
+        }
+    }
+
+    /** A snapshot read from AWS: it replaces whatever the cache showed. */
     private void apply(FunctionSnapshot loaded) {
+        cachedAt.set(null);
+        show(loaded);
+    }
+
+    private void show(FunctionSnapshot loaded) {
         if (loaded.equals(shown)) {
             return;
         }
@@ -210,6 +249,14 @@ public final class FunctionDetailViewModel {
 
     public ReadOnlyBooleanProperty loadingProperty() {
         return loading.getReadOnlyProperty();
+    }
+
+    /**
+     * When the versions and aliases shown were cached, while they have not been read afresh; null
+     * otherwise. The write actions stay disabled meanwhile: a cached RevisionId is never sent.
+     */
+    public ReadOnlyObjectProperty<Instant> cachedAtProperty() {
+        return cachedAt.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {

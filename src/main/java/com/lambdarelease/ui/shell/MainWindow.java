@@ -41,6 +41,7 @@ import java.util.function.Function;
  */
 public final class MainWindow {
     public static final String TABS_ID = "main-tabs";
+    public static final String CLEAR_CACHE_ID = "clear-cache";
 
     private final UiContext ui;
     private final Function<ConsoleServices, Workspace> workspaces;
@@ -58,6 +59,7 @@ public final class MainWindow {
     private boolean darkTheme;
     private Consumer<Boolean> themeChosen = dark -> { };
     private Runnable stopWatchingThrottles = () -> { };
+    private Runnable clearCache;
 
     /**
      * @param services          the current connection's services (the connection manager's property)
@@ -162,6 +164,12 @@ public final class MainWindow {
             });
         });
         Menu view = new Menu("_View", null, filter, list, new SeparatorMenuItem(), dark);
+        if (clearCache != null) {
+            MenuItem forget = new MenuItem("Clear _cached lists");
+            forget.setId(CLEAR_CACHE_ID);
+            forget.setOnAction(e -> clearCache.run());
+            view.getItems().addAll(new SeparatorMenuItem(), forget);
+        }
         if (w == null) {
             menus.getMenus().setAll(view);
             return;
@@ -176,6 +184,30 @@ public final class MainWindow {
         Menu alias = new Menu("_Alias", null, c.aliasCommands().stream().map(Command::menuItem).toArray(MenuItem[]::new));
         Menu version = new Menu("V_ersion", null, c.deleteVersion.menuItem());
         menus.getMenus().setAll(function, alias, version, view, help);
+    }
+
+    /**
+     * Before the first connection is open: shows {@code functionsList} (holding the connection's
+     * cached list) where the workspace will be, beside a "Connecting…" detail.
+     */
+    public void showBeforeConnecting(Node functionsList) {
+        if (current == null) {
+            javafx.scene.control.SplitPane browse = new javafx.scene.control.SplitPane(functionsList,
+                    new StackPane(new Label("Connecting…")));
+            // As the workspace places it: once the first layout knows the width.
+            browse.widthProperty().addListener((obs, was, now) -> {
+                if (was.doubleValue() == 0) {
+                    browse.setDividerPositions(Workspace.LIST_SHARE);
+                }
+            });
+            functionsTab.setContent(browse);
+        }
+    }
+
+    /** Offers View ▸ Clear cached lists, which runs {@code action} (it clears off the FX thread). */
+    public void onClearCache(Runnable action) {
+        clearCache = action;
+        buildMenus(current);
     }
 
     /** Starts in the saved theme and hands each toggle to {@code onToggle}, on the FX thread (it saves off it). */

@@ -2,6 +2,7 @@ package com.lambdarelease.ui.shell;
 
 import com.lambdarelease.release.ReleaseSession;
 import com.lambdarelease.service.ConsoleServices;
+import com.lambdarelease.service.cache.ConnectionCache;
 import com.lambdarelease.ui.actions.ActionDialogs;
 import com.lambdarelease.ui.actions.AliasActions;
 import com.lambdarelease.ui.actions.ReleaseCommands;
@@ -11,6 +12,7 @@ import com.lambdarelease.ui.common.UiContext;
 import com.lambdarelease.ui.detail.FunctionDetailView;
 import com.lambdarelease.ui.detail.FunctionDetailViewModel;
 import com.lambdarelease.ui.environments.EnvironmentsView;
+import com.lambdarelease.ui.functions.FunctionsList;
 import com.lambdarelease.ui.functions.FunctionsView;
 import com.lambdarelease.ui.functions.FunctionsViewModel;
 import com.lambdarelease.ui.rollout.ConsoleRollouts;
@@ -19,6 +21,7 @@ import com.lambdarelease.ui.rollout.RolloutPanelModel;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -38,16 +41,30 @@ public final class Workspace {
     private final ReleaseCommands commands;
     private final SplitPane browse;
     private final ConsoleRollouts rollouts;
+    private final UiContext ui;
+    private final ConnectionCache cache;
 
     public Workspace(ReleaseSession session, UiContext ui, ActionDialogs forms, Consumer<String> clipboard) {
+        this(session, ui, forms, clipboard, ConnectionCache.none(), FunctionsList.create(ui));
+    }
+
+    /**
+     * @param cache what this connection keeps between runs (its last function list, opened functions)
+     * @param list  the functions list to use: a new one, or the one already showing the cached list at start
+     */
+    public Workspace(ReleaseSession session, UiContext ui, ActionDialogs forms, Consumer<String> clipboard,
+                     ConnectionCache cache, FunctionsList list) {
         this.services = session.services();
         this.session = session;
-        functions = new FunctionsViewModel(ui, services.lambda());
-        detail = new FunctionDetailViewModel(ui, session.states());
+        this.ui = ui;
+        this.cache = cache;
+        functions = list.model();
+        functions.connect(services.lambda(), cache);
+        detail = new FunctionDetailViewModel(ui, session.states(), cache);
         AliasActions aliasActions = new AliasActions(ui, session.writer(), detail, forms, services.metrics(), services.clock());
         VersionActions versionActions = new VersionActions(ui, services.lambda(), detail, forms, clipboard);
         commands = new ReleaseCommands(detail, aliasActions, versionActions, this::refresh);
-        functionsView = new FunctionsView(functions);
+        functionsView = list.view();
         CanaryPane canary = new CanaryPane(session, ui);
         rollouts = new ConsoleRollouts(session, ui);
         RolloutPanelModel rollout = new RolloutPanelModel(rollouts, session.states(), ui);
@@ -76,7 +93,7 @@ public final class Workspace {
         });
     }
 
-    private static final double LIST_SHARE = 0.36;
+    static final double LIST_SHARE = 0.36;
     private static final double LIST_MIN_WIDTH = 200;
     /** On the Canary tab the charts get the room, but the list keeps enough width to read names. */
     private static final double LIST_WIDTH_CANARY = 300;
@@ -121,8 +138,15 @@ public final class Workspace {
         detail.reload();
     }
 
-    /** Shown: starts streaming the functions in. */
+    /**
+     * Shown: the connection's cached list at once when there is one (read off the FX thread), and
+     * the functions streamed in from AWS, updating it in place.
+     */
     public void attach() {
+        if (functions.allFunctions().isEmpty() && cache != ConnectionCache.none()) {
+            CompletableFuture.supplyAsync(cache::functions, ui.background())
+                    .thenAcceptAsync(cached -> cached.ifPresent(functions::showCached), ui.fx());
+        }
         functions.load();
         detailView.attach();
     }

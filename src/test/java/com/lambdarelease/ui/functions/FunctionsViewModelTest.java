@@ -135,4 +135,52 @@ class FunctionsViewModelTest {
         assertThat(model.errorProperty().get()).contains("throttling").contains("Rate exceeded");
         assertThat(toasts.toasts().get(0).title()).isEqualTo("Throttled by AWS");
     }
+
+    private static FunctionSummary changed(FunctionSummary f) {
+        return new FunctionSummary(f.name(), f.arn(), "java21", 1024, f.timeoutSeconds(), f.lastModified().plusSeconds(60), "");
+    }
+
+    @Test
+    void aCachedListShowsAtOnceMarkedAsOfItsTimeAndTheListingUpdatesItInPlace() {
+        FunctionsViewModel model = new FunctionsViewModel(new UiContext(Runnable::run, null, Clock.systemUTC(),
+                new ScriptedDialogs(), toasts));
+        Instant savedAt = Instant.parse("2026-12-01T21:14:00Z");
+        model.showCached(new com.lambdarelease.service.cache.CachedListing(Optional.empty(), savedAt,
+                List.of(fn(0), fn(1), fn(2), fn(3)), true));
+        String asOf = FunctionsViewModel.AS_OF.format(savedAt);
+        assertThat(model.summary().get()).isEqualTo("4 functions · as of " + asOf + ", refreshing…");
+        FunctionSummary unchanged = model.allFunctions().get(0);
+        model.connect(service, com.lambdarelease.service.cache.ConnectionCache.none());
+        model.load();
+        assertThat(model.visibleFunctions()).as("nothing cleared while AWS is asked").hasSize(4);
+        assertThat(model.summary().get()).isEqualTo("4 functions · as of " + asOf + ", refreshing…");
+        // AWS now has: fn-0 as it was, fn-1 changed, a new fn-00001a after it, fn-2 gone, fn-3 as it was, fn-4 new
+        FunctionSummary added = new FunctionSummary("fn-00001a", "arn:x", "python3.13", 128, 3, Instant.EPOCH, "");
+        service.listeners.get(0).accept(List.of(fn(0), changed(fn(1)), added));
+        assertThat(model.allFunctions()).extracting(FunctionSummary::name)
+                .containsExactly("fn-00000", "fn-00001", "fn-00001a", "fn-00002", "fn-00003");
+        assertThat(model.allFunctions().get(0)).as("an unchanged row is the same object").isSameAs(unchanged);
+        assertThat(model.allFunctions().get(1).runtime()).isEqualTo("java21");
+        assertThat(model.summary().get()).endsWith("refreshing… 3 checked");
+        service.listeners.get(0).accept(List.of(fn(3), fn(4)));
+        service.calls.get(0).complete(5);
+        assertThat(model.allFunctions()).extracting(FunctionSummary::name)
+                .containsExactly("fn-00000", "fn-00001", "fn-00001a", "fn-00003", "fn-00004");
+        assertThat(model.cachedAtProperty().get()).isNull();
+        assertThat(model.summary().get()).isEqualTo("5 functions");
+    }
+
+    @Test
+    void aListingThatFailsHalfwayRemovesNothingAndKeepsTheAsOfMark() {
+        FunctionsViewModel model = model(Runnable::run);
+        Instant savedAt = Instant.parse("2026-12-01T21:14:00Z");
+        model.showCached(new com.lambdarelease.service.cache.CachedListing(Optional.empty(), savedAt,
+                List.of(fn(0), fn(1), fn(2)), true));
+        model.load();
+        service.page(0, 0, 1);
+        service.calls.get(0).completeExceptionally(new ThrottledException("TooManyRequestsException", 429, "Rate exceeded", null));
+        assertThat(model.allFunctions()).hasSize(3);
+        assertThat(model.cachedAtProperty().get()).isEqualTo(savedAt);
+        assertThat(model.errorProperty().get()).contains("Rate exceeded");
+    }
 }

@@ -134,9 +134,9 @@ public final class SandboxHttpServer {
 
     public void stop() {
         channel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        workers.shutdownNow(); // first, so fewer answers are still on their way to a loop that is shutting down
         acceptor.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         io.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-        workers.shutdownNow();
     }
 
     /**
@@ -200,7 +200,12 @@ public final class SandboxHttpServer {
                 workers.execute(() -> {
                     SandboxResponse response = answer(request);
                     long sendAt = Math.max(arrived + latencyNanos, System.nanoTime() + response.delay().toNanos());
-                    ctx.executor().execute(() -> sendAt(ctx, response, keepAlive, head, sendAt));
+                    try {
+                        ctx.executor().execute(() -> sendAt(ctx, response, keepAlive, head, sendAt));
+                    } catch (RejectedExecutionException stopping) {
+                        // The sandbox is stopping and its event loops are gone: the connection closes unanswered.
+                        LOG.log(Level.FINE, "answer dropped: the sandbox is stopping", stopping);
+                    }
                 });
             } catch (RejectedExecutionException full) {
                 // Every worker busy and the queue full: say so now rather than queue without bound.

@@ -4,18 +4,23 @@ import com.lambdarelease.sandbox.cloudwatch.CloudWatchBackend;
 import com.lambdarelease.sandbox.http.SandboxHttpServer;
 import com.lambdarelease.sandbox.lambda.LambdaBackend;
 import com.lambdarelease.sandbox.metrics.MetricStore;
+import com.lambdarelease.sandbox.sso.IdentityCenter;
+import com.lambdarelease.sandbox.sso.SsoSettings;
 import com.lambdarelease.sandbox.traffic.TrafficSimulator;
 
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A local stand-in for one AWS account and region: Lambda and CloudWatch over HTTP on 127.0.0.1,
+ * A local stand-in for AWS: Lambda and CloudWatch per account and region, and an IAM Identity Center
+ * whose organisation's accounts each have functions of their own, over HTTP on 127.0.0.1,
  * speaking AWS's own wire protocols. It shares no classes with the console; the only contract is
  * the wire. Start it with {@link #start(SandboxOptions)}; close it to stop.
  */
@@ -31,18 +36,23 @@ public final class Sandbox implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final TrafficSimulator traffic;
 
-    private Sandbox(SandboxOptions options, SandboxClock clock) throws IOException {
+    private final IdentityCenter identityCenter;
+
+    private Sandbox(SandboxOptions options, SandboxClock clock, SsoSettings sso) throws IOException {
         this.clock = clock;
         SplittableRandom random = new SplittableRandom(options.randomSeed());
         this.metrics = new MetricStore(clock, options.metricsDelay());
-        this.lambda = new LambdaBackend(options, clock, metrics, random.split());
+        Map<String, String> teams = new LinkedHashMap<>();
+        sso.organisation().accounts().forEach(a -> teams.put(a.accountId(), a.accountName()));
+        this.lambda = new LambdaBackend(options, clock, metrics, random.split(), teams);
+        this.identityCenter = new IdentityCenter(sso, clock, System::nanoTime, random.split());
         CloudWatchBackend cloudWatch = new CloudWatchBackend(metrics, clock);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sandbox-traffic");
             t.setDaemon(true);
             return t;
         });
-        this.server = SandboxHttpServer.start(options, lambda, cloudWatch, random.split());
+        this.server = SandboxHttpServer.start(options, lambda, cloudWatch, identityCenter, random.split());
         this.traffic = options.traffic() ? new TrafficSimulator(lambda, clock, options, random.split()) : null;
         if (traffic != null) {
             traffic.start(scheduler);
@@ -51,12 +61,27 @@ public final class Sandbox implements AutoCloseable {
 
     /** Starts a sandbox whose clock is wall time scaled by {@link SandboxOptions#speed()}. */
     public static Sandbox start(SandboxOptions options) throws IOException {
-        return new Sandbox(options, SandboxClock.scaled(Clock.systemUTC(), options.speed()));
+        return new Sandbox(options, SandboxClock.scaled(Clock.systemUTC(), options.speed()), SsoSettings.defaults());
     }
 
     /** Starts a sandbox on the given clock (tests pass a manual one). */
     public static Sandbox start(SandboxOptions options, SandboxClock clock) throws IOException {
-        return new Sandbox(options, clock);
+        return new Sandbox(options, clock, SsoSettings.defaults());
+    }
+
+    /** Starts a sandbox on the given clock whose IAM Identity Center behaves as {@code sso} says. */
+    public static Sandbox start(SandboxOptions options, SandboxClock clock, SsoSettings sso) throws IOException {
+        return new Sandbox(options, clock, sso);
+    }
+
+    /** The sandbox's IAM Identity Center (tests approve or deny sign-ins through it). */
+    public IdentityCenter identityCenter() {
+        return identityCenter;
+    }
+
+    /** The start URL of the sandbox's Identity Center organisation. */
+    public String ssoStartUrl() {
+        return IdentityCenter.startUrl(endpoint());
     }
 
     public int port() {

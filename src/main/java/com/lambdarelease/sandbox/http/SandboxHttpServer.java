@@ -79,8 +79,14 @@ public final class SandboxHttpServer {
 
     public static SandboxHttpServer start(SandboxOptions options, ProtocolHandler lambda, ProtocolHandler cloudWatch,
                                           RandomGenerator random) throws IOException {
+        return start(options, lambda, cloudWatch, SandboxRouter.NO_IDENTITY_CENTER, random);
+    }
+
+    /** A front door that also answers IAM Identity Center's sign-in requests with {@code identityCenter}. */
+    public static SandboxHttpServer start(SandboxOptions options, ProtocolHandler lambda, ProtocolHandler cloudWatch,
+                                          ProtocolHandler identityCenter, RandomGenerator random) throws IOException {
         FrontDoorLimits limits = options.limits();
-        SandboxRouter router = new SandboxRouter(options, lambda, cloudWatch, random);
+        SandboxRouter router = new SandboxRouter(options, lambda, cloudWatch, identityCenter, random);
         EventLoopGroup acceptor = new NioEventLoopGroup(1, new DefaultThreadFactory("sandbox-accept", true));
         EventLoopGroup io = new NioEventLoopGroup(2, new DefaultThreadFactory("sandbox-io", true));
         BlockingQueue<Runnable> queue = limits.queuedRequests() == 0 ? new SynchronousQueue<>()

@@ -11,6 +11,7 @@ import com.lambdarelease.sandbox.metrics.InvocationRecorder;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
@@ -31,8 +32,17 @@ public final class LambdaBackend implements ProtocolHandler, FunctionRuntime {
     /** One place per account and region, opened on first use; the default one is the demo's. */
     private final ConcurrentHashMap<Arns, Place> places = new ConcurrentHashMap<>();
     private final Place home;
+    /** Accounts (id → name) whose us-east-1 starts with functions of their own: the Identity Center organisation's. */
+    private final Map<String, String> teamAccounts;
 
     public LambdaBackend(SandboxOptions options, SandboxClock clock, InvocationRecorder recorder, RandomGenerator random) {
+        this(options, clock, recorder, random, Map.of());
+    }
+
+    /** A backend whose {@code teamAccounts} (id → name) are seeded with functions of their own when first used. */
+    public LambdaBackend(SandboxOptions options, SandboxClock clock, InvocationRecorder recorder, RandomGenerator random,
+                         Map<String, String> teamAccounts) {
+        this.teamAccounts = Map.copyOf(teamAccounts);
         this.options = options;
         this.clock = clock;
         this.recorder = recorder;
@@ -83,6 +93,9 @@ public final class LambdaBackend implements ProtocolHandler, FunctionRuntime {
         if (options.seedDemoData() && scope.account().equals(RequestScope.DEFAULT_ACCOUNT)
                 && scope.region().equals(DemoAccount.SECOND_REGION)) {
             DemoAccount.seedSecondRegion(store, clock.instant());
+        } else if (options.seedDemoData() && teamAccounts.containsKey(scope.account())
+                && scope.region().equals(RequestScope.DEFAULT_REGION)) {
+            DemoAccount.seedTeamAccount(store, teamAccounts.get(scope.account()), clock.instant());
         }
         return place(store);
     }

@@ -14,6 +14,11 @@ import com.lambdarelease.ui.common.Theme;
 import com.lambdarelease.ui.common.ToastNotifier;
 import com.lambdarelease.ui.common.UiContext;
 import com.lambdarelease.ui.connection.ConnectionManager;
+import com.lambdarelease.ui.sso.SsoAccess;
+import com.lambdarelease.ui.sso.SsoExpiryModel;
+import com.lambdarelease.ui.sso.SsoExpiryView;
+import com.lambdarelease.ui.sso.SsoPickerModel;
+import com.lambdarelease.ui.sso.SsoSignInDialog;
 import com.lambdarelease.ui.connection.ConnectionSwitcher;
 import com.lambdarelease.ui.shell.MainWindow;
 import com.lambdarelease.ui.shell.Workspace;
@@ -71,12 +76,16 @@ public final class ConsoleApp extends Application {
                 .withSpeed(Double.parseDouble(getParameters().getNamed().getOrDefault("sandbox-speed", "1"))));
         UiContext ui = new UiContext(Platform::runLater, scheduler, Clock.systemUTC(),
                 new FxDialogService(() -> stage), toasts);
-        connections = new ConnectionManager(ui, factory::open, settingsFile, AwsProfiles::load);
+        SsoAccess sso = new SsoAccess(factory.ssoSignIns(), factory::ssoSession, settingsFile, io);
+        connections = new ConnectionManager(ui, factory::open, settingsFile, AwsProfiles::load,
+                (owner, answer) -> new SsoSignInDialog(new SsoPickerModel(ui, sso), owner).show(answer));
         FxActionDialogs forms = new FxActionDialogs(() -> stage);
         ConnectionSwitcher switcher = new ConnectionSwitcher(connections, () -> stage);
         MainWindow window = new MainWindow(ui, connections.servicesProperty(), switcher.node(),
                 services -> new Workspace(ReleaseSession.of(services, journal, io), ui, forms, ConsoleApp::copyToClipboard),
                 toasts);
+        window.addStatus(new SsoExpiryView(new SsoExpiryModel(ui, sso, connections.specProperty(),
+                java.time.Duration.ofSeconds(30))).node());
         window.restoreTheme(savedSettings.darkTheme(), dark -> io.execute(() -> rememberDarkTheme(dark)));
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(window.root(), Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));

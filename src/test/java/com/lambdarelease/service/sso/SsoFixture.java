@@ -28,29 +28,29 @@ import java.util.concurrent.ScheduledExecutorService;
  * Center as {@code [sso-session team]}, and the sign-ins over them. The "browser" is an HTTP client:
  * it GETs the authorize URL and follows the redirect to the console's loopback, as a browser would.
  */
-final class SsoFixture implements AutoCloseable {
+public final class SsoFixture implements AutoCloseable {
 
-    final SandboxClock.ManualClock clock;
-    final Sandbox sandbox;
-    final Path home;
-    final ExecutorService io = Executors.newCachedThreadPool(r -> {
+    public final SandboxClock.ManualClock clock;
+    public final Sandbox sandbox;
+    public final Path home;
+    public final ExecutorService io = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "sso-test-io");
         t.setDaemon(true);
         return t;
     });
-    final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-    final List<URI> opened = new CopyOnWriteArrayList<>();
+    public final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    public final List<URI> opened = new CopyOnWriteArrayList<>();
     final HttpClient http = HttpClient.newHttpClient();
     /** What the stand-in browser does with a page; by default it follows /authorize back to the loopback. */
-    volatile boolean browserAvailable = true;
-    final SsoSignIns signIns;
+    public volatile boolean browserAvailable = true;
+    public final SsoSignIns signIns;
 
-    SsoFixture(Path home, SsoSettings settings) {
+    public SsoFixture(Path home, SsoSettings settings) {
         this(home, settings, Instant.parse("2026-12-01T10:00:00Z"));
     }
 
     /** Starting the clock at {@code start} (tests with the AWS CLI, which reads wall time, start at now). */
-    SsoFixture(Path home, SsoSettings settings, Instant start) {
+    public SsoFixture(Path home, SsoSettings settings, Instant start) {
         this.home = home;
         this.clock = SandboxClock.manual(start);
         try {
@@ -74,7 +74,7 @@ final class SsoFixture implements AutoCloseable {
         signIns = new SsoSignIns(Map.of(), home, this::browse, clock, io, scheduler, Duration.ofMillis(50));
     }
 
-    SsoSession team() {
+    public SsoSession team() {
         return signIns.configured("team");
     }
 

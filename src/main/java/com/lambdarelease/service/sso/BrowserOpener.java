@@ -34,9 +34,14 @@ public interface BrowserOpener {
                 return false; // no desktop to show a browser on
             }
             try {
-                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                return true;
+                Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                // xdg-open without a browser to hand to fails at once; one that found a browser exits 0 or keeps running.
+                return !p.waitFor(2, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() == 0;
             } catch (java.io.IOException noBrowser) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 return false;
             }
         };

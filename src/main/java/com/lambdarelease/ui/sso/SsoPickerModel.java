@@ -137,10 +137,11 @@ public final class SsoPickerModel {
         CompletableFuture<List<SsoAccount>> result = resolved.thenCompose(s -> {
             session = s;
             SsoSignIn signIn = access.signIns().signIn(s);
-            return signIn.accessToken().handle((token, notYet) -> notYet)
-                    .thenCompose(notYet -> notYet == null ? CompletableFuture.completedFuture(null)
-                            : signIn.signIn(chosen, prompt))
-                    .thenCompose(t -> access.signIns().directory(s).accounts(throttled()));
+            return signIn.accessToken().handle((token, notYet) -> notYet).thenCompose(notYet -> notYet != null
+                    ? signIn.signIn(chosen, prompt).thenCompose(t -> accounts(s))
+                    // A token that looks live may still be refused (revoked, or another sandbox's): then sign in.
+                    : accounts(s).exceptionallyCompose(e -> refused(e)
+                    ? signIn.signIn(chosen, prompt).thenCompose(t -> accounts(s)) : CompletableFuture.failedFuture(e)));
         });
         result.whenCompleteAsync((list, error) -> {
             deviceCode.set("");
@@ -160,6 +161,15 @@ public final class SsoPickerModel {
             });
         }, ui.fx());
         return result;
+    }
+
+    private CompletableFuture<List<SsoAccount>> accounts(SsoSession s) {
+        return access.signIns().directory(s).accounts(throttled());
+    }
+
+    private static boolean refused(Throwable e) {
+        Throwable c = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        return c instanceof com.lambdarelease.service.sso.SsoSessionExpiredException;
     }
 
     /** The connection the choices make; remembers them (names and ids only). Empty until {@link #canConnectProperty()}. */

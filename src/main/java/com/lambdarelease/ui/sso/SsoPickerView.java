@@ -44,8 +44,8 @@ public final class SsoPickerView {
 
     public SsoPickerView(SsoPickerModel model) {
         this.model = model;
-        root = new VBox(14, signInPane(), pickerPane());
-        root.setPadding(new Insets(4));
+        root = new VBox(10, signInPane(), pickerPane());
+        root.setPadding(new Insets(4, 10, 4, 10));
         root.getStyleClass().add("sso-picker");
     }
 
@@ -53,9 +53,39 @@ public final class SsoPickerView {
         return root;
     }
 
+    /** One account: its name (starred when a role there is a favourite), its id, the email on hover. */
+    private final class AccountCell extends ListCell<SsoAccount> {
+        private final Label name = new Label();
+        private final Label id = new Label();
+        private final HBox box = new HBox(10, name, id);
+
+        AccountCell() {
+            id.getStyleClass().add("text-muted");
+            name.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(name, Priority.ALWAYS);
+            box.setAlignment(Pos.CENTER_LEFT);
+            setPrefWidth(0); // never wider than the list: no sideways scrolling
+        }
+
+        @Override
+        protected void updateItem(SsoAccount a, boolean empty) {
+            super.updateItem(a, empty);
+            setText(null);
+            if (empty || a == null) {
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            name.setText((model.isFavourite(a) ? "★ " : "") + a.accountName());
+            id.setText(a.accountId());
+            setTooltip(new javafx.scene.control.Tooltip(a.emailAddress()));
+            setGraphic(box);
+        }
+    }
+
     private Node signInPane() {
         ToggleGroup where = new ToggleGroup();
-        RadioButton configured = new RadioButton("sso-session of ~/.aws/config");
+        RadioButton configured = new RadioButton("Session");
         RadioButton typed = new RadioButton("Start URL");
         configured.setToggleGroup(where);
         typed.setToggleGroup(where);
@@ -82,9 +112,9 @@ public final class SsoPickerView {
         typedRow.disableProperty().bind(configured.selectedProperty());
 
         ToggleGroup flows = new ToggleGroup();
-        RadioButton browser = new RadioButton("In the browser (recommended)");
+        RadioButton browser = new RadioButton("In the browser, opened once (recommended)");
         browser.setId("sso-flow-browser");
-        RadioButton device = new RadioButton("With a code, on any device (remote hosts)");
+        RadioButton device = new RadioButton("With a code confirmed on any device (remote hosts, no browser here)");
         device.setId("sso-flow-device");
         browser.setToggleGroup(flows);
         device.setToggleGroup(flows);
@@ -119,7 +149,9 @@ public final class SsoPickerView {
         grid.setVgap(8);
         grid.addRow(0, configured, sessions);
         grid.addRow(1, typed, typedRow);
-        grid.addRow(2, new Label("Sign in:"), new HBox(14, browser, device));
+        grid.addRow(2, new Label("Sign in"), new VBox(6, browser, device));
+        sessions.setTooltip(new javafx.scene.control.Tooltip("The [sso-session] sections of ~/.aws/config; "
+                + "\"sandbox\" is the embedded sandbox's own Identity Center"));
         GridPane.setHgrow(sessions, Priority.ALWAYS);
         GridPane.setHgrow(typedRow, Priority.ALWAYS);
         Label title = new Label("1  Sign in to IAM Identity Center");
@@ -135,14 +167,8 @@ public final class SsoPickerView {
         ListView<SsoAccount> accounts = new ListView<>(model.visibleAccounts());
         accounts.setId(ACCOUNTS_ID);
         accounts.setPlaceholder(new Label("Sign in to see your accounts."));
-        accounts.setCellFactory(list -> new ListCell<>() {
-            @Override
-            protected void updateItem(SsoAccount a, boolean empty) {
-                super.updateItem(a, empty);
-                setText(empty || a == null ? null : (model.isFavourite(a) ? "★ " : "") + a.accountName() + "   "
-                        + a.accountId() + "   " + a.emailAddress());
-            }
-        });
+        accounts.getStyleClass().add("dense");
+        accounts.setCellFactory(list -> new AccountCell());
         accounts.getSelectionModel().selectedItemProperty().subscribe(a -> {
             if (a != null) {
                 model.accountProperty().set(a);
@@ -162,6 +188,7 @@ public final class SsoPickerView {
         roles.setId(ROLES_ID);
         roles.setPlaceholder(new Label("Pick an account."));
         roles.setPrefWidth(230);
+        roles.getStyleClass().add("dense");
         roles.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(String r, boolean empty) {

@@ -16,14 +16,15 @@ public final class SsoSignInDialog {
 
     public SsoSignInDialog(SsoPickerModel model, Window owner) {
         dialog.setTitle("IAM Identity Center");
-        dialog.setHeaderText("Sign in, then pick an account and a role");
+        dialog.setHeaderText(null);
         if (owner != null) {
             dialog.initOwner(owner);
         }
         ButtonType connect = new ButtonType("_Connect", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(connect, ButtonType.CANCEL);
         dialog.getDialogPane().setContent(new SsoPickerView(model).node());
-        dialog.getDialogPane().setPrefSize(780, 600);
+        dialog.getDialogPane().setPrefSize(780, 620);
+        dialog.getDialogPane().setMinWidth(720);
         dialog.setResizable(true);
         dialog.getDialogPane().lookupButton(connect).disableProperty().bind(model.canConnectProperty().not());
         dialog.setResultConverter(b -> b == connect ? model.connect().orElse(null) : null);

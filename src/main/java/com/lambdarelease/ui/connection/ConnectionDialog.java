@@ -143,7 +143,10 @@ public final class ConnectionDialog {
                 dialog.close();
             });
             grid.add(new javafx.scene.control.Separator(), 0, 7, 2, 1);
-            grid.add(new Label("Or reach your accounts through IAM Identity Center (AWS SSO), no profile needed:"), 0, 8, 2, 1);
+            Label or = new Label("Or reach your accounts through IAM Identity Center (AWS SSO), with no profile:");
+            or.setWrapText(true);
+            or.setMaxWidth(540);
+            grid.add(or, 0, 8, 2, 1);
             grid.add(sso, 0, 9, 2, 1);
         }
         return grid;

@@ -140,8 +140,12 @@ public final class ConnectionManager {
         return opener.apply(target).whenCompleteAsync((opened, error) -> {
             switching.set(false);
             if (error != null) {
-                ui.notifier().failure("Could not connect to " + target.label(), error,
-                        new com.lambdarelease.ui.common.Toast.Action("_Retry", () -> switchTo(target)));
+                boolean signInNeeded = com.lambdarelease.service.errors.AwsErrors.translate(error)
+                        instanceof com.lambdarelease.service.sso.SsoSessionExpiredException && identityCenter.isPresent();
+                ui.notifier().failure("Could not connect to " + target.label(), error, signInNeeded
+                        // Retrying cannot help an ended sign-in; signing in can.
+                        ? new com.lambdarelease.ui.common.Toast.Action("_Sign in", () -> chooseIdentityCenter(null))
+                        : new com.lambdarelease.ui.common.Toast.Action("_Retry", () -> switchTo(target)));
                 if (services.get() == null && !(target instanceof ConnectionSpec.Sandbox)) {
                     switchTo(new ConnectionSpec.Sandbox());
                 }

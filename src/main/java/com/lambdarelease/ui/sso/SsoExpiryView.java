@@ -22,6 +22,7 @@ public final class SsoExpiryView {
         text.setGraphic(new FontIcon(Feather.USER_CHECK));
         text.textProperty().bind(model.textProperty());
         text.getStyleClass().add("sso-expiry");
+        text.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the latest message gives way, not the time left
         model.expiredProperty().subscribe(e -> {
             text.getStyleClass().remove("danger");
             if (e) {

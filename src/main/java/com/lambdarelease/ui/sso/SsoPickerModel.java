@@ -120,7 +120,7 @@ public final class SsoPickerModel {
             public void showDeviceCode(String userCode, URI verificationUri, URI complete) {
                 ui.fx().execute(() -> {
                     deviceCode.set(userCode);
-                    message.set("Open " + complete + " on any device and confirm the code " + userCode + ".");
+                    message.set("Open " + complete + " on any device and confirm the code shown.");
                 });
             }
 

@@ -142,6 +142,8 @@ public final class SsoPickerView {
         Label message = new Label();
         message.setId(MESSAGE_ID);
         message.setWrapText(true);
+        message.setMaxWidth(Double.MAX_VALUE);
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         message.textProperty().bind(model.messageProperty());
 
         GridPane grid = new GridPane();
@@ -218,7 +220,8 @@ public final class SsoPickerView {
         favourite.setOnAction(e -> {
             model.toggleFavourite();
             roles.refresh();
-            accounts.refresh();
+            accounts.getSelectionModel().select(model.accountProperty().get()); // the list was re-sorted
+            accounts.scrollTo(model.accountProperty().get());
         });
         VBox.setVgrow(roles, Priority.ALWAYS);
         VBox right = new VBox(6, new Label("Role"), roles, new Label("Lambda region"), region, favourite);

@@ -56,6 +56,11 @@ public final class SsoSignIns implements AutoCloseable {
         return SsoConfig.load(env, home);
     }
 
+    /** The config file sessions are read from and profiles are saved to. */
+    public Path configFile() {
+        return SsoConfig.configFile(env, home);
+    }
+
     /** The configured session {@code name}; refused with the file's name when there is none. */
     public SsoSession configured(String name) {
         SsoConfig config = config();

@@ -185,6 +185,39 @@ public final class SsoPickerModel {
         return Optional.of(spec);
     }
 
+    /**
+     * "Save as profile": shows the lines it would add to ~/.aws/config and adds them once the operator
+     * agrees, so the AWS CLI can use {@code aws --profile NAME} for the chosen role.
+     */
+    public void saveAsProfile(String profileName) {
+        if (!canConnect.get()) {
+            return;
+        }
+        String lines;
+        try {
+            boolean embedded = session.isLocal() && session.name().orElse("").equals(ConnectionSpec.Sso.SANDBOX_SESSION);
+            lines = com.lambdarelease.service.sso.SsoProfileWriter.lines(profileName.trim(), session, embedded,
+                    account.get().accountId(), role.get(), region.get().trim());
+        } catch (IllegalArgumentException refused) {
+            message.set(refused.getMessage());
+            return;
+        }
+        java.nio.file.Path file = access.signIns().configFile();
+        String name = profileName.trim();
+        ui.dialogs().confirmChange("Save as profile", "_Add to " + file.getFileName(), file + " has no profile " + name,
+                lines).thenCompose(yes -> !yes ? CompletableFuture.completedFuture(false) : CompletableFuture.supplyAsync(() -> {
+                    com.lambdarelease.service.sso.SsoProfileWriter.append(file, name, lines);
+                    return true;
+                }, ui.background())).whenCompleteAsync((added, error) -> {
+                    if (error != null) {
+                        message.set(Problems.describe(error));
+                    } else if (added) {
+                        message.set("Added profile " + name + " to " + file + "; `aws --profile " + name
+                                + "` now uses this role.");
+                    }
+                }, ui.fx());
+    }
+
     /** Stars (or unstars) the chosen role of the chosen account. */
     public void toggleFavourite() {
         if (session == null || account.get() == null || role.get() == null) {

@@ -38,6 +38,8 @@ public final class SsoPickerView {
     public static final String ROLES_ID = "sso-roles";
     public static final String REGION_ID = "sso-lambda-region";
     public static final String FAVOURITE_ID = "sso-favourite";
+    public static final String PROFILE_NAME_ID = "sso-profile-name";
+    public static final String SAVE_PROFILE_ID = "sso-save-profile";
 
     private final SsoPickerModel model;
     private final VBox root;
@@ -223,8 +225,18 @@ public final class SsoPickerView {
             accounts.getSelectionModel().select(model.accountProperty().get()); // the list was re-sorted
             accounts.scrollTo(model.accountProperty().get());
         });
+        TextField profileName = new TextField();
+        profileName.setId(PROFILE_NAME_ID);
+        profileName.setPromptText("profile name");
+        model.roleProperty().subscribe(r -> profileName.setText(r == null || model.accountProperty().get() == null ? ""
+                : model.accountProperty().get().accountName() + "-" + r));
+        Button save = new Button("Save as profile…");
+        save.setId(SAVE_PROFILE_ID);
+        save.disableProperty().bind(model.canConnectProperty().not());
+        save.setOnAction(e -> model.saveAsProfile(profileName.getText()));
         VBox.setVgrow(roles, Priority.ALWAYS);
-        VBox right = new VBox(6, new Label("Role"), roles, new Label("Lambda region"), region, favourite);
+        VBox right = new VBox(6, new Label("Role"), roles, new Label("Lambda region"), region, favourite,
+                new Label("AWS CLI profile"), profileName, save);
         HBox body = new HBox(12, left, right);
         VBox.setVgrow(body, Priority.ALWAYS);
         Label title = new Label("2  Account, role and region");

@@ -44,13 +44,15 @@ class SsoPickerTest {
     private SsoFixture f;
     private SsoPickerModel model;
     private SettingsFile settings;
+    private ScriptedDialogs dialogs;
 
     @Start
     void start(Stage stage) throws Exception {
         home = Files.createTempDirectory("sso-picker");
         f = new SsoFixture(home, SsoSettings.defaults());
         settings = new SettingsFile(home.resolve("settings.json"));
-        UiContext ui = new UiContext(Platform::runLater, f.scheduler, f.clock, new ScriptedDialogs(), new ToastNotifier());
+        dialogs = new ScriptedDialogs();
+        UiContext ui = new UiContext(Platform::runLater, f.scheduler, f.clock, dialogs, new ToastNotifier());
         SsoAccess access = new SsoAccess(f.signIns, name -> CompletableFuture.supplyAsync(() -> f.signIns.configured(name), f.io),
                 settings, f.io);
         model = new SsoPickerModel(ui, access);
@@ -104,6 +106,21 @@ class SsoPickerTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Files.exists(settings.file())
                 && Files.readString(settings.file()).contains("\"last\""));
         String saved = Files.readString(settings.file());
+
+        robot.clickOn("#" + SsoPickerView.SAVE_PROFILE_ID);
+        String expected = """
+                [profile orders-prod-PowerUserAccess]
+                sso_session = team
+                sso_account_id = 310987654321
+                sso_role_name = PowerUserAccess
+                region = us-east-1
+                """;
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Files.readString(home.resolve(".aws/config")).endsWith(expected));
+        assertThat(dialogs.confirmations).singleElement().satisfies(c -> assertThat(c.after()).isEqualTo(expected));
+        assertThat(Files.readString(home.resolve(".aws/config"))).startsWith("[sso-session team]");
+        robot.clickOn("#" + SsoPickerView.SAVE_PROFILE_ID);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#" + SsoPickerView.MESSAGE_ID).queryAs(Label.class)
+                .getText().contains("already has a profile named orders-prod-PowerUserAccess"));
         assertThat(saved).contains("310987654321").contains("PowerUserAccess").contains("orders-prod")
                 .doesNotContain("accessToken").doesNotContain("ASIA").doesNotContain("clientSecret");
     }

@@ -78,7 +78,7 @@ public final class ConsoleApp extends Application {
                 new FxDialogService(() -> stage), toasts);
         SsoAccess sso = new SsoAccess(factory.ssoSignIns(), factory::ssoSession, settingsFile, io);
         connections = new ConnectionManager(ui, factory::open, settingsFile, AwsProfiles::load,
-                (owner, answer) -> new SsoSignInDialog(new SsoPickerModel(ui, sso), owner).show(answer));
+                (owner, answer) -> new SsoSignInDialog(new SsoPickerModel(ui, sso), owner == null ? stage : owner).show(answer));
         FxActionDialogs forms = new FxActionDialogs(() -> stage);
         ConnectionSwitcher switcher = new ConnectionSwitcher(connections, () -> stage);
         MainWindow window = new MainWindow(ui, connections.servicesProperty(), switcher.node(),

@@ -191,7 +191,8 @@ public final class SsoPickerView {
         ListView<String> roles = new ListView<>(model.roles());
         roles.setId(ROLES_ID);
         roles.setPlaceholder(new Label("Pick an account."));
-        roles.setPrefWidth(230);
+        roles.setPrefWidth(250);
+        roles.setMinHeight(100); // three roles stay visible on a 700-pixel screen
         roles.getStyleClass().add("dense");
         roles.setCellFactory(list -> new ListCell<>() {
             @Override
@@ -230,13 +231,16 @@ public final class SsoPickerView {
         profileName.setPromptText("profile name");
         model.roleProperty().subscribe(r -> profileName.setText(r == null || model.accountProperty().get() == null ? ""
                 : model.accountProperty().get().accountName() + "-" + r));
-        Button save = new Button("Save as profile…");
+        Button save = new Button("Save…");
+        save.setTooltip(new javafx.scene.control.Tooltip("Save as a profile in ~/.aws/config (the lines are shown first)"));
         save.setId(SAVE_PROFILE_ID);
         save.disableProperty().bind(model.canConnectProperty().not());
         save.setOnAction(e -> model.saveAsProfile(profileName.getText()));
         VBox.setVgrow(roles, Priority.ALWAYS);
+        HBox.setHgrow(profileName, Priority.ALWAYS);
+        HBox saveRow = new HBox(6, profileName, save);
         VBox right = new VBox(6, new Label("Role"), roles, new Label("Lambda region"), region, favourite,
-                new Label("AWS CLI profile"), profileName, save);
+                new Label("AWS CLI profile"), saveRow);
         HBox body = new HBox(12, left, right);
         VBox.setVgrow(body, Priority.ALWAYS);
         Label title = new Label("2  Account, role and region");

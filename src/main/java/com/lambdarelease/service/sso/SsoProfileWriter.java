@@ -3,10 +3,9 @@ package com.lambdarelease.service.sso;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -54,26 +53,8 @@ public final class SsoProfileWriter {
                 throw new IllegalArgumentException("~/.aws/config already has a profile named " + profile + "; pick another name.");
             }
             String separator = current.isEmpty() ? "" : current.endsWith("\n\n") ? "" : current.endsWith("\n") ? "\n" : "\n\n";
-            Path parent = configFile.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path temp = Files.createTempFile(parent, ".config-", ".tmp");
-            try {
-                Files.writeString(temp, current + separator + lines, StandardCharsets.UTF_8);
-                if (Files.isRegularFile(configFile)) {
-                    try {
-                        Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(configFile));
-                    } catch (UnsupportedOperationException notPosix) {
-                        // the file system keeps no such permissions
-                    }
-                }
-                try {
-                    Files.move(temp, configFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, configFile, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            Files.createDirectories(configFile.toAbsolutePath().getParent());
+            AtomicFile.replace(configFile, current + separator + lines, Optional.empty());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + configFile, e);
         }

@@ -6,13 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -165,28 +160,9 @@ public final class TokenCache {
     }
 
     private void writeAtomically(Path file, JsonNode content) {
-        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
         try {
-            if (!Files.isDirectory(dir)) {
-                if (posix) {
-                    Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-                } else {
-                    Files.createDirectories(dir);
-                }
-            }
-            Path temp = posix
-                    ? Files.createTempFile(dir, ".tmp-", ".json", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                    : Files.createTempFile(dir, ".tmp-", ".json");
-            try {
-                Files.writeString(temp, JSON.writeValueAsString(content), StandardCharsets.UTF_8);
-                try {
-                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFile.createDirectories(dir, "rwx------");
+            AtomicFile.replace(file, JSON.writeValueAsString(content), Optional.of("rw-------"));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + file, e);
         }

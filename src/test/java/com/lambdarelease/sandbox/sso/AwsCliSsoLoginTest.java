@@ -10,13 +10,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AwsCliSsoLoginTest {
 
-    private static final Path DEBIAN_CLI = Path.of("/usr/bin/aws");
+    private static final Path DEBIAN_CLI = AwsCliRunner.DEBIAN_CLI;
     @TempDir
     Path home;
     private Sandbox sandbox;
@@ -55,17 +52,7 @@ class AwsCliSsoLoginTest {
                 sso_role_name = ReleaseManager
                 region = us-east-1
                 """.formatted(sandbox.ssoStartUrl()));
-        String rules = """
-                {"version":"1.0","parameters":{"Region":{"builtIn":"AWS::Region","required":false,"type":"String"},
-                "UseDualStack":{"builtIn":"AWS::UseDualStack","required":true,"default":false,"type":"Boolean"},
-                "UseFIPS":{"builtIn":"AWS::UseFIPS","required":true,"default":false,"type":"Boolean"},
-                "Endpoint":{"builtIn":"SDK::Endpoint","required":false,"type":"String"}},
-                "rules":[{"conditions":[],"endpoint":{"url":"%s","properties":{},"headers":{}},"type":"endpoint"}]}
-                """.formatted(sandbox.endpoint());
-        for (String service : List.of("sso-oidc", "sso")) {
-            Path dir = Files.createDirectories(home.resolve("data/" + service + "/2019-06-10"));
-            Files.writeString(dir.resolve("endpoint-rule-set-1.json"), rules);
-        }
+        AwsCliRunner.routeSsoTo(home.resolve("data"), sandbox.endpoint());
     }
 
     @AfterEach
@@ -75,40 +62,19 @@ class AwsCliSsoLoginTest {
         }
     }
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private Result aws(String... args) throws Exception {
+    private AwsCliRunner.Result aws(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(DEBIAN_CLI.toString(), "--no-cli-pager", "--output", "json"));
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command);
-        Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("AWS_"));
-        env.put("HOME", home.toString());
-        env.put("AWS_CONFIG_FILE", home.resolve(".aws/config").toString());
-        env.put("AWS_SHARED_CREDENTIALS_FILE", home.resolve(".aws/credentials").toString());
-        env.put("AWS_DATA_PATH", home.resolve("data").toString());
-        env.put("AWS_ENDPOINT_URL_SSO_OIDC", sandbox.endpoint().toString());
-        env.put("AWS_ENDPOINT_URL_SSO", sandbox.endpoint().toString());
-        env.put("AWS_ENDPOINT_URL", sandbox.endpoint().toString());
-        env.put("BROWSER", "/bin/false");
-        env.put("PATH", "/usr/bin:/bin"); // Debian's CLI with Debian's python, not a pyenv one
-        env.remove("PYTHONPATH");
-        env.remove("PYTHONHOME");
-        Process p = pb.start();
-        p.getOutputStream().close();
-        assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("aws %s finished", String.join(" ", args)).isTrue();
-        return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
-                new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+        return AwsCliRunner.run(command, home, sandbox.endpoint(), AwsCliRunner.debianCli(home, sandbox.endpoint()));
     }
 
     @Test
     void theCliSignsInWithADeviceCodeAndListsTheAccountsFunctions() throws Exception {
-        Result version = aws("--version");
-        assertThat(version.out + version.err).startsWith("aws-cli/2.");
-        Result login = aws("sso", "login", "--profile", "team", "--no-browser");
-        assertThat(login.code).as(login.out + login.err).isZero();
-        assertThat(login.out).contains(sandbox.endpoint() + "/device").contains("Successfully logged into Start URL");
+        AwsCliRunner.Result version = aws("--version");
+        assertThat(version.out() + version.err()).startsWith("aws-cli/2.");
+        AwsCliRunner.Result login = aws("sso", "login", "--profile", "team", "--no-browser");
+        assertThat(login.code()).as(login.out() + login.err()).isZero();
+        assertThat(login.out()).contains(sandbox.endpoint() + "/device").contains("Successfully logged into Start URL");
 
         try (var files = Files.list(home.resolve(".aws/sso/cache"))) {
             JsonNode cached = null;
@@ -123,9 +89,9 @@ class AwsCliSsoLoginTest {
             assertThat(cached.path("expiresAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
         }
 
-        Result list = aws("lambda", "list-functions", "--profile", "team", "--endpoint-url", sandbox.endpoint().toString());
-        assertThat(list.code).as(list.err).isZero();
-        assertThat(new ObjectMapper().readTree(list.out).path("Functions")).extracting(f -> f.path("FunctionArn").asText())
+        AwsCliRunner.Result list = aws("lambda", "list-functions", "--profile", "team", "--endpoint-url", sandbox.endpoint().toString());
+        assertThat(list.code()).as(list.err()).isZero();
+        assertThat(new ObjectMapper().readTree(list.out()).path("Functions")).extracting(f -> f.path("FunctionArn").asText())
                 .containsExactly("arn:aws:lambda:us-east-1:210987654321:function:payments-prod-api",
                         "arn:aws:lambda:us-east-1:210987654321:function:payments-prod-worker");
     }

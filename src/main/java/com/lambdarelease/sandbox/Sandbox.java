@@ -45,7 +45,8 @@ public final class Sandbox implements AutoCloseable {
         Map<String, String> teams = new LinkedHashMap<>();
         sso.organisation().accounts().forEach(a -> teams.put(a.accountId(), a.accountName()));
         this.lambda = new LambdaBackend(options, clock, metrics, random.split(), teams);
-        this.identityCenter = new IdentityCenter(sso, clock, System::nanoTime, random.split());
+        // A random source of its own: splitting the shared one would change every seeded fault and route after it.
+        this.identityCenter = new IdentityCenter(sso, clock, System::nanoTime, new SplittableRandom(options.randomSeed() ^ 0x550L));
         CloudWatchBackend cloudWatch = new CloudWatchBackend(metrics, clock);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sandbox-traffic");

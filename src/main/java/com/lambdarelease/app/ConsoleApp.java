@@ -14,6 +14,11 @@ import com.lambdarelease.ui.common.Theme;
 import com.lambdarelease.ui.common.ToastNotifier;
 import com.lambdarelease.ui.common.UiContext;
 import com.lambdarelease.ui.connection.ConnectionManager;
+import com.lambdarelease.ui.sso.SsoAccess;
+import com.lambdarelease.ui.sso.SsoExpiryModel;
+import com.lambdarelease.ui.sso.SsoExpiryView;
+import com.lambdarelease.ui.sso.SsoPickerModel;
+import com.lambdarelease.ui.sso.SsoSignInDialog;
 import com.lambdarelease.ui.connection.ConnectionSwitcher;
 import com.lambdarelease.ui.shell.MainWindow;
 import com.lambdarelease.ui.shell.Workspace;
@@ -80,7 +85,9 @@ public final class ConsoleApp extends Application {
                 .withSpeed(Double.parseDouble(getParameters().getNamed().getOrDefault("sandbox-speed", "1"))));
         UiContext ui = new UiContext(Platform::runLater, scheduler, Clock.systemUTC(),
                 new FxDialogService(() -> stage), toasts);
-        connections = new ConnectionManager(ui, factory::open, settingsFile, AwsProfiles::load);
+        SsoAccess sso = new SsoAccess(factory.ssoSignIns(), factory::ssoSession, settingsFile, io);
+        connections = new ConnectionManager(ui, factory::open, settingsFile, AwsProfiles::load,
+                (owner, answer) -> new SsoSignInDialog(new SsoPickerModel(ui, sso), owner == null ? stage : owner).show(answer));
         FxActionDialogs forms = new FxActionDialogs(() -> stage);
         ConnectionSwitcher switcher = new ConnectionSwitcher(connections, () -> stage);
         // The remembered connection's cached list is on screen before it opens; its workspace takes that list over.
@@ -98,6 +105,8 @@ public final class ConsoleApp extends Application {
             return new Workspace(ReleaseSession.of(services, journal, io), ui, forms, ConsoleApp::copyToClipboard,
                     startup.cache().forConnection(spec), list);
         }, toasts);
+        window.addStatus(new SsoExpiryView(new SsoExpiryModel(ui, sso, connections.specProperty(),
+                java.time.Duration.ofSeconds(30))).node());
         if (startup.cached().isPresent()) {
             window.showBeforeConnecting(first.view().node());
             if (StartupReport.enabled()) {

@@ -43,7 +43,8 @@ final class CliSession implements AutoCloseable {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("cli-timer"));
         // No history, and traffic only for a rollout: most commands last seconds and the sandbox ends with them.
         SessionFactory factory = new SessionFactory(io, scheduler, SandboxOptions.defaults().withPort(0)
-                .withSpeed(options.sandboxSpeed()).withTraffic(traffic).withBackfill(Duration.ZERO));
+                .withSpeed(options.sandboxSpeed()).withTraffic(traffic).withBackfill(Duration.ZERO),
+                CliSso.signIns(context, io, scheduler));
         try {
             ReleaseJournal journal = ReleaseJournal.at(options.journalFile(context.env(), context.home()));
             ReleaseSession session = await(factory.openSession(spec, journal));
@@ -82,7 +83,7 @@ final class CliSession implements AutoCloseable {
         }
     }
 
-    private static ThreadFactory daemon(String prefix) {
+    static ThreadFactory daemon(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());

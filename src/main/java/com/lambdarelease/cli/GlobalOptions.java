@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,9 +21,12 @@ public final class GlobalOptions {
 
     public enum Format { table, json }
 
-    @Option(names = "--connection", paramLabel = "sandbox|profile:NAME|endpoint:URL", defaultValue = "sandbox",
-            description = {"Where to act: the embedded sandbox (default), an AWS profile, or an endpoint with the SDK's "
-                    + "default credential chain (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, then the default profile)."})
+    @Option(names = "--connection", paramLabel = "sandbox|profile:NAME|endpoint:URL|sso:SESSION/ACCOUNT/ROLE",
+            defaultValue = "sandbox",
+            description = {"Where to act: the embedded sandbox (default), an AWS profile, an endpoint with the SDK's "
+                    + "default credential chain (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, then the default profile), or a "
+                    + "role in an account through IAM Identity Center (an [sso-session] of ~/.aws/config, signed in with "
+                    + "`sso login` or `aws sso login`)."})
     String connection;
 
     @Option(names = "--region", paramLabel = "R",
@@ -75,10 +79,23 @@ public final class GlobalOptions {
             }
             return new ConnectionSpec.CustomEndpoint(uri, region(env), Optional.empty());
         }
-        throw new InvalidInputException("--connection " + c + ": use sandbox, profile:NAME or endpoint:URL.");
+        if (c.startsWith("sso:")) {
+            String[] parts = c.substring("sso:".length()).split("/", -1);
+            if (parts.length != 3 || Arrays.stream(parts).anyMatch(String::isBlank)) {
+                throw new InvalidInputException("--connection " + c + ": give sso:SESSION/ACCOUNT/ROLE, for example "
+                        + "sso:my-org/123456789012/ReadOnlyAccess.");
+            }
+            try {
+                return new ConnectionSpec.Sso(parts[0], parts[1], parts[2], region(env));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("--connection " + c + ": " + e.getMessage());
+            }
+        }
+        throw new InvalidInputException("--connection " + c + ": use sandbox, profile:NAME, endpoint:URL or "
+                + "sso:SESSION/ACCOUNT/ROLE.");
     }
 
-    private String region(Map<String, String> env) {
+    String region(Map<String, String> env) {
         return Optional.ofNullable(region)
                 .or(() -> Optional.ofNullable(env.get("AWS_REGION")).filter(s -> !s.isBlank()))
                 .or(() -> Optional.ofNullable(env.get("AWS_DEFAULT_REGION")).filter(s -> !s.isBlank()))

@@ -36,6 +36,8 @@ public final class ReleaseCli {
                         new AliasDeleteCommand(options, context)),
                 new CommandLine(new JournalCommand(options, context)),
                 new CommandLine(new LogsCommand(options, context)),
+                group("sso", "IAM Identity Center: sign in (shared with the AWS CLI) and list accounts and roles.",
+                        new SsoCommands.Login(options, context), new SsoCommands.Accounts(options, context)),
                 group("rollout", "Progressive rollouts: canary and linear plans judged by the new version's own metrics.",
                         new RolloutStartCommand(options, context), new RolloutStatusCommand.Status(options, context),
                         new RolloutControlCommand.Pause(options, context), new RolloutControlCommand.Resume(options, context),

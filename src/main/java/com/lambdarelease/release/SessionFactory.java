@@ -11,6 +11,10 @@ import com.lambdarelease.service.SdkMetricsService;
 import com.lambdarelease.service.connection.ConnectionSpec;
 import com.lambdarelease.service.connection.AwsProfiles;
 import com.lambdarelease.service.connection.ConnectionFailures;
+import com.lambdarelease.service.sso.BrowserOpener;
+import com.lambdarelease.service.sso.SsoRoleCredentials;
+import com.lambdarelease.service.sso.SsoSession;
+import com.lambdarelease.service.sso.SsoSignIns;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
@@ -23,7 +27,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * The one way to open a connection (embedded sandbox, AWS profile and region, custom endpoint)
+ * The one way to open a connection (embedded sandbox, AWS profile and region, custom endpoint, a role
+ * through IAM Identity Center)
  * into clients, services and a request budget; the console, the command line and the tests all
  * use it. Opening runs on {@code io}, never the caller's thread. The embedded sandbox is started on
  * first use and kept until {@link #close()}.
@@ -35,22 +40,85 @@ public final class SessionFactory implements AutoCloseable {
     private final SandboxOptions sandboxOptions;
     private final boolean ownsSandbox;
     private Sandbox sandbox;
+    private SsoSignIns sso;
 
     /** Starts the embedded sandbox with {@code sandboxOptions} the first time it is opened. */
     public SessionFactory(Executor io, ScheduledExecutorService scheduler, SandboxOptions sandboxOptions) {
+        this(io, scheduler, sandboxOptions, null);
+    }
+
+    /** Like {@link #SessionFactory(Executor, ScheduledExecutorService, SandboxOptions)}, signing in through {@code sso}. */
+    public SessionFactory(Executor io, ScheduledExecutorService scheduler, SandboxOptions sandboxOptions, SsoSignIns sso) {
         this.io = io;
         this.scheduler = scheduler;
         this.sandboxOptions = sandboxOptions;
         this.ownsSandbox = true;
+        this.sso = sso;
     }
 
     /** Opens {@link ConnectionSpec.Sandbox} on a sandbox already running (tests keep their own), never closing it. */
     public SessionFactory(Executor io, ScheduledExecutorService scheduler, Sandbox running) {
+        this(io, scheduler, running, null);
+    }
+
+    /** On a running sandbox, signing in to Identity Center through {@code sso} (tests give it a temporary home). */
+    public SessionFactory(Executor io, ScheduledExecutorService scheduler, Sandbox running, SsoSignIns sso) {
         this.io = io;
         this.scheduler = scheduler;
         this.sandboxOptions = null;
         this.ownsSandbox = false;
         this.sandbox = running;
+        this.sso = sso;
+    }
+
+    /** The Identity Center sign-ins this factory's SSO connections use (this user's, unless given). */
+    public synchronized SsoSignIns ssoSignIns() {
+        if (sso == null) {
+            sso = new SsoSignIns(System.getenv(), java.nio.file.Path.of(
+                    software.amazon.awssdk.utils.UserHomeDirectoryUtils.userHomeDirectory()), BrowserOpener.system(),
+                    Clock.systemUTC(), io, scheduler);
+        }
+        return sso;
+    }
+
+    /**
+     * The Identity Center session {@code name}: an {@code [sso-session]} of the config file, or, for
+     * {@value ConnectionSpec.Sso#SANDBOX_SESSION} when the file has none of that name, the embedded
+     * sandbox's own (starting it). Reads the disk: runs on io.
+     */
+    public CompletableFuture<SsoSession> ssoSession(String name) {
+        return CompletableFuture.supplyAsync(() -> resolveSso(name, Optional.empty()), io);
+    }
+
+    private SsoSession resolveSso(String name, Optional<ConnectionSpec.SsoStart> typed) {
+        if (typed.isPresent()) {
+            return SsoSession.typed(typed.get().startUrl(), typed.get().ssoRegion());
+        }
+        SsoSignIns signIns = ssoSignIns();
+        if (name.equals(ConnectionSpec.Sso.SANDBOX_SESSION) && signIns.config().session(name).isEmpty()) {
+            startSandbox();
+            return new SsoSession(Optional.of(name), sandbox.ssoStartUrl(), ConnectionSpec.Sandbox.DEFAULT_REGION,
+                    java.util.List.of());
+        }
+        return signIns.configured(name);
+    }
+
+    /**
+     * A role through Identity Center: the session's token must be live (from here or the AWS CLI),
+     * else one "sign in" message; the role's credentials stay in memory. A local start URL (the
+     * sandbox) also serves Lambda and CloudWatch.
+     */
+    private ConsoleServices openSso(ConnectionSpec.Sso spec) {
+        SsoSession session = resolveSso(spec.session(), spec.start());
+        SsoSignIns signIns = ssoSignIns();
+        signIns.signIn(session).accessToken().join();
+        SsoRoleCredentials credentials = signIns.credentials(session, spec.accountId(), spec.roleName());
+        credentials.resolveCredentials();
+        Optional<java.net.URI> endpoint = session.localOrigin();
+        AwsClients clients = AwsClients.create(endpoint, Region.of(spec.region()), credentials);
+        return verified(budgeted(spec.label(), clients,
+                "IAM Identity Center " + session.label() + " · " + spec.accountId() + " · " + spec.roleName()),
+                clients, endpoint.map(Object::toString).orElse("AWS Lambda in " + spec.region()));
     }
 
     /** The services of {@code spec}'s connection; fails through the future (credentials, sandbox start). */
@@ -58,6 +126,9 @@ public final class SessionFactory implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> {
             if (spec instanceof ConnectionSpec.Profile p) {
                 return openAws(p.label(), Optional.empty(), p.region(), p.profileName());
+            }
+            if (spec instanceof ConnectionSpec.Sso sso) {
+                return openSso(sso);
             }
             if (spec instanceof ConnectionSpec.CustomEndpoint c) {
                 return c.profileName().isPresent()
@@ -69,7 +140,7 @@ public final class SessionFactory implements AutoCloseable {
     }
 
     /** The sandbox keeps one place per region, chosen by the region the clients sign for. */
-    private synchronized ConsoleServices openSandbox(String region) {
+    private synchronized void startSandbox() {
         if (sandbox == null) {
             try {
                 sandbox = Sandbox.start(sandboxOptions);
@@ -77,6 +148,10 @@ public final class SessionFactory implements AutoCloseable {
                 throw new UncheckedIOException("Could not start the embedded sandbox", e);
             }
         }
+    }
+
+    private synchronized ConsoleServices openSandbox(String region) {
+        startSandbox();
         AwsClients clients = AwsClients.forSandbox(sandbox.endpoint(), Region.of(region));
         return new ConsoleServices("Sandbox · " + sandbox.endpoint().getAuthority()
                         + (region.equals(ConnectionSpec.Sandbox.DEFAULT_REGION) ? "" : " · " + region),
@@ -101,12 +176,17 @@ public final class SessionFactory implements AutoCloseable {
             throw ConnectionFailures.noDefaultCredentials(e);
         }
         AwsClients clients = AwsClients.create(Optional.of(endpoint), Region.of(region), credentials);
+        return verified(budgeted(label, clients, "default credential chain"), clients, endpoint.toString());
+    }
+
+    /** The services of an AWS-like connection: Lambda within the control plane's request budget, Logs within its own. */
+    private ConsoleServices budgeted(String label, AwsClients clients, String who) {
         Clock clock = Clock.systemUTC();
-        return verified(new ConsoleServices(label,
+        return new ConsoleServices(label,
                 new SdkLambdaService(clients.lambda(), RequestBudget.lambdaControlPlane(clock, scheduler), pageRetry()),
                 new SdkMetricsService(clients.cloudWatch(), clock),
                 new SdkLogsService(clients.logs(), SdkLogsService.filterLogEventsBudget(clock, scheduler)),
-                clients.activity(), clock, clients, "default credential chain"), clients, endpoint.toString());
+                clients.activity(), clock, clients, who);
     }
 
     private ConsoleServices openAws(String label, Optional<java.net.URI> endpoint, String region, String profile) {
@@ -120,12 +200,8 @@ public final class SessionFactory implements AutoCloseable {
             throw ConnectionFailures.credentials(name, profiles.usesSso(name), e);
         }
         AwsClients clients = AwsClients.create(endpoint, Region.of(region), credentials);
-        Clock clock = Clock.systemUTC();
-        return verified(new ConsoleServices(label,
-                new SdkLambdaService(clients.lambda(), RequestBudget.lambdaControlPlane(clock, scheduler), pageRetry()),
-                new SdkMetricsService(clients.cloudWatch(), clock),
-                new SdkLogsService(clients.logs(), SdkLogsService.filterLogEventsBudget(clock, scheduler)),
-                clients.activity(), clock, clients, "profile " + name), clients, endpoint.map(Object::toString).orElse("AWS Lambda in " + region));
+        return verified(budgeted(label, clients, "profile " + name), clients,
+                endpoint.map(Object::toString).orElse("AWS Lambda in " + region));
     }
 
     /**
@@ -175,6 +251,9 @@ public final class SessionFactory implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (sso != null) {
+            sso.close();
+        }
         if (sandbox != null && ownsSandbox) {
             sandbox.close();
         }

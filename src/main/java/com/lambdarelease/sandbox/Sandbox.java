@@ -5,18 +5,23 @@ import com.lambdarelease.sandbox.http.SandboxHttpServer;
 import com.lambdarelease.sandbox.lambda.LambdaBackend;
 import com.lambdarelease.sandbox.logs.LogsBackend;
 import com.lambdarelease.sandbox.metrics.MetricStore;
+import com.lambdarelease.sandbox.sso.IdentityCenter;
+import com.lambdarelease.sandbox.sso.SsoSettings;
 import com.lambdarelease.sandbox.traffic.TrafficSimulator;
 
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A local stand-in for AWS accounts and regions: Lambda, CloudWatch and CloudWatch Logs over HTTP on 127.0.0.1,
+ * A local stand-in for AWS: Lambda, CloudWatch and CloudWatch Logs per account and region, and an IAM
+ * Identity Center whose organisation's accounts each have functions of their own, over HTTP on 127.0.0.1,
  * speaking AWS's own wire protocols. It shares no classes with the console; the only contract is
  * the wire. Start it with {@link #start(SandboxOptions)}; close it to stop.
  */
@@ -33,7 +38,9 @@ public final class Sandbox implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final TrafficSimulator traffic;
 
-    private Sandbox(SandboxOptions options, SandboxClock clock) throws IOException {
+    private final IdentityCenter identityCenter;
+
+    private Sandbox(SandboxOptions options, SandboxClock clock, SsoSettings sso) throws IOException {
         this.clock = clock;
         SplittableRandom random = new SplittableRandom(options.randomSeed());
         this.metrics = new MetricStore(clock, options.metricsDelay());
@@ -42,14 +49,18 @@ public final class Sandbox implements AutoCloseable {
         SplittableRandom serverRandom = random.split();
         SplittableRandom trafficRandom = random.split();
         this.logs = new LogsBackend(options.logs(), random.split());
-        this.lambda = new LambdaBackend(options, clock, metrics, lambdaRandom, logs);
+        Map<String, String> teams = new LinkedHashMap<>();
+        sso.organisation().accounts().forEach(a -> teams.put(a.accountId(), a.accountName()));
+        this.lambda = new LambdaBackend(options, clock, metrics, lambdaRandom, logs, teams);
+        // A random source of its own: splitting the shared one would change every seeded fault and route after it.
+        this.identityCenter = new IdentityCenter(sso, clock, System::nanoTime, new SplittableRandom(options.randomSeed() ^ 0x550L));
         CloudWatchBackend cloudWatch = new CloudWatchBackend(metrics, clock);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sandbox-traffic");
             t.setDaemon(true);
             return t;
         });
-        this.server = SandboxHttpServer.start(options, lambda, cloudWatch, logs, serverRandom);
+        this.server = SandboxHttpServer.start(options, lambda, cloudWatch, logs, identityCenter, serverRandom);
         this.traffic = options.traffic() ? new TrafficSimulator(lambda, clock, options, trafficRandom) : null;
         if (traffic != null) {
             traffic.start(scheduler);
@@ -58,12 +69,27 @@ public final class Sandbox implements AutoCloseable {
 
     /** Starts a sandbox whose clock is wall time scaled by {@link SandboxOptions#speed()}. */
     public static Sandbox start(SandboxOptions options) throws IOException {
-        return new Sandbox(options, SandboxClock.scaled(Clock.systemUTC(), options.speed()));
+        return new Sandbox(options, SandboxClock.scaled(Clock.systemUTC(), options.speed()), SsoSettings.defaults());
     }
 
     /** Starts a sandbox on the given clock (tests pass a manual one). */
     public static Sandbox start(SandboxOptions options, SandboxClock clock) throws IOException {
-        return new Sandbox(options, clock);
+        return new Sandbox(options, clock, SsoSettings.defaults());
+    }
+
+    /** Starts a sandbox on the given clock whose IAM Identity Center behaves as {@code sso} says. */
+    public static Sandbox start(SandboxOptions options, SandboxClock clock, SsoSettings sso) throws IOException {
+        return new Sandbox(options, clock, sso);
+    }
+
+    /** The sandbox's IAM Identity Center (tests approve or deny sign-ins through it). */
+    public IdentityCenter identityCenter() {
+        return identityCenter;
+    }
+
+    /** The start URL of the sandbox's Identity Center organisation. */
+    public String ssoStartUrl() {
+        return IdentityCenter.startUrl(endpoint());
     }
 
     public int port() {

@@ -1,5 +1,7 @@
 package com.lambdarelease.sandbox.http;
 
+import com.lambdarelease.sandbox.AccessKeyIds;
+
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,8 +11,9 @@ import java.util.regex.Pattern;
  * SigV4 credential scope ({@code Credential=AKID/20261201/eu-west-1/lambda/aws4_request}); without a
  * signature it may be in the host ({@code lambda.eu-west-1.amazonaws.com}); else it is us-east-1
  * (AWS-FACTS-2.md §3). The account is the access key itself when that is 12 digits (as LocalStack
- * does), else the demo account, so several accounts can be tried without any sign-in. Every
- * service of the sandbox keeps its state per scope.
+ * does), the account a temporary key from the sandbox's Identity Center was issued for
+ * ({@link AccessKeyIds}), else the demo account, so several accounts can be tried without any
+ * sign-in. Every service of the sandbox keeps its state per scope.
  */
 public record RequestScope(String account, String region) {
 
@@ -27,7 +30,12 @@ public record RequestScope(String account, String region) {
         String region = signed.map(m -> m.group(2))
                 .or(() -> request.header("Host").map(HOST::matcher).filter(Matcher::matches).map(m -> m.group(1)))
                 .orElse(DEFAULT_REGION);
-        String account = signed.map(m -> m.group(1)).filter(k -> ACCOUNT.matcher(k).matches()).orElse(DEFAULT_ACCOUNT);
+        String account = signed.map(m -> m.group(1)).flatMap(RequestScope::accountOf).orElse(DEFAULT_ACCOUNT);
         return new RequestScope(account, region);
+    }
+
+    /** A 12-digit key is that account; a temporary key the sandbox's Identity Center issued names its account. */
+    private static Optional<String> accountOf(String accessKey) {
+        return ACCOUNT.matcher(accessKey).matches() ? Optional.of(accessKey) : AccessKeyIds.account(accessKey);
     }
 }

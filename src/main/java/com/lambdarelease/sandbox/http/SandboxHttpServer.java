@@ -81,13 +81,16 @@ public final class SandboxHttpServer {
     public static SandboxHttpServer start(SandboxOptions options, ProtocolHandler lambda, ProtocolHandler cloudWatch,
                                           RandomGenerator random) throws IOException {
         return start(options, lambda, cloudWatch, request -> SandboxRouter.awsJsonError(request,
-                "UnknownOperationException", "This sandbox serves no CloudWatch Logs"), random);
+                "UnknownOperationException", "This sandbox serves no CloudWatch Logs"), SandboxRouter.NO_IDENTITY_CENTER,
+                random);
     }
 
+    /** The whole front door: Lambda, CloudWatch, CloudWatch Logs and IAM Identity Center's sign-in requests. */
     public static SandboxHttpServer start(SandboxOptions options, ProtocolHandler lambda, ProtocolHandler cloudWatch,
-                                          ProtocolHandler logs, RandomGenerator random) throws IOException {
+                                          ProtocolHandler logs, ProtocolHandler identityCenter, RandomGenerator random)
+            throws IOException {
         FrontDoorLimits limits = options.limits();
-        SandboxRouter router = new SandboxRouter(options, lambda, cloudWatch, logs, random);
+        SandboxRouter router = new SandboxRouter(options, lambda, cloudWatch, logs, identityCenter, random);
         EventLoopGroup acceptor = new NioEventLoopGroup(1, new DefaultThreadFactory("sandbox-accept", true));
         EventLoopGroup io = new NioEventLoopGroup(2, new DefaultThreadFactory("sandbox-io", true));
         BlockingQueue<Runnable> queue = limits.queuedRequests() == 0 ? new SynchronousQueue<>()

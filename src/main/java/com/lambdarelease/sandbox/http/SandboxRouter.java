@@ -2,6 +2,7 @@ package com.lambdarelease.sandbox.http;
 
 import com.lambdarelease.sandbox.Faults;
 import com.lambdarelease.sandbox.SandboxOptions;
+import com.lambdarelease.sandbox.sso.IdentityCenter;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -12,7 +13,8 @@ import java.util.random.RandomGenerator;
  * Decides which protocol answers a request: {@code /2015-03-31/...} and Lambda's other API
  * versions are Lambda (restJson1); {@code /service/GraniteServiceVersion20100801/...}
  * (smithy-rpc-v2-cbor) and {@code X-Amz-Target: GraniteServiceVersion20100801.*} (awsJson1_0) are
- * CloudWatch; {@code X-Amz-Target: Logs_20140328.*} (awsJson1_1) is CloudWatch Logs; another
+ * CloudWatch; {@code X-Amz-Target: Logs_20140328.*} (awsJson1_1) is CloudWatch Logs; the OIDC, portal
+ * and sign-in page paths ({@link IdentityCenter#serves}) are IAM Identity Center; another
  * {@code X-Amz-Target} is an awsJson UnknownOperationException; anything else
  * is a restJson 404. Injects each service's configured faults (throttle, 5xx, latency spikes) into
  * its requests. Knows nothing of the transport.
@@ -26,19 +28,28 @@ public final class SandboxRouter {
     private final ProtocolHandler lambda;
     private final ProtocolHandler cloudWatch;
     private final ProtocolHandler logs;
+    private final ProtocolHandler identityCenter;
     private final RandomGenerator random;
 
     public SandboxRouter(SandboxOptions options, ProtocolHandler lambda, ProtocolHandler cloudWatch,
-                         ProtocolHandler logs, RandomGenerator random) {
+                         ProtocolHandler logs, ProtocolHandler identityCenter, RandomGenerator random) {
         this.options = options;
         this.lambda = lambda;
         this.cloudWatch = cloudWatch;
         this.logs = logs;
+        this.identityCenter = identityCenter;
         this.random = random;
     }
 
+    /** What answers sign-in requests on a front door started without Identity Center. */
+    static final ProtocolHandler NO_IDENTITY_CENTER = r -> restJsonError(404, "UnknownOperationException",
+            "This sandbox serves no IAM Identity Center");
+
     public SandboxResponse route(SandboxRequest request) {
         String path = request.rawPath();
+        if (IdentityCenter.serves(request)) {
+            return identityCenter.handle(request);
+        }
         if (isLambda(path)) {
             return withFaults(options.lambdaFaults(), lambda, request);
         }
@@ -95,7 +106,9 @@ public final class SandboxRouter {
 
     /** The front door's refusal of {@code request}, in the shape of the protocol it was meant for. */
     public SandboxResponse refuse(SandboxRequest request, Refusal refusal, long bodyLimit) {
-        return (isCloudWatch(request) ? cloudWatch : isLogs(request) ? logs : lambda).refuse(request, refusal, bodyLimit);
+        ProtocolHandler handler = IdentityCenter.serves(request) ? identityCenter : isCloudWatch(request) ? cloudWatch
+                : isLogs(request) ? logs : lambda;
+        return handler.refuse(request, refusal, bodyLimit);
     }
 
     private static boolean isLogs(SandboxRequest request) {

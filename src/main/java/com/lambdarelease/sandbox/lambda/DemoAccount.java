@@ -125,6 +125,26 @@ final class DemoAccount {
         store.addQuietly(invoices.fn);
     }
 
+    /**
+     * An organisation account's us-east-1: {@code {account}-api} (three versions, live on 3) and
+     * {@code {account}-worker} (two versions, live on 1 with 10% to 2), so each account signed into
+     * through Identity Center shows functions of its own.
+     */
+    static void seedTeamAccount(FunctionStore store, String accountName, Instant now) {
+        Demo api = new Demo(store.arns(), accountName + "-api", "python3.12", "app.handler", 512, 15);
+        for (int v = 1; v <= 3; v++) {
+            api.env(FunctionConfig.ERROR_RATE, "0.002").publish(now.minus(Duration.ofDays(10 - 3L * v)), accountName + " api " + v);
+        }
+        api.alias("live", "3", "Live traffic", Map.of());
+        store.addQuietly(api.fn);
+        Demo worker = new Demo(store.arns(), accountName + "-worker", "nodejs20.x", "index.handler", 256, 60);
+        for (int v = 1; v <= 2; v++) {
+            worker.env(FunctionConfig.ERROR_RATE, "0.001").publish(now.minus(Duration.ofDays(6 - 2L * v)), accountName + " worker " + v);
+        }
+        worker.alias("live", "1", "Canary: 10% to v2", Map.of("2", 0.1));
+        store.addQuietly(worker.fn);
+    }
+
     /** Bare functions {@code bench-fn-00001}...: one shared code hash, no versions, cheap by design. */
     static void addSynthetic(FunctionStore store, int count, Instant now) {
         CodePackage code = CodePackage.of("bench".getBytes(StandardCharsets.UTF_8));

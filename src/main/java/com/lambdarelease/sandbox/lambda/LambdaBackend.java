@@ -12,6 +12,7 @@ import com.lambdarelease.sandbox.metrics.InvocationRecorder;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
@@ -33,14 +34,20 @@ public final class LambdaBackend implements ProtocolHandler, FunctionRuntime {
     /** One place per account and region, opened on first use; the default one is the demo's. */
     private final ConcurrentHashMap<Arns, Place> places = new ConcurrentHashMap<>();
     private final Place home;
+    /** Accounts (id → name) whose us-east-1 starts with functions of their own: the Identity Center organisation's. */
+    private final Map<String, String> teamAccounts;
 
     public LambdaBackend(SandboxOptions options, SandboxClock clock, InvocationRecorder recorder, RandomGenerator random) {
-        this(options, clock, recorder, random, ExecutionLog.NONE);
+        this(options, clock, recorder, random, ExecutionLog.NONE, Map.of());
     }
 
-    /** @param log where every run is reported, to become what Lambda writes to CloudWatch Logs */
+    /**
+     * @param log          where every run is reported, to become what Lambda writes to CloudWatch Logs
+     * @param teamAccounts accounts (id → name) seeded with functions of their own when first used
+     */
     public LambdaBackend(SandboxOptions options, SandboxClock clock, InvocationRecorder recorder, RandomGenerator random,
-                         ExecutionLog log) {
+                         ExecutionLog log, Map<String, String> teamAccounts) {
+        this.teamAccounts = Map.copyOf(teamAccounts);
         this.options = options;
         this.clock = clock;
         this.recorder = recorder;
@@ -92,6 +99,9 @@ public final class LambdaBackend implements ProtocolHandler, FunctionRuntime {
         if (options.seedDemoData() && scope.account().equals(RequestScope.DEFAULT_ACCOUNT)
                 && scope.region().equals(DemoAccount.SECOND_REGION)) {
             DemoAccount.seedSecondRegion(store, clock.instant());
+        } else if (options.seedDemoData() && teamAccounts.containsKey(scope.account())
+                && scope.region().equals(RequestScope.DEFAULT_REGION)) {
+            DemoAccount.seedTeamAccount(store, teamAccounts.get(scope.account()), clock.instant());
         }
         return place(store);
     }

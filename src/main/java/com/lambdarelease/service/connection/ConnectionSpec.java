@@ -47,4 +47,38 @@ public sealed interface ConnectionSpec {
             return endpoint.getHost() + ":" + endpoint.getPort() + " · " + region;
         }
     }
+
+    /**
+     * A role in an account reached through IAM Identity Center: {@code session} names an
+     * {@code [sso-session]} of ~/.aws/config ({@value #SANDBOX_SESSION} is the embedded sandbox's own
+     * Identity Center), or {@code start} holds a start URL and region typed in. Names and ids only.
+     */
+    record Sso(String session, String accountId, String roleName, String region, Optional<SsoStart> start)
+            implements ConnectionSpec {
+
+        /** The session name that means the embedded sandbox's Identity Center. */
+        public static final String SANDBOX_SESSION = "sandbox";
+
+        public Sso {
+            if (!accountId.matches("\\d{12}")) {
+                throw new IllegalArgumentException("An AWS account id is 12 digits; \"" + accountId + "\" is not one.");
+            }
+            if (roleName.isBlank() || session.isBlank()) {
+                throw new IllegalArgumentException("Name the sso-session and the role.");
+            }
+        }
+
+        public Sso(String session, String accountId, String roleName, String region) {
+            this(session, accountId, roleName, region, Optional.empty());
+        }
+
+        @Override
+        public String label() {
+            return session + " · " + accountId + " · " + roleName + " · " + region;
+        }
+    }
+
+    /** A start URL and the Identity Center's region, typed in rather than read from an sso-session. */
+    record SsoStart(String startUrl, String ssoRegion) {
+    }
 }

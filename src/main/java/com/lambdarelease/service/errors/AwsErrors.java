@@ -16,6 +16,12 @@ public final class AwsErrors {
     /** Unwraps completion wrappers; returns the typed exception for an SDK failure, or the cause as it is. */
     public static Throwable translate(Throwable t) {
         Throwable cause = unwrap(t);
+        // An ended Identity Center sign-in is one message, however deep the SDK wrapped it.
+        for (Throwable c = cause; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof com.lambdarelease.service.sso.SsoSessionExpiredException expired) {
+                return expired;
+            }
+        }
         if (cause instanceof AwsServiceException) {
             return cause;
         }

@@ -94,6 +94,11 @@ public final class SettingsFile {
         update(s -> s.withConnection(spec));
     }
 
+    /** Changes the Identity Center memory (favourites, last choices, flows), keeping everything else. */
+    public void rememberSso(UnaryOperator<SsoMemory> change) throws IOException {
+        update(s -> s.withSso(change.apply(s.ssoMemory())));
+    }
+
     public void rememberDarkTheme(boolean dark) throws IOException {
         update(s -> s.withDarkTheme(dark));
     }

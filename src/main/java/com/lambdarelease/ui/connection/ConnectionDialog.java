@@ -24,9 +24,17 @@ public final class ConnectionDialog {
 
     private final ConnectionChoice choice;
     private final Dialog<ConnectionSpec> dialog = new Dialog<>();
+    private final Runnable identityCenter;
+    private boolean handedOver;
 
     public ConnectionDialog(ConnectionChoice choice, Window owner) {
+        this(choice, owner, null);
+    }
+
+    /** With a "Sign in with IAM Identity Center" button that closes this chooser and runs {@code identityCenter}. */
+    public ConnectionDialog(ConnectionChoice choice, Window owner, Runnable identityCenter) {
         this.choice = choice;
+        this.identityCenter = identityCenter;
         dialog.setTitle("Connect");
         dialog.setHeaderText("Where are your Lambda functions?");
         if (owner != null) {
@@ -42,7 +50,13 @@ public final class ConnectionDialog {
 
     /** Shows the dialog; the answer arrives when the operator closes it (empty on Cancel). */
     public void show(java.util.function.Consumer<Optional<ConnectionSpec>> answer) {
-        dialog.setOnHidden(e -> answer.accept(Optional.ofNullable(dialog.getResult())));
+        dialog.setOnHidden(e -> {
+            if (handedOver) {
+                identityCenter.run();
+            } else {
+                answer.accept(Optional.ofNullable(dialog.getResult()));
+            }
+        });
         dialog.show();
     }
 
@@ -120,6 +134,21 @@ public final class ConnectionDialog {
         grid.addRow(4, labelFor("Region:", region), region);
         grid.addRow(5, labelFor("Endpoint URL:", url), url);
         grid.add(problem, 0, 6, 2, 1);
+        if (identityCenter != null) {
+            javafx.scene.control.Button sso = new javafx.scene.control.Button("Sign in with IAM Identity Center…");
+            sso.setId("connection-identity-center");
+            sso.setOnAction(e -> {
+                handedOver = true;
+                dialog.setResult(null);
+                dialog.close();
+            });
+            grid.add(new javafx.scene.control.Separator(), 0, 7, 2, 1);
+            Label or = new Label("Or reach your accounts through IAM Identity Center (AWS SSO), with no profile:");
+            or.setWrapText(true);
+            or.setMaxWidth(540);
+            grid.add(or, 0, 8, 2, 1);
+            grid.add(sso, 0, 9, 2, 1);
+        }
         return grid;
     }
 

@@ -34,13 +34,43 @@ public final class ConnectionManager {
     private final ReadOnlyObjectWrapper<ConsoleServices> services = new ReadOnlyObjectWrapper<>(this, "services");
     private final ReadOnlyObjectWrapper<ConnectionSpec> spec = new ReadOnlyObjectWrapper<>(this, "spec");
     private final ReadOnlyBooleanWrapper switching = new ReadOnlyBooleanWrapper(this, "switching");
+    private final Optional<IdentityCenterChooser> identityCenter;
+
+    /** Opens the Identity Center sign-in over {@code owner}; the connection (or empty on Cancel) goes to {@code answer}. */
+    @FunctionalInterface
+    public interface IdentityCenterChooser {
+        void open(Window owner, java.util.function.Consumer<Optional<ConnectionSpec>> answer);
+    }
 
     public ConnectionManager(UiContext ui, Function<ConnectionSpec, CompletableFuture<ConsoleServices>> opener,
                              SettingsFile settings, Supplier<AwsProfiles> profiles) {
+        this(ui, opener, settings, profiles, null);
+    }
+
+    /** With the Identity Center sign-in offered in the chooser and the switcher ({@code identityCenter} may be null). */
+    public ConnectionManager(UiContext ui, Function<ConnectionSpec, CompletableFuture<ConsoleServices>> opener,
+                             SettingsFile settings, Supplier<AwsProfiles> profiles, IdentityCenterChooser identityCenter) {
         this.ui = ui;
         this.opener = opener;
         this.settings = settings;
         this.profiles = profiles;
+        this.identityCenter = Optional.ofNullable(identityCenter);
+    }
+
+    /** True when the Identity Center sign-in can be offered. */
+    public boolean offersIdentityCenter() {
+        return identityCenter.isPresent();
+    }
+
+    /** The Identity Center sign-in; Cancel on the first start means the sandbox, as in the chooser. */
+    public void chooseIdentityCenter(Window owner) {
+        identityCenter.ifPresent(c -> c.open(owner, answer -> {
+            if (answer.isPresent()) {
+                switchTo(answer.get());
+            } else if (services.get() == null) {
+                switchTo(new ConnectionSpec.Sandbox());
+            }
+        }));
     }
 
     /** The services of the current connection; null until the first connection is open. */
@@ -94,7 +124,7 @@ public final class ConnectionManager {
         choice.startFrom(current, available.profiles());
         available.defaultProfileName().filter(n -> !(current instanceof ConnectionSpec.Profile))
                 .ifPresent(choice::selectProfile);
-        new ConnectionDialog(choice, owner).show(answer -> {
+        new ConnectionDialog(choice, owner, identityCenter.isPresent() ? () -> chooseIdentityCenter(owner) : null).show(answer -> {
             if (answer.isPresent()) {
                 switchTo(answer.get());
             } else if (services.get() == null) {
@@ -110,8 +140,12 @@ public final class ConnectionManager {
         return opener.apply(target).whenCompleteAsync((opened, error) -> {
             switching.set(false);
             if (error != null) {
-                ui.notifier().failure("Could not connect to " + target.label(), error,
-                        new com.lambdarelease.ui.common.Toast.Action("_Retry", () -> switchTo(target)));
+                boolean signInNeeded = com.lambdarelease.service.errors.AwsErrors.translate(error)
+                        instanceof com.lambdarelease.service.sso.SsoSessionExpiredException && identityCenter.isPresent();
+                ui.notifier().failure("Could not connect to " + target.label(), error, signInNeeded
+                        // Retrying cannot help an ended sign-in; signing in can.
+                        ? new com.lambdarelease.ui.common.Toast.Action("_Sign in", () -> chooseIdentityCenter(null))
+                        : new com.lambdarelease.ui.common.Toast.Action("_Retry", () -> switchTo(target)));
                 if (services.get() == null && !(target instanceof ConnectionSpec.Sandbox)) {
                     switchTo(new ConnectionSpec.Sandbox());
                 }

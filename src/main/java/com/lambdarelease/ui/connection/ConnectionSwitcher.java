@@ -69,6 +69,12 @@ public final class ConnectionSwitcher {
                 button.getItems().add(new SeparatorMenuItem());
             }
         }
+        if (connections.offersIdentityCenter()) {
+            MenuItem sso = new MenuItem("Sign in with IAM Identity Center…");
+            sso.setId("switcher-identity-center");
+            sso.setOnAction(e -> connections.chooseIdentityCenter(owner.get()));
+            button.getItems().add(sso);
+        }
         MenuItem choose = new MenuItem("Choose connection…");
         choose.setAccelerator(shortcut());
         choose.setOnAction(e -> openChooser());

@@ -108,6 +108,11 @@ public final class MainWindow {
         });
     }
 
+    /** Puts {@code node} in the status bar, beside the latest message. */
+    public void addStatus(Node node) {
+        status.showAlso(node);
+    }
+
     private void show(ConsoleServices services) {
         if (current != null) {
             current.detach();

@@ -94,6 +94,11 @@ public final class StatusBar {
         }), quiet.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
+    /** Adds {@code node} (the Identity Center time left) before the throttling note. */
+    public void showAlso(Node node) {
+        root.getChildren().add(root.getChildren().size() - 1, node);
+    }
+
     public StringProperty connectionProperty() {
         return connection;
     }

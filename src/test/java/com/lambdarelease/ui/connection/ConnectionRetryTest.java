@@ -68,4 +68,34 @@ class ConnectionRetryTest {
             scheduler.shutdownNow();
         }
     }
+
+    @Test
+    void anEndedIdentityCenterSignInOffersSignInNotRetry(@TempDir Path dir) {
+        ConnectionSpec sso = new ConnectionSpec.Sso("team", "210987654321", "ReleaseManager", "us-east-1");
+        ToastNotifier toasts = new ToastNotifier();
+        var scheduler = Executors.newSingleThreadScheduledExecutor();
+        List<String> chooserOpened = new CopyOnWriteArrayList<>();
+        try {
+            UiContext ui = new UiContext(Runnable::run, scheduler, Clock.systemUTC(), new ScriptedDialogs(), toasts);
+            ConsoleServices sandbox = new ConsoleServices("Sandbox", null, null, null, null, Clock.systemUTC(), () -> { }, "sandbox");
+            ConnectionManager manager = new ConnectionManager(ui, spec -> spec instanceof ConnectionSpec.Sandbox
+                    ? CompletableFuture.completedFuture(sandbox)
+                    : CompletableFuture.failedFuture(new java.util.concurrent.CompletionException(
+                    new com.lambdarelease.service.sso.SsoSessionExpiredException("team",
+                            "The IAM Identity Center sign-in to team has expired. Sign in again to continue."))),
+                    new SettingsFile(dir.resolve("settings.json")), AwsProfiles::load,
+                    (owner, answer) -> chooserOpened.add("opened"));
+            manager.switchTo(sso).exceptionally(e -> null).join();
+
+            List<Toast> failures = toasts.toasts().stream().filter(t -> t.kind() == Toast.Kind.FAILURE).toList();
+            assertThat(failures).singleElement().satisfies(t -> {
+                assertThat(t.message()).contains("The IAM Identity Center sign-in to team has expired. Sign in again to continue.");
+                assertThat(t.action()).map(Toast.Action::label).contains("_Sign in");
+            });
+            failures.get(0).action().orElseThrow().run().run();
+            assertThat(chooserOpened).containsExactly("opened");
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
 }

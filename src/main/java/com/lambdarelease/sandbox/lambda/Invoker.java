@@ -61,10 +61,16 @@ final class Invoker {
         if (type.equals("DryRun")) {
             return new SandboxResponse(204, Map.of(), new byte[0]);
         }
-        Instant at = clock.instant();
+        Instant arrived = clock.instant();
         Outcome outcome = outcome(run.config());
+        long answerDelayMs = Math.min(run.config().latencyMs(), MAX_SLEEP_MS);
+        // The answer is held for the configured latency only, not the simulated run time: a synchronous
+        // run is placed to end as its answer leaves, so its END, REPORT and error lines are never stamped
+        // later than the answer a caller reads before looking at the logs (as on AWS).
+        Instant ranFrom = type.equals("Event") ? arrived
+                : arrived.plusMillis(answerDelayMs).minusNanos((long) (outcome.durationMs() * 1_000_000));
         String requestId = UUID.randomUUID().toString();
-        record(ref, run, at, outcome, requestId);
+        record(ref, run, arrived, ranFrom, outcome, requestId);
         if (type.equals("Event")) {
             return new SandboxResponse(202, Map.of(), new byte[0]);
         }
@@ -79,7 +85,7 @@ final class Invoker {
         }
         // The run time is held on the front door's timer, not by sleeping here: 2,000 slow
         // Invokes in flight are 2,000 scheduled answers, not 2,000 threads.
-        return response.delayedBy(java.time.Duration.ofMillis(Math.min(run.config().latencyMs(), MAX_SLEEP_MS)));
+        return response.delayedBy(java.time.Duration.ofMillis(answerDelayMs));
     }
 
     /** One simulated run at sandbox time {@code at}; functions or qualifiers gone since are ignored. */
@@ -91,7 +97,7 @@ final class Invoker {
         } catch (LambdaError gone) {
             return;
         }
-        record(ref, run, at, outcome(run.config()), null);
+        record(ref, run, at, at, outcome(run.config()), null);
     }
 
     private Run route(LambdaFunction fn, FunctionRef ref) {
@@ -132,13 +138,17 @@ final class Invoker {
         }
     }
 
-    /** @param requestId the id the caller saw, or null for a simulated run (the log makes one up) */
-    private void record(FunctionRef ref, Run run, Instant at, Outcome outcome, String requestId) {
+    /**
+     * @param at        when the request arrived: the invocation's time in the metrics
+     * @param ranFrom   when the run's log lines start (START; END and REPORT follow after its duration)
+     * @param requestId the id the caller saw, or null for a simulated run (the log makes one up)
+     */
+    private void record(FunctionRef ref, Run run, Instant at, Instant ranFrom, Outcome outcome, String requestId) {
         FunctionConfig c = run.config();
         recorder.record(new Invocation(ref.name(), ref.qualifier(), run.viaAlias(), c.version(), at,
                 outcome.durationMs(), outcome.error(), false));
         log.ran(new ExecutionLog.Run(arns.account(), arns.region(), c.functionName(), c.version(), c.runtime(),
-                c.handler(), c.memorySize(), c.environment(), at, outcome.durationMs(), outcome.error(), requestId));
+                c.handler(), c.memorySize(), c.environment(), ranFrom, outcome.durationMs(), outcome.error(), requestId));
     }
 
     private static void checkPayload(byte[] body) {

@@ -29,6 +29,20 @@ class LambdaLogLinesTest {
     }
 
     @Test
+    void aSynchronousRunsLinesAreNeverStampedLaterThanItsAnswer() {
+        // The caller reads the answer, then the logs up to now: the run's END and REPORT must be there.
+        java.time.Instant answered = s.clock.instant();
+        s.invoke("MyLambdaFunction", "4", 20, Duration.ZERO);
+
+        var events = s.logs.filterLogEvents(b -> b.logGroupName(LogsSandbox.GROUP)
+                .startTime(answered.minusSeconds(60).toEpochMilli())).events();
+        assertThat(events.stream().filter(e -> e.message().startsWith("END RequestId"))).hasSize(20);
+        assertThat(events).allSatisfy(e -> assertThat(e.timestamp()).isLessThanOrEqualTo(answered.toEpochMilli()));
+        assertThat(events.stream().filter(e -> e.message().startsWith("START RequestId")).mapToLong(FilteredLogEvent::timestamp)
+                .min().orElseThrow()).as("the runs took their simulated time before the answer").isLessThan(answered.toEpochMilli());
+    }
+
+    @Test
     void runsOneAfterAnotherShareOneEnvironmentWhoseFirstRunIsCold() {
         s.invoke("MyLambdaFunction", "3", 5, Duration.ofSeconds(2));
 

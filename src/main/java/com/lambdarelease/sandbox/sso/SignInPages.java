@@ -51,15 +51,15 @@ final class SignInPages {
         String challenge = p.getOrDefault("code_challenge", "");
         if (!"code".equals(p.get("response_type")) || !"S256".equals(p.get("code_challenge_method"))
                 || challenge.isEmpty()) {
-            return redirect(redirectUri, Map.of("error", "invalid_request", "state", state));
+            return redirect(redirectUri, "error", "invalid_request", "state", state);
         }
         if (decided) {
             return "allow".equals(p.get("decision"))
-                    ? redirect(redirectUri, Map.of("code", oidc.issueCode(clientId, redirectUri, challenge), "state", state))
-                    : redirect(redirectUri, Map.of("error", "access_denied", "state", state));
+                    ? redirect(redirectUri, "code", oidc.issueCode(clientId, redirectUri, challenge), "state", state)
+                    : redirect(redirectUri, "error", "access_denied", "state", state);
         }
         if (autoApprove) {
-            return redirect(redirectUri, Map.of("code", oidc.issueCode(clientId, redirectUri, challenge), "state", state));
+            return redirect(redirectUri, "code", oidc.issueCode(clientId, redirectUri, challenge), "state", state);
         }
         StringBuilder form = new StringBuilder("<h1>Allow access?</h1><p>An application asks to use your AWS accounts."
                 + "</p><form method=\"post\" action=\"/authorize\">");
@@ -86,9 +86,13 @@ final class SignInPages {
                 + "<button name=\"decision\" value=\"deny\">Deny</button></form>");
     }
 
-    private static SandboxResponse redirect(String redirectUri, Map<String, String> params) {
+    /** A 302 to {@code redirectUri} with {@code keysAndValues} as its query, in the order given (code, then state). */
+    private static SandboxResponse redirect(String redirectUri, String... keysAndValues) {
         StringBuilder location = new StringBuilder(redirectUri).append(redirectUri.contains("?") ? '&' : '?');
-        params.forEach((k, v) -> location.append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&'));
+        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+            location.append(keysAndValues[i]).append('=')
+                    .append(URLEncoder.encode(keysAndValues[i + 1], StandardCharsets.UTF_8)).append('&');
+        }
         location.setLength(location.length() - 1);
         return new SandboxResponse(302, Map.of("Location", location.toString()), new byte[0]);
     }

@@ -66,11 +66,23 @@ class RolloutPanelModelTest {
 
     private static void await(java.util.function.BooleanSupplier condition) {
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
+        while (!holds(condition)) {
             if (System.nanoTime() > end) {
                 throw new AssertionError("condition not met within 10 s");
             }
             Thread.onSpinWait();
+        }
+    }
+
+    /**
+     * The model's lists are replaced on the engine's threads here (its UI executor runs in place), so
+     * a look at one mid-replacement may fail: that is "not yet", not a failure.
+     */
+    private static boolean holds(java.util.function.BooleanSupplier condition) {
+        try {
+            return condition.getAsBoolean();
+        } catch (IndexOutOfBoundsException | java.util.ConcurrentModificationException mid) {
+            return false;
         }
     }
 

@@ -105,33 +105,54 @@ public final class ReleaseJournal {
     }
 
     /**
-     * The records of {@code type}, oldest first, read from the file each time (another process, the
-     * console or the command line, may have appended since); blocking I/O.
+     * The records of {@code type}, oldest first, as the file holds them now (another process, the
+     * console or the command line, may have appended since); blocking I/O. The file is parsed again
+     * only when its size or modification time changed since the last look: rollout panels, charts
+     * and a foreground driver ask every few seconds, mostly of an unchanged file.
      */
     public List<ObjectNode> records(String type) {
         if (file.isEmpty()) {
             return records.stream().filter(r -> type.equals(r.path("type").asText())).map(ObjectNode::deepCopy).toList();
         }
-        List<ObjectNode> out = new ArrayList<>();
-        if (Files.isRegularFile(file.get())) {
-            try {
-                for (String line : Files.readAllLines(file.get(), StandardCharsets.UTF_8)) {
-                    if (line.contains("\"type\"")) {
-                        try {
-                            JsonNode n = JSON.readTree(line);
-                            if (n instanceof ObjectNode o && type.equals(o.path("type").asText())) {
-                                out.add(o);
-                            }
-                        } catch (IOException torn) {
-                            // a torn last line: skipped
+        return fileRecords().stream().filter(r -> type.equals(r.path("type").asText())).map(ObjectNode::deepCopy).toList();
+    }
+
+    /** What the file was when it was last parsed, and the typed records it held then. */
+    private record Parsed(long size, long modified, List<ObjectNode> records) {
+    }
+
+    private volatile Parsed parsed = new Parsed(-1, -1, List.of());
+
+    private List<ObjectNode> fileRecords() {
+        Path f = file.orElseThrow();
+        try {
+            if (!Files.isRegularFile(f)) {
+                return List.of();
+            }
+            long size = Files.size(f);
+            long modified = Files.getLastModifiedTime(f).toMillis();
+            Parsed last = parsed;
+            if (last.size() == size && last.modified() == modified) {
+                return last.records();
+            }
+            List<ObjectNode> out = new ArrayList<>();
+            for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+                if (line.contains("\"type\"")) {
+                    try {
+                        if (JSON.readTree(line) instanceof ObjectNode o && o.hasNonNull("type")) {
+                            out.add(o);
                         }
+                    } catch (IOException torn) {
+                        // a torn last line: skipped
                     }
                 }
-            } catch (IOException e) {
-                LOG.log(Level.WARNING, "Could not read the release journal " + file.get(), e);
             }
+            parsed = new Parsed(size, modified, List.copyOf(out));
+            return parsed.records();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Could not read the release journal " + f, e);
+            return List.of();
         }
-        return out;
     }
 
     /** Every entry, oldest first. */

@@ -188,8 +188,9 @@ public final class LogsView {
             TableColumn<ErrorGroup, Integer> c = new TableColumn<>("v" + v);
             c.setId("logs-count-v" + v);
             c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().count(v)));
-            c.setPrefWidth(44);
-            c.setMinWidth(36);
+            // Room for four digits: an hour of a busy alias's errors elided to "…" tells the operator nothing.
+            c.setPrefWidth(58);
+            c.setMinWidth(52);
             c.setMaxWidth(70);
             c.getStyleClass().add(CanaryStyles.versionColor(colourOf.applyAsInt(v)));
             cols.add(c);

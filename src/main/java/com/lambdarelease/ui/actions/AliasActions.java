@@ -173,9 +173,13 @@ public final class AliasActions {
             return;
         }
         PromotionCheck.lastHour(metrics, clock, alias, published)
-                .thenAcceptAsync(m -> com.lambdarelease.release.Health.perVersion(m, alias.split())
-                        .forEach(h -> form.versionHealth().put(h.version(),
-                                com.lambdarelease.release.Health.brief(h) + " via " + alias.name() + ", last hour")), ui.fx());
+                .thenApply(m -> {
+                    var lines = new java.util.LinkedHashMap<String, String>();
+                    com.lambdarelease.release.Health.perVersion(m, alias.split()).forEach(h -> lines.put(h.version(),
+                            com.lambdarelease.release.Health.brief(h) + " via " + alias.name() + ", last hour"));
+                    return lines;
+                })
+                .thenAcceptAsync(lines -> form.versionHealth().putAll(lines), ui.fx());
         // Best effort: a failed read leaves the pickers showing version numbers only.
     }
 

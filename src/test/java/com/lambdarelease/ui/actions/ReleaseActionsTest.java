@@ -335,8 +335,11 @@ class ReleaseActionsTest {
         assertThat(done(aliases.edit(alias("health-check")))).isEqualTo(Outcome.CANCELLED);
 
         AliasForm form = dialogs.aliasForms.get(0);
-        org.testfx.util.WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> form.versionHealth().containsKey("4"));
-        assertThat(form.versionHealth().get("4")).matches("\\d+\\.\\d% errors in \\d+ calls via health-check, last hour");
-        assertThat(form.versionHealth().get("1")).startsWith("no calls");
+        // The lines arrive one version at a time: wait for every published version's, not just the first.
+        org.testfx.util.WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> form.versionHealth().keySet().containsAll(List.of("1", "2", "3", "4")));
+        Map<String, String> health = Map.copyOf(form.versionHealth());
+        assertThat(health.get("4")).matches("\\d+\\.\\d% errors in \\d+ calls via health-check, last hour");
+        assertThat(health.get("1")).startsWith("no calls");
     }
 }

@@ -206,11 +206,22 @@ public final class LogsView {
         text.setId("logs-signature");
         text.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().signature().text()));
         text.setCellFactory(column -> new javafx.scene.control.TableCell<>() {
+            // One tooltip per cell, re-worded: every batch refreshes the rows, and a new Tooltip
+            // each time (a popup window and its scene) was an eighth of the FX thread's time.
+            private final Tooltip tip = new Tooltip();
+
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
-                setTooltip(empty || item == null ? null : new Tooltip(item));
+                if (empty || item == null) {
+                    setTooltip(null);
+                } else {
+                    tip.setText(item);
+                    if (getTooltip() != tip) {
+                        setTooltip(tip);
+                    }
+                }
             }
         });
         text.setPrefWidth(320);

@@ -21,15 +21,28 @@ console_pid=; xvfb_pid=
 cleanup() {
     [ -n "$console_pid" ] && kill "$console_pid" 2>/dev/null || true
     [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
-    if $real; then dpkg -r lambda-release-console >/dev/null 2>&1 || true; fi
+    if $real && [ -z "${removed:-}" ]; then dpkg -r lambda-release-console >/dev/null 2>&1 || true; fi
 }
 trap cleanup EXIT
 fail() { echo "install-check.sh: FAILED: $*" >&2; exit 1; }
 
 echo "== installing $deb"
+# The maintainer scripts: the console's menu entry only (the command line is a terminal program), and
+# a machine without a desktop menu must not fail the install or the removal.
+dpkg-deb -e "$deb" "$scratch/control"
+grep -q "lambda-release-console-lambda-release-console.desktop" "$scratch/control/postinst" \
+    || fail "postinst does not add the console's menu entry"
+! grep -q "lambda-release-cli.desktop" "$scratch/control/postinst" || fail "postinst adds a menu entry for the command line"
+echo "depends: $(dpkg-deb -f "$deb" Depends)"
 if $real; then
     [ "$(id -u)" = 0 ] || fail "--dpkg needs root"
+    missing=
+    for dep in $(dpkg-deb -f "$deb" Depends | tr ',' '\n' | sed 's/[ (].*//'); do
+        dpkg -s "$dep" >/dev/null 2>&1 || missing="$missing $dep"
+    done
+    [ -z "$missing" ] || fail "dpkg -i would stop on missing dependencies:$missing (apt-get install$missing, or apt-get install ./$(basename "$deb") which pulls them)"
     dpkg -i "$deb"
+    dpkg -s lambda-release-console | grep -q "^Status: install ok installed" || fail "dpkg -i left the package unconfigured"
     app=/opt/lambda-release-console
 else
     dpkg-deb -x "$deb" "$scratch/root"
@@ -74,4 +87,11 @@ sleep 1   # let the frame reach the X server
 DISPLAY=$display import -window root "$shot"
 grep "^startup:" "$scratch/console.log"
 echo "screenshot: $shot"
+if $real; then
+    echo "== removing"
+    kill "$console_pid" 2>/dev/null || true; wait "$console_pid" 2>/dev/null || true; console_pid=
+    dpkg -r lambda-release-console || fail "dpkg -r failed"
+    removed=1
+    [ ! -e "$app/lib/app/lrc.jsa" ] || fail "dpkg -r left the AppCDS archive behind"
+fi
 echo "install-check.sh: OK ($deb)"

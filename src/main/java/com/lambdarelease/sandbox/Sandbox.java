@@ -63,6 +63,7 @@ public final class Sandbox implements AutoCloseable {
         this.server = SandboxHttpServer.start(options, lambda, cloudWatch, logs, identityCenter, serverRandom);
         this.traffic = options.traffic() ? new TrafficSimulator(lambda, clock, options, trafficRandom) : null;
         if (traffic != null) {
+            logs.writeFrom(clock.instant().minus(options.logs().backfillHistory()));
             traffic.start(scheduler);
         }
     }

@@ -35,14 +35,27 @@ public final class LogsBackend implements ProtocolHandler, ExecutionLog {
     private final LogsOptions options;
     private final Map<RequestScope, Place> places = new ConcurrentHashMap<>();
     private final SplittableRandom random;
+    /** Runs before this (epoch ms) write no lines: the older part of a backfill ({@link #writeFrom}). */
+    private volatile long writeFromMillis = Long.MIN_VALUE;
 
     public LogsBackend(LogsOptions options, SplittableRandom random) {
         this.options = options;
         this.random = random;
     }
 
+    /**
+     * Runs that started before {@code from} write no log lines. The sandbox sets it before it backfills
+     * history, to the last {@link LogsOptions#backfillHistory()} of it; live runs are all later.
+     */
+    public void writeFrom(java.time.Instant from) {
+        writeFromMillis = from.toEpochMilli();
+    }
+
     @Override
     public void ran(Run run) {
+        if (run.at().toEpochMilli() < writeFromMillis) {
+            return;
+        }
         place(new RequestScope(run.account(), run.region())).writer().ran(run);
     }
 

@@ -80,4 +80,31 @@ class LogsLimitsTest {
             assertThat(events.get(events.size() - 1).message()).startsWith("REPORT ");
         }
     }
+
+    @Test
+    void backfilledHistoryHasLogLinesOnlyForItsNewestPartAndMetricsForAllOfIt() {
+        try (LogsSandbox s = new LogsSandbox(SandboxOptions.forTests().withTraffic(true).withBackfill(Duration.ofMinutes(40))
+                .withLogs(LogsOptions.defaults().withQuotas(false).withBackfillHistory(Duration.ofMinutes(10))))) {
+            long from = LogsSandbox.START.minus(Duration.ofMinutes(10)).toEpochMilli();
+            var events = s.logs.filterLogEvents(b -> b.logGroupName(LogsSandbox.GROUP)
+                    .startTime(LogsSandbox.START.minus(Duration.ofHours(1)).toEpochMilli()).limit(10_000)).events();
+            assertThat(events).as("the last ten minutes' runs wrote their lines").isNotEmpty()
+                    .allSatisfy(e -> assertThat(e.timestamp()).isGreaterThanOrEqualTo(from));
+            assertThat(events).anySatisfy(e -> assertThat(e.timestamp()).isLessThan(from + 60_000));
+
+            var cloudWatch = software.amazon.awssdk.services.cloudwatch.CloudWatchClient.builder()
+                    .endpointOverride(s.sandbox.endpoint()).region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                    .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("x", "x"))).build();
+            try (cloudWatch) {
+                var invocations = cloudWatch.getMetricData(b -> b
+                        .startTime(LogsSandbox.START.minus(Duration.ofMinutes(40))).endTime(LogsSandbox.START.minus(Duration.ofMinutes(20)))
+                        .metricDataQueries(q -> q.id("inv").metricStat(m -> m.period(60).stat("Sum")
+                                .metric(mm -> mm.namespace("AWS/Lambda").metricName("Invocations")
+                                        .dimensions(d -> d.name("FunctionName").value("MyLambdaFunction"))))));
+                assertThat(invocations.metricDataResults().get(0).values()).as("the older history still has its metrics")
+                        .isNotEmpty().anySatisfy(v -> assertThat(v).isPositive());
+            }
+        }
+    }
 }

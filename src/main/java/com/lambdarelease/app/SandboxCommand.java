@@ -98,6 +98,10 @@ final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--no-logs-quotas", description = "Do not throttle CloudWatch Logs calls above AWS's request rates.")
     boolean noLogsQuotas;
 
+    @Option(names = "--lambda-quotas", description = "Throttle Lambda control-plane calls above AWS's rates per account "
+            + "and region (GetFunction 100/s, all others together 15/s; Invoke not counted), with 429 TooManyRequestsException.")
+    boolean lambdaQuotas;
+
     @Option(names = "--worker-threads", description = "Threads that run request handlers (default: 4 per core, at least 8).")
     Integer workerThreads;
 
@@ -152,7 +156,8 @@ final class SandboxCommand implements Callable<Integer> {
                         Duration.ofMillis(cloudWatchSpikeMs)))
                 .withLimits(limits())
                 .withLogs(new LogsOptions(new Faults(logsThrottleRate, logsServerErrorRate, logsSpikeRate,
-                        Duration.ofMillis(logsSpikeMs)), maxLogEvents, !noLogsQuotas));
+                        Duration.ofMillis(logsSpikeMs)), maxLogEvents, !noLogsQuotas))
+                .withLambdaQuotas(lambdaQuotas);
         if (seed != null) {
             options = options.withRandomSeed(seed);
         }

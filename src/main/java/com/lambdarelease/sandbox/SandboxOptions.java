@@ -28,12 +28,15 @@ import java.util.Optional;
  * @param cloudWatchFaults faults injected into CloudWatch requests, each switchable on its own
  * @param limits           what the front door lets clients hold: workers, queue, body bytes, timeouts
  * @param logs             CloudWatch Logs: its faults, how many events it keeps, whether AWS's request rates apply
+ * @param lambdaQuotas     Lambda's control-plane request rates per account and region (AWS-FACTS: GetFunction
+ *                         100/s, every other control-plane call together 15/s; Invoke is not counted), answered
+ *                         429 TooManyRequestsException past them; off by default, as tests call faster than that
  */
 public record SandboxOptions(int port, double speed, boolean seedDemoData, boolean traffic, double trafficScale,
                              Duration backfill, boolean metricsDelay, double throttleRate, double serverErrorRate,
                              Duration requestLatency, Optional<Path> stateFile, int syntheticFunctions,
                              long randomSeed, Duration stateDelay, double latencySpikeRate, Duration latencySpikeMean,
-                             Faults cloudWatchFaults, FrontDoorLimits limits, LogsOptions logs) {
+                             Faults cloudWatchFaults, FrontDoorLimits limits, LogsOptions logs, boolean lambdaQuotas) {
 
     public SandboxOptions {
         if (port < 0 || port > 65535) {
@@ -70,121 +73,127 @@ public record SandboxOptions(int port, double speed, boolean seedDemoData, boole
     public static SandboxOptions defaults() {
         return new SandboxOptions(0, 1, true, true, 1, Duration.ofHours(3), false, 0, 0, Duration.ZERO,
                 Optional.empty(), 0, System.nanoTime(), Duration.ofSeconds(1), 0, Duration.ZERO, Faults.NONE, FrontDoorLimits.defaults(),
-                LogsOptions.defaults());
+                LogsOptions.defaults(), false);
     }
 
     /** Demo data, no simulated traffic, no backfill, fixed random seed. */
     public static SandboxOptions forTests() {
         return new SandboxOptions(0, 1, true, false, 1, Duration.ZERO, false, 0, 0, Duration.ZERO,
                 Optional.empty(), 0, 42L, Duration.ZERO, 0, Duration.ZERO, Faults.NONE, FrontDoorLimits.defaults(),
-                LogsOptions.defaults().withQuotas(false));
+                LogsOptions.defaults().withQuotas(false), false);
     }
 
     public SandboxOptions withPort(int p) {
         return new SandboxOptions(p, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
                 serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay,
-                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits, logs);
+                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits, logs, lambdaQuotas);
     }
 
     public SandboxOptions withSpeed(double s) {
         return new SandboxOptions(port, s, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
                 serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay,
-                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits, logs);
+                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits, logs, lambdaQuotas);
     }
 
     public SandboxOptions withSeedDemoData(boolean b) {
         return new SandboxOptions(port, speed, b, traffic, trafficScale, backfill, metricsDelay, throttleRate,
                 serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay,
-                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits, logs);
+                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits, logs, lambdaQuotas);
     }
 
     public SandboxOptions withTraffic(boolean b) {
         return new SandboxOptions(port, speed, seedDemoData, b, trafficScale, backfill, metricsDelay, throttleRate,
                 serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay,
-                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits, logs);
+                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits, logs, lambdaQuotas);
     }
 
     public SandboxOptions withTrafficScale(double s) {
         return new SandboxOptions(port, speed, seedDemoData, traffic, s, backfill, metricsDelay, throttleRate,
                 serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay,
-                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits, logs);
+                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits, logs, lambdaQuotas);
     }
 
     public SandboxOptions withBackfill(Duration d) {
         return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, d, metricsDelay, throttleRate,
                 serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay,
-                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits, logs);
+                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits, logs, lambdaQuotas);
     }
 
     public SandboxOptions withMetricsDelay(boolean b) {
         return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, b, throttleRate,
                 serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay,
-                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits, logs);
+                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits, logs, lambdaQuotas);
     }
 
     public SandboxOptions withThrottleRate(double r) {
         return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, r,
                 serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay,
-                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits, logs);
+                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits, logs, lambdaQuotas);
     }
 
     public SandboxOptions withServerErrorRate(double r) {
         return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate, r,
                 requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay, latencySpikeRate,
-                latencySpikeMean, cloudWatchFaults, limits, logs);
+                latencySpikeMean, cloudWatchFaults, limits, logs, lambdaQuotas);
     }
 
     public SandboxOptions withRequestLatency(Duration d) {
         return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
                 serverErrorRate, d, stateFile, syntheticFunctions, randomSeed, stateDelay, latencySpikeRate,
-                latencySpikeMean, cloudWatchFaults, limits, logs);
+                latencySpikeMean, cloudWatchFaults, limits, logs, lambdaQuotas);
     }
 
     public SandboxOptions withStateFile(Path p) {
         return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
                 serverErrorRate, requestLatency, Optional.ofNullable(p), syntheticFunctions, randomSeed, stateDelay,
-                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits, logs);
+                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits, logs, lambdaQuotas);
     }
 
     public SandboxOptions withSyntheticFunctions(int n) {
         return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
                 serverErrorRate, requestLatency, stateFile, n, randomSeed, stateDelay, latencySpikeRate,
-                latencySpikeMean, cloudWatchFaults, limits, logs);
+                latencySpikeMean, cloudWatchFaults, limits, logs, lambdaQuotas);
     }
 
     public SandboxOptions withRandomSeed(long seed) {
         return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
                 serverErrorRate, requestLatency, stateFile, syntheticFunctions, seed, stateDelay, latencySpikeRate,
-                latencySpikeMean, cloudWatchFaults, limits, logs);
+                latencySpikeMean, cloudWatchFaults, limits, logs, lambdaQuotas);
     }
 
     public SandboxOptions withLatencySpikes(double rate, Duration mean) {
         return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
                 serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay, rate, mean,
-                cloudWatchFaults, limits, logs);
+                cloudWatchFaults, limits, logs, lambdaQuotas);
     }
 
     public SandboxOptions withCloudWatchFaults(Faults f) {
         return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
                 serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay, latencySpikeRate,
-                latencySpikeMean, f, limits, logs);
+                latencySpikeMean, f, limits, logs, lambdaQuotas);
     }
 
     public SandboxOptions withLimits(FrontDoorLimits l) {
         return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
                 serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay, latencySpikeRate,
-                latencySpikeMean, cloudWatchFaults, l, logs);
+                latencySpikeMean, cloudWatchFaults, l, logs, lambdaQuotas);
     }
 
     public SandboxOptions withStateDelay(Duration d) {
         return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
                 serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, d, latencySpikeRate,
-                latencySpikeMean, cloudWatchFaults, limits, logs);
+                latencySpikeMean, cloudWatchFaults, limits, logs, lambdaQuotas);
     }
 
     public SandboxOptions withLogs(LogsOptions l) {
         return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
                 serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay, latencySpikeRate,
-                latencySpikeMean, cloudWatchFaults, limits, l);
+                latencySpikeMean, cloudWatchFaults, limits, l, lambdaQuotas);
+    }
+
+    public SandboxOptions withLambdaQuotas(boolean on) {
+        return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
+                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay, latencySpikeRate,
+                latencySpikeMean, cloudWatchFaults, limits, logs, on);
     }
 }

@@ -61,7 +61,43 @@ public final class FirstScreenBenchmark {
             awsCli(endpoint, runs, limitMs, n);
             console(endpoint, runs, n);
         }
+        underQuota(n, latencyMs, runs);
         System.exit(0);
+    }
+
+    /**
+     * The same listing against a sandbox that enforces Lambda's 15 control-plane requests a second
+     * ({@code --lambda-quotas}): the AWS CLI as it comes (it retries 429s with its own backoff, and
+     * gives up after its attempts) beside the console, which keeps under the rate by itself.
+     */
+    private static void underQuota(int n, long latencyMs, int runs) throws Exception {
+        try (SandboxProcess sandbox = SandboxProcess.start(List.of("-Xmx1g"), List.of("--no-traffic", "--lambda-quotas",
+                "--synthetic-functions=" + (n - 5), "--latency-ms=" + latencyMs))) {
+            String endpoint = sandbox.endpoint().toString();
+            double floorMs = Math.ceil(n / 50.0) / 15.0 * 1000;
+            System.out.printf("under Lambda's 15 requests/s quota enforced by the sandbox (floor %.0f pages / 15 = %.1f s):%n",
+                    Math.ceil(n / 50.0), floorMs / 1000);
+            Optional<Path> aws = onPath("aws");
+            if (aws.isPresent()) {
+                for (int i = 0; i < Math.min(runs, 3); i++) {
+                    Thread.sleep(1_500); // a full bucket for each run
+                    ProcessBuilder pb = new ProcessBuilder(aws.get().toString(), "lambda", "list-functions", "--endpoint-url",
+                            endpoint, "--region", "us-east-1", "--output", "json", "--query", "length(Functions)")
+                            .redirectErrorStream(true);
+                    pb.environment().putAll(Map.of("AWS_ACCESS_KEY_ID", "sandbox", "AWS_SECRET_ACCESS_KEY", "sandbox",
+                            "AWS_CONFIG_FILE", "/dev/null", "AWS_SHARED_CREDENTIALS_FILE", "/dev/null"));
+                    long start = System.nanoTime();
+                    Process p = pb.start();
+                    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+                    int exit = p.waitFor();
+                    double ms = (System.nanoTime() - start) / 1e6;
+                    System.out.printf("  aws lambda list-functions: %.0f ms, %s%n", ms, exit == 0 && out.equals(Integer.toString(n))
+                            ? "listed all " + n : "exit " + exit + ": " + out.lines().reduce((a, b) -> b).orElse(""));
+                }
+            }
+            Thread.sleep(1_500);
+            console(endpoint, Math.min(runs, 3), n);
+        }
     }
 
     /**

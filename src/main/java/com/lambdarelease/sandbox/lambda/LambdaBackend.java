@@ -33,6 +33,8 @@ public final class LambdaBackend implements ProtocolHandler, FunctionRuntime {
     private final Optional<StateFile> stateFile;
     /** One place per account and region, opened on first use; the default one is the demo's. */
     private final ConcurrentHashMap<Arns, Place> places = new ConcurrentHashMap<>();
+    /** Null unless {@link SandboxOptions#lambdaQuotas()}. */
+    private final ControlPlaneQuotas quotas;
     private final Place home;
     /** Accounts (id → name) whose us-east-1 starts with functions of their own: the Identity Center organisation's. */
     private final Map<String, String> teamAccounts;
@@ -49,6 +51,7 @@ public final class LambdaBackend implements ProtocolHandler, FunctionRuntime {
                          ExecutionLog log, Map<String, String> teamAccounts) {
         this.teamAccounts = Map.copyOf(teamAccounts);
         this.options = options;
+        this.quotas = options.lambdaQuotas() ? new ControlPlaneQuotas(System::nanoTime) : null;
         this.clock = clock;
         this.recorder = recorder;
         this.random = random;
@@ -70,7 +73,11 @@ public final class LambdaBackend implements ProtocolHandler, FunctionRuntime {
     @Override
     public SandboxResponse handle(SandboxRequest request) {
         try {
-            return places.computeIfAbsent(RequestScope.of(request), this::open).routes().handle(request);
+            Arns scope = RequestScope.of(request);
+            if (quotas != null && !quotas.tryAcquire(scope, request)) {
+                return refuse(request, Refusal.THROTTLED, 0);
+            }
+            return places.computeIfAbsent(scope, this::open).routes().handle(request);
         } catch (LambdaError e) {
             return e.toResponse();
         }

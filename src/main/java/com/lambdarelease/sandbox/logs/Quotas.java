@@ -1,5 +1,7 @@
 package com.lambdarelease.sandbox.logs;
 
+import com.lambdarelease.sandbox.http.TokenBucket;
+
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -16,7 +18,7 @@ final class Quotas {
             "DescribeLogGroups", 5, "DescribeLogStreams", 25, "GetLogEvents", 10, "FilterLogEvents", 5);
 
     private final LongSupplier nanoTime;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
     Quotas(LongSupplier nanoTime) {
         this.nanoTime = nanoTime;
@@ -25,31 +27,6 @@ final class Quotas {
     /** True when {@code operation} may run now (and counts it); false when it is over its rate. */
     boolean tryAcquire(String operation) {
         Integer rate = PER_SECOND.get(operation);
-        return rate == null || buckets.computeIfAbsent(operation, o -> new Bucket(rate, nanoTime.getAsLong()))
-                .tryTake(nanoTime.getAsLong());
-    }
-
-    private static final class Bucket {
-        private final double perNano;
-        private final double capacity;
-        private double tokens;
-        private long last;
-
-        Bucket(int perSecond, long now) {
-            this.perNano = perSecond / 1e9;
-            this.capacity = perSecond;
-            this.tokens = perSecond;
-            this.last = now;
-        }
-
-        synchronized boolean tryTake(long now) {
-            tokens = Math.min(capacity, tokens + (now - last) * perNano);
-            last = now;
-            if (tokens >= 1) {
-                tokens -= 1;
-                return true;
-            }
-            return false;
-        }
+        return rate == null || buckets.computeIfAbsent(operation, o -> new TokenBucket(rate, nanoTime)).tryTake();
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lambdarelease.sandbox.AccessKeyIds;
 import com.lambdarelease.sandbox.http.SandboxRequest;
+import com.lambdarelease.sandbox.http.TokenBucket;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -26,18 +27,18 @@ final class PortalService {
     private final Clock clock;
     private final Tokens tokens;
     private final RandomGenerator random;
-    private final RateLimit rate;
+    private final TokenBucket rate;
 
     PortalService(SsoSettings settings, Clock clock, LongSupplier nanos, Tokens tokens, RandomGenerator random) {
         this.settings = settings;
         this.clock = clock;
         this.tokens = tokens;
         this.random = random;
-        this.rate = new RateLimit(settings.portalRatePerSecond(), nanos);
+        this.rate = new TokenBucket(settings.portalRatePerSecond(), nanos);
     }
 
     ObjectNode handle(SandboxRequest request, String path) {
-        if (!rate.tryAcquire()) {
+        if (!rate.tryTake()) {
             throw SsoError.portal(429, "TooManyRequestsException", "Rate exceeded");
         }
         String token = request.header("x-amz-sso_bearer_token").orElse("");
@@ -133,31 +134,5 @@ final class PortalService {
             // refused below
         }
         throw SsoError.portal(400, "InvalidRequestException", "Invalid next_token");
-    }
-
-    /** A token bucket holding one second's worth of requests, on wall time (rates are a wall-clock matter). */
-    static final class RateLimit {
-        private final double perSecond;
-        private final LongSupplier nanos;
-        private double available;
-        private long last;
-
-        RateLimit(double perSecond, LongSupplier nanos) {
-            this.perSecond = perSecond;
-            this.nanos = nanos;
-            this.available = Math.max(1, perSecond);
-            this.last = nanos.getAsLong();
-        }
-
-        synchronized boolean tryAcquire() {
-            long now = nanos.getAsLong();
-            available = Math.min(Math.max(1, perSecond), available + (now - last) / 1e9 * perSecond);
-            last = now;
-            if (available >= 1) {
-                available -= 1;
-                return true;
-            }
-            return false;
-        }
     }
 }

@@ -98,7 +98,8 @@ public final class ConsoleApp extends Application {
             ConnectionSpec spec = connections.specProperty().get();
             boolean sameAsCached = !firstTaken[0] && startup.connection().filter(spec::equals).isPresent();
             FunctionsList list = sameAsCached ? first : FunctionsList.create(ui);
-            if (!firstTaken[0] && StartupReport.enabled()) {
+            // (a cached list on screen before connecting was reported when it was shown)
+            if (!firstTaken[0] && StartupReport.enabled() && !(list == first && startup.cached().isPresent())) {
                 reportFirstRows(stage, list);
             }
             firstTaken[0] = true;

@@ -2,21 +2,17 @@ package com.lambdarelease.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.lambdarelease.app.Main;
 import com.lambdarelease.sandbox.Sandbox;
 import com.lambdarelease.sandbox.SandboxOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -68,28 +64,21 @@ class LogsCommandLineTest {
         System.clearProperty("aws.secretAccessKey");
     }
 
-    private record Run(int code, String out, String err) {
-    }
 
-    private static Run run(String... args) {
+    private static CliRun run(String... args) {
         CliContext context = new CliContext(Terminal.none(), Map.of(GlobalOptions.JOURNAL_ENV,
                 home.resolve("journal.jsonl").toString()), home, plan -> { });
-        CommandLine cli = Main.commandLine(context);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
         String[] full = Stream.concat(Stream.of("--connection", "endpoint:" + sandbox.endpoint(), "--region", "us-east-1"),
                 Stream.of(args)).toArray(String[]::new);
-        return new Run(cli.execute(full), out.toString(), err.toString());
+        return CliRun.execute(context, full);
     }
 
     @Test
     void errorsAreGroupedPerVersionAndVersion4sOwnAreMarked() {
-        Run r = run("logs", FN, "prod", "--errors");
+        CliRun r = run("logs", FN, "prod", "--errors");
 
-        assertThat(r.code).as(r.err).isZero();
-        List<String> lines = r.out.lines().toList();
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = r.out().lines().toList();
         assertThat(lines.get(0)).matches("v3\\s+v4\\s+NOTE\\s+ERROR");
         assertThat(lines).anySatisfy(l -> assertThat(l).matches("0\\s+\\d+\\s+only in v4\\s+PricingRuleError: No pricing "
                 + "rule matches tier 'gold-<n>' for order ord-<hex>"));
@@ -99,34 +88,34 @@ class LogsCommandLineTest {
 
     @Test
     void eventsAreMarkedWithTheVersionThatWroteThemAndFilteredByPattern() throws Exception {
-        Run v4 = run("--output", "json", "logs", FN, "prod", "--version", "4", "--filter", "ERROR");
-        assertThat(v4.code).as(v4.err).isZero();
-        JsonNode events = new ObjectMapper().readTree(v4.out);
+        CliRun v4 = run("--output", "json", "logs", FN, "prod", "--version", "4", "--filter", "ERROR");
+        assertThat(v4.code()).as(v4.err()).isZero();
+        JsonNode events = new ObjectMapper().readTree(v4.out());
         assertThat(events).hasSize(v4Errors);
         events.forEach(e -> {
             assertThat(e.path("version").asText()).isEqualTo("4");
             assertThat(e.path("message").asText()).startsWith("[ERROR] ");
         });
 
-        Run starts = run("logs", FN, "prod", "--version", "3", "--filter", "\"START RequestId\"", "--limit", "10000",
+        CliRun starts = run("logs", FN, "prod", "--version", "3", "--filter", "\"START RequestId\"", "--limit", "10000",
                 "--follow", "--max-polls", "1", "--poll-ms", "10");
-        assertThat(starts.code).as(starts.err).isZero();
-        assertThat(starts.out.lines()).hasSize(v3Runs)
+        assertThat(starts.code()).as(starts.err()).isZero();
+        assertThat(starts.out().lines()).hasSize(v3Runs)
                 .allSatisfy(l -> assertThat(l).matches("\\d{4}-\\d{2}-\\d{2}T[\\d:.]+Z  v3  START RequestId: \\S+ Version: 3"));
     }
 
     @Test
     void badInputIsRefusedBeforeAnythingIsSent() {
-        Run since = run("logs", FN, "prod", "--since", "15x");
-        assertThat(since.code).isEqualTo(ExitCodes.REFUSED);
-        assertThat(since.err).contains("--since must be a number and a unit (s, m, h or d), such as 15m; was '15x'.");
-        assertThat(run("logs", FN, "prod", "--since", "8d").err).contains("at most 7d");
-        assertThat(run("logs", FN, "prod", "--errors", "--follow").err).contains("does not --follow");
-        Run other = run("logs", FN, "prod", "--version", "2");
-        assertThat(other.code).isEqualTo(ExitCodes.REFUSED);
-        assertThat(other.err).contains("MyLambdaFunction:prod routes to 3 and 4, not to version 2.");
-        Run pattern = run("logs", FN, "prod", "--filter", "{ $.level = ");
-        assertThat(pattern.code).isEqualTo(ExitCodes.AWS_ERROR);
-        assertThat(pattern.err).contains("Invalid filter pattern");
+        CliRun since = run("logs", FN, "prod", "--since", "15x");
+        assertThat(since.code()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(since.err()).contains("--since must be a number and a unit (s, m, h or d), such as 15m; was '15x'.");
+        assertThat(run("logs", FN, "prod", "--since", "8d").err()).contains("at most 7d");
+        assertThat(run("logs", FN, "prod", "--errors", "--follow").err()).contains("does not --follow");
+        CliRun other = run("logs", FN, "prod", "--version", "2");
+        assertThat(other.code()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(other.err()).contains("MyLambdaFunction:prod routes to 3 and 4, not to version 2.");
+        CliRun pattern = run("logs", FN, "prod", "--filter", "{ $.level = ");
+        assertThat(pattern.code()).isEqualTo(ExitCodes.AWS_ERROR);
+        assertThat(pattern.err()).contains("Invalid filter pattern");
     }
 }

@@ -3,7 +3,6 @@ package com.lambdarelease.cli;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.lambdarelease.app.Main;
 import com.lambdarelease.release.WeightParser;
 import com.lambdarelease.release.WritePlan;
 import com.lambdarelease.sandbox.Sandbox;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -21,8 +19,6 @@ import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
 import software.amazon.awssdk.services.lambda.model.AliasRoutingConfiguration;
 import software.amazon.awssdk.services.lambda.model.GetAliasResponse;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -76,45 +72,45 @@ class ReleaseCommandLineTest {
                 .build();
         other.updateFunctionConfiguration(r -> r.functionName(FN).timeout(20)).join();
 
-        Run published = run("publish", FN);
+        CliRun published = run("publish", FN);
 
-        assertThat(published.code).as(published.err).isZero();
-        assertThat(published.err).contains("Waiting for AWS to finish the last update of " + FN);
-        assertThat(published.out.strip()).isEqualTo("5");
+        assertThat(published.code()).as(published.err()).isZero();
+        assertThat(published.err()).contains("Waiting for AWS to finish the last update of " + FN);
+        assertThat(published.out().strip()).isEqualTo("5");
     }
 
     @Test
     void theGuideRunsFromTheCommandLineAndEveryWriteLandsInTheJournal() {
-        Run published = run("publish", FN, "--description", "from the command line");
-        assertThat(published.code).as(published.err).isZero();
+        CliRun published = run("publish", FN, "--description", "from the command line");
+        assertThat(published.code()).as(published.err()).isZero();
         String newest = other.listVersionsByFunction(r -> r.functionName(FN)).join().versions().stream()
                 .map(v -> v.version()).filter(v -> !v.equals("$LATEST")).max((a, b) -> Integer.parseInt(a) - Integer.parseInt(b))
                 .orElseThrow();
-        assertThat(published.out.strip()).isEqualTo(newest);
+        assertThat(published.out().strip()).isEqualTo(newest);
 
-        Run created = run("alias", "create", FN, "qa", "--version", "3");
-        assertThat(created.code).as(created.err).isZero();
+        CliRun created = run("alias", "create", FN, "qa", "--version", "3");
+        assertThat(created.code()).as(created.err()).isZero();
         assertThat(alias("qa").functionVersion()).isEqualTo("3");
 
-        Run canary = run("alias", "set", FN, "prod", "--version", "3", "--canary", "4", "--weight", "10", "--yes");
-        assertThat(canary.code).as(canary.err).isZero();
-        assertThat(canary.out).contains("before: 100% → v3").contains("after:  90% → v3 · 10% → v4");
+        CliRun canary = run("alias", "set", FN, "prod", "--version", "3", "--canary", "4", "--weight", "10", "--yes");
+        assertThat(canary.code()).as(canary.err()).isZero();
+        assertThat(canary.out()).contains("before: 100% → v3").contains("after:  90% → v3 · 10% → v4");
         assertThat(alias("prod").functionVersion()).isEqualTo("3");
         assertThat(weights(alias("prod"))).isEqualTo(Map.of("4", 0.1));
 
-        Run promoted = run("alias", "promote", FN, "prod", "--yes");
-        assertThat(promoted.code).as(promoted.err).isZero();
+        CliRun promoted = run("alias", "promote", FN, "prod", "--yes");
+        assertThat(promoted.code()).as(promoted.err()).isZero();
         assertThat(alias("prod").functionVersion()).isEqualTo("4");
         assertThat(weights(alias("prod"))).isEmpty();
 
-        Run rolledBack = run("alias", "rollback", FN, "prod", "--to", "3", "--yes");
-        assertThat(rolledBack.code).as(rolledBack.err).isZero();
+        CliRun rolledBack = run("alias", "rollback", FN, "prod", "--to", "3", "--yes");
+        assertThat(rolledBack.code()).as(rolledBack.err()).isZero();
         assertThat(alias("prod").functionVersion()).isEqualTo("3");
         assertThat(weights(alias("prod"))).isEmpty();
 
-        Run journal = run("journal", FN);
-        assertThat(journal.code).as(journal.err).isZero();
-        List<String> lines = journal.out.lines().toList();
+        CliRun journal = run("journal", FN);
+        assertThat(journal.code()).as(journal.err()).isZero();
+        List<String> lines = journal.out().lines().toList();
         assertThat(lines).hasSize(5); // header + create, update, promote, rollback
         assertThat(lines.get(0)).startsWith("TIME").contains("CONNECTION", "ACCOUNT", "REGION", "WHO", "ALIAS", "ACTION",
                 "CHANGE", "OUTCOME");
@@ -123,7 +119,7 @@ class ReleaseCommandLineTest {
         assertThat(lines.get(2)).contains("MyLambdaFunction:prod", "update", "100% v3 → 90% v3 · 10% v4", "applied");
         assertThat(lines.get(3)).contains("promote", "90% v3 · 10% v4 → 100% v4", "applied");
         assertThat(lines.get(4)).contains("rollback", "100% v4 → 100% v3", "applied");
-        assertThat(run("journal", FN, "qa").out.lines()).hasSize(2);
+        assertThat(run("journal", FN, "qa").out().lines()).hasSize(2);
     }
 
     @Test
@@ -131,58 +127,58 @@ class ReleaseCommandLineTest {
         String name = freshAlias("3");
         GetAliasResponse before = alias(name);
         for (String weight : List.of("150", "abc")) {
-            Run r = run("alias", "set", FN, name, "--version", "3", "--canary", "4", "--weight", weight, "--yes");
-            assertThat(r.code).isEqualTo(ExitCodes.REFUSED);
-            assertThat(r.err).contains(WeightParser.parse(weight).error());
+            CliRun r = run("alias", "set", FN, name, "--version", "3", "--canary", "4", "--weight", weight, "--yes");
+            assertThat(r.code()).isEqualTo(ExitCodes.REFUSED);
+            assertThat(r.err()).contains(WeightParser.parse(weight).error());
         }
         assertThat(alias(name).revisionId()).isEqualTo(before.revisionId());
     }
 
     @Test
     void aCanaryWithoutAWeightIsRefusedAsBadInput() {
-        Run r = run("alias", "set", FN, "prod", "--version", "3", "--canary", "4", "--yes");
-        assertThat(r.code).isEqualTo(ExitCodes.REFUSED);
-        assertThat(r.err).contains("--weight");
+        CliRun r = run("alias", "set", FN, "prod", "--version", "3", "--canary", "4", "--yes");
+        assertThat(r.code()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(r.err()).contains("--weight");
     }
 
     @Test
     void withoutATerminalAndWithoutYesAWriteIsRefusedAndNothingIsSent() {
         String name = freshAlias("3");
         GetAliasResponse before = alias(name);
-        Run r = run("alias", "set", FN, name, "--version", "3", "--canary", "4", "--weight", "10");
-        assertThat(r.code).isEqualTo(ExitCodes.REFUSED);
-        assertThat(r.err).contains("add --yes");
-        assertThat(r.out).contains("after:  90% → v3 · 10% → v4"); // the preview was shown all the same
+        CliRun r = run("alias", "set", FN, name, "--version", "3", "--canary", "4", "--weight", "10");
+        assertThat(r.code()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(r.err()).contains("add --yes");
+        assertThat(r.out()).contains("after:  90% → v3 · 10% → v4"); // the preview was shown all the same
         assertThat(alias(name).revisionId()).isEqualTo(before.revisionId());
     }
 
     @Test
     void onATerminalTheOperatorConfirmsOrDeclines() {
         String name = freshAlias("3");
-        Run declined = run(Scripted.answering("n"), plan -> { }, "alias", "delete", FN, name);
-        assertThat(declined.code).isEqualTo(ExitCodes.REFUSED);
-        assertThat(declined.err).contains("Proceed? [y/N]");
+        CliRun declined = run(Scripted.answering("n"), plan -> { }, "alias", "delete", FN, name);
+        assertThat(declined.code()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(declined.err()).contains("Proceed? [y/N]");
         assertThat(alias(name).functionVersion()).isEqualTo("3");
 
-        Run confirmed = run(Scripted.answering("y"), plan -> { }, "alias", "set", FN, name, "--version", "3",
+        CliRun confirmed = run(Scripted.answering("y"), plan -> { }, "alias", "set", FN, name, "--version", "3",
                 "--canary", "4", "--weight", "12.5%");
-        assertThat(confirmed.code).as(confirmed.err).isZero();
+        assertThat(confirmed.code()).as(confirmed.err()).isZero();
         assertThat(weights(alias(name))).isEqualTo(Map.of("4", 0.125));
     }
 
     @Test
     void onATerminalListingFunctionsCountsThemOnStderr() {
-        Run r = run(Scripted.answering(), plan -> { }, "functions", "list");
-        assertThat(r.code).as(r.err).isZero();
-        assertThat(r.err).contains("\rListed 5 functions");
-        assertThat(r.out.lines()).hasSize(6).first().asString().startsWith("NAME");
+        CliRun r = run(Scripted.answering(), plan -> { }, "functions", "list");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("\rListed 5 functions");
+        assertThat(r.out().lines()).hasSize(6).first().asString().startsWith("NAME");
     }
 
     @Test
     void theRoutingPreflightRefusesASplitAcrossExecutionRoles() {
-        Run r = run("alias", "set", "image-resizer", "prod", "--version", "4", "--canary", "5", "--weight", "10", "--yes");
-        assertThat(r.code).isEqualTo(ExitCodes.REFUSED);
-        assertThat(r.err).contains("The execution roles differ");
+        CliRun r = run("alias", "set", "image-resizer", "prod", "--version", "4", "--canary", "5", "--weight", "10", "--yes");
+        assertThat(r.code()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(r.err()).contains("The execution roles differ");
         assertThat(weightsOf("image-resizer", "prod")).isEmpty();
     }
 
@@ -191,79 +187,71 @@ class ReleaseCommandLineTest {
         String name = freshAlias("3");
         Consumer<WritePlan> someoneElse = plan -> other.updateAlias(r -> r.functionName(FN).name(name)
                 .description("changed by someone else")).join();
-        Run r = run(Terminal.none(), someoneElse, "alias", "set", FN, name, "--version", "3", "--canary", "4",
+        CliRun r = run(Terminal.none(), someoneElse, "alias", "set", FN, name, "--version", "3", "--canary", "4",
                 "--weight", "10", "--yes");
-        assertThat(r.code).isEqualTo(ExitCodes.CONFLICT);
-        assertThat(r.err).contains("was changed by someone else since it was read").contains("Nothing was overwritten");
+        assertThat(r.code()).isEqualTo(ExitCodes.CONFLICT);
+        assertThat(r.err()).contains("was changed by someone else since it was read").contains("Nothing was overwritten");
         GetAliasResponse now = alias(name);
         assertThat(now.description()).isEqualTo("changed by someone else");
         assertThat(weights(now)).isEmpty();
-        assertThat(run("journal", FN, name).out).contains("conflict");
+        assertThat(run("journal", FN, name).out()).contains("conflict");
     }
 
     @Test
     void anAwsErrorIsPrintedInAwsWordsWithExitCode3() {
-        Run promote = run("alias", "promote", "NoSuchFunction", "prod", "--yes");
-        assertThat(promote.code).isEqualTo(ExitCodes.AWS_ERROR);
-        assertThat(promote.err).contains("Function not found").contains("NoSuchFunction");
-        Run versions = run("versions", "list", "NoSuchFunction");
-        assertThat(versions.code).isEqualTo(ExitCodes.AWS_ERROR);
-        assertThat(versions.out).isEmpty();
+        CliRun promote = run("alias", "promote", "NoSuchFunction", "prod", "--yes");
+        assertThat(promote.code()).isEqualTo(ExitCodes.AWS_ERROR);
+        assertThat(promote.err()).contains("Function not found").contains("NoSuchFunction");
+        CliRun versions = run("versions", "list", "NoSuchFunction");
+        assertThat(versions.code()).isEqualTo(ExitCodes.AWS_ERROR);
+        assertThat(versions.out()).isEmpty();
     }
 
     @Test
     void jsonOutputIsOneDocumentOnStdoutForListsAndWrites() throws Exception {
         ObjectMapper strict = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        JsonNode aliases = strict.readTree(run("--output", "json", "aliases", "list", FN).out);
+        JsonNode aliases = strict.readTree(run("--output", "json", "aliases", "list", FN).out());
         assertThat(aliases.isArray()).isTrue();
         JsonNode prod = Stream.of(aliases).flatMap(a -> java.util.stream.StreamSupport.stream(a.spliterator(), false))
                 .filter(a -> a.path("name").asText().equals("prod")).findFirst().orElseThrow();
         assertThat(prod.path("functionVersion").asText()).isEqualTo("3");
         assertThat(prod.path("revisionId").asText()).isNotBlank();
 
-        JsonNode functions = strict.readTree(run("--output", "json", "functions", "list").out);
+        JsonNode functions = strict.readTree(run("--output", "json", "functions", "list").out());
         assertThat(functions).extracting(f -> f.path("name").asText()).contains(FN, "orders-api");
-        assertThat(strict.readTree(run("--output", "json", "versions", "list", FN).out).isArray()).isTrue();
+        assertThat(strict.readTree(run("--output", "json", "versions", "list", FN).out()).isArray()).isTrue();
 
         String name = freshAlias("3");
-        Run write = run("--output", "json", "alias", "set", FN, name, "--version", "3", "--canary", "4", "--weight", "10",
+        CliRun write = run("--output", "json", "alias", "set", FN, name, "--version", "3", "--canary", "4", "--weight", "10",
                 "--yes");
-        assertThat(write.code).as(write.err).isZero();
-        JsonNode outcome = strict.readTree(write.out);
+        assertThat(write.code()).as(write.err()).isZero();
+        JsonNode outcome = strict.readTree(write.out());
         assertThat(outcome.path("outcome").asText()).isEqualTo("applied");
         assertThat(outcome.path("function").asText()).isEqualTo(FN);
         assertThat(outcome.path("alias").asText()).isEqualTo(name);
         assertThat(outcome.path("before").path("functionVersion").asText()).isEqualTo("3");
         assertThat(outcome.path("after").path("additionalVersionWeights").path("4").asDouble()).isEqualTo(0.1);
         assertThat(outcome.path("revisionId").asText()).isEqualTo(alias(name).revisionId());
-        assertThat(write.err).contains("Update alias"); // the preview went to stderr
+        assertThat(write.err()).contains("Update alias"); // the preview went to stderr
 
-        Run refused = run("--output", "json", "alias", "set", FN, name, "--version", "3", "--canary", "4", "--weight",
+        CliRun refused = run("--output", "json", "alias", "set", FN, name, "--version", "3", "--canary", "4", "--weight",
                 "150", "--yes");
-        assertThat(strict.readTree(refused.out).path("outcome").asText()).isEqualTo("refused");
+        assertThat(strict.readTree(refused.out()).path("outcome").asText()).isEqualTo("refused");
     }
 
     // --- helpers ---
 
-    private record Run(int code, String out, String err) {
-    }
 
-    private Run run(String... args) {
+    private CliRun run(String... args) {
         return run(Terminal.none(), plan -> { }, args);
     }
 
-    private Run run(Terminal terminal, Consumer<WritePlan> beforeApply, String... args) {
+    private CliRun run(Terminal terminal, Consumer<WritePlan> beforeApply, String... args) {
         CliContext context = new CliContext(terminal,
                 Map.of(GlobalOptions.JOURNAL_ENV, home.resolve("journal.jsonl").toString()), home, beforeApply);
-        CommandLine cli = Main.commandLine(context);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
         String[] full = Stream.concat(Stream.of("--connection", "endpoint:" + sandbox.endpoint(), "--region", "us-east-1"),
                 Stream.of(args)).toArray(String[]::new);
-        int code = cli.execute(full);
-        return new Run(code, out.toString(), err.toString());
+        return CliRun.execute(context, full);
     }
 
     /** An alias of MyLambdaFunction nobody else uses, made by the other client. */

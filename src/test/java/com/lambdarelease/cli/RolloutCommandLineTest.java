@@ -2,7 +2,6 @@ package com.lambdarelease.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.lambdarelease.app.Main;
 import com.lambdarelease.release.JournalEntry;
 import com.lambdarelease.release.ReleaseJournal;
 import com.lambdarelease.rollout.PlanStore;
@@ -10,10 +9,7 @@ import com.lambdarelease.rollout.RolloutPlan;
 import com.lambdarelease.service.settings.SettingsFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -37,24 +33,17 @@ class RolloutCommandLineTest {
     @TempDir
     Path home;
 
-    private record Run(int code, String out, String err) {
-    }
 
     private Map<String, String> env() {
         return Map.of(GlobalOptions.JOURNAL_ENV, home.resolve("journal.jsonl").toString(),
                 "XDG_CONFIG_HOME", home.resolve("config").toString());
     }
 
-    private Run run(String... args) {
+    private CliRun run(String... args) {
         CliContext context = new CliContext(Terminal.none(), env(), home, plan -> { });
-        CommandLine cli = Main.commandLine(context);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
         String[] full = Stream.concat(Stream.of("--connection", "sandbox", "--sandbox-speed", "120"), Stream.of(args))
                 .toArray(String[]::new);
-        return new Run(cli.execute(full), out.toString(), err.toString());
+        return CliRun.execute(context, full);
     }
 
     private List<JournalEntry> aliasChanges() {
@@ -64,28 +53,28 @@ class RolloutCommandLineTest {
 
     @Test
     void versionFourOnALinearPlanIsRolledBackWithExitFourAndProdExactlyAsBefore() {
-        Run r = run("rollout", "start", FN, "prod", "--to", "4", "--plan", "Linear10PercentEvery1Minute", "--yes");
+        CliRun r = run("rollout", "start", FN, "prod", "--to", "4", "--plan", "Linear10PercentEvery1Minute", "--yes");
 
-        assertThat(r.code).as(r.out + r.err).isEqualTo(ExitCodes.ROLLED_BACK);
-        assertThat(r.out).contains("Gate failed: Error test").contains("restored 100% → v3 — “Live traffic”");
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCodes.ROLLED_BACK);
+        assertThat(r.out()).contains("Gate failed: Error test").contains("restored 100% → v3 — “Live traffic”");
         List<JournalEntry> changes = aliasChanges();
         assertThat(changes.get(0).before().orElseThrow().describe()).isEqualTo("100% v3");
         assertThat(changes.get(changes.size() - 1).after().orElseThrow().describe()).isEqualTo("100% v3");
         assertThat(changes).allMatch(JournalEntry::applied);
 
-        Run status = run("rollout", "status", FN, "prod");
-        assertThat(status.code).isZero();
-        assertThat(status.out).contains("MyLambdaFunction:prod").contains("rolled back");
-        assertThat(run("rollout", "list").out).contains("rolled back");
+        CliRun status = run("rollout", "status", FN, "prod");
+        assertThat(status.code()).isZero();
+        assertThat(status.out()).contains("MyLambdaFunction:prod").contains("rolled back");
+        assertThat(run("rollout", "list").out()).contains("rolled back");
     }
 
     @Test
     void publishRollsTheDemoAccountsHealthyChangeOutAndPromotesItAtTheDefaultSettings() {
-        Run r = run("rollout", "start", FN, "prod", "--publish", "--plan", "Linear10PercentEvery1Minute", "--yes");
+        CliRun r = run("rollout", "start", FN, "prod", "--publish", "--plan", "Linear10PercentEvery1Minute", "--yes");
 
-        assertThat(r.code).as(r.out + r.err).isEqualTo(ExitCodes.DONE);
-        assertThat(r.err).contains("Published MyLambdaFunction version 5.");
-        assertThat(r.out).contains("Promoted: MyLambdaFunction:prod sends 100% → v5");
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCodes.DONE);
+        assertThat(r.err()).contains("Published MyLambdaFunction version 5.");
+        assertThat(r.out()).contains("Promoted: MyLambdaFunction:prod sends 100% → v5");
         List<JournalEntry> changes = aliasChanges();
         assertThat(changes.get(0).before().orElseThrow().describe()).isEqualTo("100% v3");
         assertThat(changes.get(changes.size() - 1).after().orElseThrow().describe()).isEqualTo("100% v5");
@@ -94,11 +83,11 @@ class RolloutCommandLineTest {
 
     @Test
     void aHealthyVersionIsPromotedWithExitZeroAndJsonLinesSayEachStep() throws Exception {
-        Run r = run("--output", "json", "rollout", "start", FN, "prod", "--to", "2", "--plan", "Canary10Percent5Minutes",
+        CliRun r = run("--output", "json", "rollout", "start", FN, "prod", "--to", "2", "--plan", "Canary10Percent5Minutes",
                 "--max-error-rate", "0.05", "--yes");
 
-        assertThat(r.code).as(r.out + r.err).isZero();
-        List<JsonNode> lines = r.out.lines().filter(l -> l.startsWith("{")).map(l -> {
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        List<JsonNode> lines = r.out().lines().filter(l -> l.startsWith("{")).map(l -> {
             try {
                 return JSON.readTree(l);
             } catch (Exception e) {
@@ -115,33 +104,33 @@ class RolloutCommandLineTest {
         PlanStore.besideSettings(SettingsFile.defaultFile(env(), home)).save(new RolloutPlan("gated",
                 List.of(RolloutPlan.Step.shift(10, Duration.ofMinutes(1)), RolloutPlan.Step.gate())));
 
-        Run r = run("rollout", "start", FN, "prod", "--to", "2", "--plan", "gated", "--max-error-rate", "0.05", "--yes");
+        CliRun r = run("rollout", "start", FN, "prod", "--to", "2", "--plan", "gated", "--max-error-rate", "0.05", "--yes");
 
-        assertThat(r.code).as(r.out + r.err).isEqualTo(ExitCodes.NEEDS_OPERATOR);
-        assertThat(r.out).contains("Waiting for an operator: manual gate");
-        assertThat(run("rollout", "status", FN, "prod").out).contains("holding").contains("manual gate");
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCodes.NEEDS_OPERATOR);
+        assertThat(r.out()).contains("Waiting for an operator: manual gate");
+        assertThat(run("rollout", "status", FN, "prod").out()).contains("holding").contains("manual gate");
 
         // The embedded sandbox ended with the command: a new one has a new alias revision, so the journal's
         // rollout is not resumed over it; it pauses and says why (a conflict, exit 2).
-        Run approve = run("rollout", "approve", FN, "prod");
-        assertThat(approve.code).as(approve.out + approve.err).isEqualTo(ExitCodes.CONFLICT);
-        assertThat(approve.out).contains("the alias changed while nobody drove the rollout");
+        CliRun approve = run("rollout", "approve", FN, "prod");
+        assertThat(approve.code()).as(approve.out() + approve.err()).isEqualTo(ExitCodes.CONFLICT);
+        assertThat(approve.out()).contains("the alias changed while nobody drove the rollout");
     }
 
     @Test
     void withoutYesAndWithoutATerminalARolloutIsRefusedAndNothingIsSent() {
-        Run r = run("rollout", "start", FN, "prod", "--to", "4", "--plan", "Canary10Percent5Minutes");
-        assertThat(r.code).isEqualTo(ExitCodes.REFUSED);
-        assertThat(r.err).contains("add --yes");
+        CliRun r = run("rollout", "start", FN, "prod", "--to", "4", "--plan", "Canary10Percent5Minutes");
+        assertThat(r.code()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(r.err()).contains("add --yes");
         assertThat(aliasChanges()).isEmpty();
-        Run unknown = run("rollout", "start", FN, "prod", "--to", "4", "--plan", "Nope", "--yes");
-        assertThat(unknown.code).isEqualTo(ExitCodes.REFUSED);
-        assertThat(unknown.err).contains("No plan named Nope");
+        CliRun unknown = run("rollout", "start", FN, "prod", "--to", "4", "--plan", "Nope", "--yes");
+        assertThat(unknown.code()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(unknown.err()).contains("No plan named Nope");
     }
 
     @Test
     void helpListsTheRolloutExitCodes() {
-        Run r = run("rollout", "start", "--help");
-        assertThat(r.out).contains("4").contains("rolled back").contains("5").contains("held for an operator");
+        CliRun r = run("rollout", "start", "--help");
+        assertThat(r.out()).contains("4").contains("rolled back").contains("5").contains("held for an operator");
     }
 }

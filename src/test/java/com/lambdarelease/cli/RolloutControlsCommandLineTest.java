@@ -1,7 +1,6 @@
 package com.lambdarelease.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.lambdarelease.app.Main;
 import com.lambdarelease.release.ReleaseJournal;
 import com.lambdarelease.rollout.RolloutJournal;
 import com.lambdarelease.sandbox.Sandbox;
@@ -11,15 +10,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.GetAliasResponse;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +43,6 @@ class RolloutControlsCommandLineTest {
     private Sandbox sandbox;
     private LambdaClient other;
 
-    private record Run(int code, String out, String err) {
-    }
 
 
     @BeforeEach
@@ -65,20 +59,15 @@ class RolloutControlsCommandLineTest {
         sandbox.close();
     }
 
-    private Run run(String... args) {
+    private CliRun run(String... args) {
         CliContext context = new CliContext(Terminal.none(),
                 Map.of(GlobalOptions.JOURNAL_ENV, home.resolve("journal.jsonl").toString()), home, plan -> { });
-        CommandLine cli = Main.commandLine(context);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
         String[] full = Stream.concat(Stream.of("--connection", "endpoint:" + sandbox.endpoint(), "--region", "us-east-1"),
                 Stream.of(args)).toArray(String[]::new);
-        return new Run(cli.execute(full), out.toString(), err.toString());
+        return CliRun.execute(context, full);
     }
 
-    private CompletableFuture<Run> inAnotherProcess(String... args) {
+    private CompletableFuture<CliRun> inAnotherProcess(String... args) {
         return CompletableFuture.supplyAsync(() -> run(args));
     }
 
@@ -105,40 +94,40 @@ class RolloutControlsCommandLineTest {
 
     @Test
     void skipOverridePauseResumeAndAbortEachReachTheRolloutWhoeverDrivesIt() throws Exception {
-        CompletableFuture<Run> driver = inAnotherProcess("rollout", "start", FN, "prod", "--to", "2",
+        CompletableFuture<CliRun> driver = inAnotherProcess("rollout", "start", FN, "prod", "--to", "2",
                 "--plan", "Canary10Percent30Minutes", "--max-error-rate", "0.05", "--yes");
         await(() -> records("state").stream().anyMatch(r -> "BAKING".equals(r.path("state").asText())));
         assertThat(prod().routingConfig().additionalVersionWeights()).containsEntry("2", 0.1);
 
-        Run skip = run("rollout", "skip", FN, "prod");
-        assertThat(skip.code).as(skip.out + skip.err).isZero();
-        assertThat(skip.err + skip.out).contains("Asked the process driving MyLambdaFunction:prod to skip");
+        CliRun skip = run("rollout", "skip", FN, "prod");
+        assertThat(skip.code()).as(skip.out() + skip.err()).isZero();
+        assertThat(skip.err() + skip.out()).contains("Asked the process driving MyLambdaFunction:prod to skip");
         await(() -> controlled("skip"));
 
-        Run bare = run("rollout", "override", FN, "prod");
-        assertThat(bare.code).isEqualTo(ExitCodes.REFUSED);
-        assertThat(bare.err).contains("An override needs --reason TEXT");
-        Run override = run("rollout", "override", FN, "prod", "--reason", "v2's errors are a known upstream blip");
-        assertThat(override.code).as(override.out + override.err).isZero();
+        CliRun bare = run("rollout", "override", FN, "prod");
+        assertThat(bare.code()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(bare.err()).contains("An override needs --reason TEXT");
+        CliRun override = run("rollout", "override", FN, "prod", "--reason", "v2's errors are a known upstream blip");
+        assertThat(override.code()).as(override.out() + override.err()).isZero();
         await(() -> controlled("override"));
         assertThat(records("control")).anySatisfy(r -> assertThat(r.path("reason").asText())
                 .startsWith("v2's errors are a known upstream blip"));
 
-        Run pause = run("rollout", "pause", FN, "prod", "--reason", "checking a dashboard");
-        assertThat(pause.code).isZero();
-        Run driven = driver.get(30, TimeUnit.SECONDS);
-        assertThat(driven.code).as("the driver stops for the operator").isEqualTo(ExitCodes.NEEDS_OPERATOR);
-        assertThat(driven.out).contains("Paused by the operator: checking a dashboard");
+        CliRun pause = run("rollout", "pause", FN, "prod", "--reason", "checking a dashboard");
+        assertThat(pause.code()).isZero();
+        CliRun driven = driver.get(30, TimeUnit.SECONDS);
+        assertThat(driven.code()).as("the driver stops for the operator").isEqualTo(ExitCodes.NEEDS_OPERATOR);
+        assertThat(driven.out()).contains("Paused by the operator: checking a dashboard");
         assertThat(prod().routingConfig().additionalVersionWeights()).as("a pause keeps the split").containsEntry("2", 0.1);
 
         // Nobody drives it now: resume recovers it from the journal (the alias still holds its last write) and drives it.
-        CompletableFuture<Run> resumed = inAnotherProcess("rollout", "resume", FN, "prod");
+        CompletableFuture<CliRun> resumed = inAnotherProcess("rollout", "resume", FN, "prod");
         await(() -> controlled("resume"));
-        Run abort = run("rollout", "abort", FN, "prod", "--reason", "enough");
-        assertThat(abort.code).isZero();
-        Run end = resumed.get(30, TimeUnit.SECONDS);
-        assertThat(end.code).as(end.out + end.err).isEqualTo(ExitCodes.ROLLED_BACK);
-        assertThat(end.out).contains("Aborted by the operator: enough").contains("restored 100% → v3");
+        CliRun abort = run("rollout", "abort", FN, "prod", "--reason", "enough");
+        assertThat(abort.code()).isZero();
+        CliRun end = resumed.get(30, TimeUnit.SECONDS);
+        assertThat(end.code()).as(end.out() + end.err()).isEqualTo(ExitCodes.ROLLED_BACK);
+        assertThat(end.out()).contains("Aborted by the operator: enough").contains("restored 100% → v3");
         GetAliasResponse after = prod();
         assertThat(after.functionVersion()).isEqualTo("3");
         assertThat(after.routingConfig() == null || after.routingConfig().additionalVersionWeights().isEmpty()).isTrue();

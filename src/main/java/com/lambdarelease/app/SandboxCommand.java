@@ -156,7 +156,8 @@ final class SandboxCommand implements Callable<Integer> {
                         Duration.ofMillis(cloudWatchSpikeMs)))
                 .withLimits(limits())
                 .withLogs(new LogsOptions(new Faults(logsThrottleRate, logsServerErrorRate, logsSpikeRate,
-                        Duration.ofMillis(logsSpikeMs)), maxLogEvents, !noLogsQuotas))
+                        Duration.ofMillis(logsSpikeMs)), maxLogEvents, !noLogsQuotas,
+                        LogsOptions.DEFAULT_BACKFILL_HISTORY))
                 .withLambdaQuotas(lambdaQuotas);
         if (seed != null) {
             options = options.withRandomSeed(seed);

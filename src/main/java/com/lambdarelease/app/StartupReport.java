@@ -15,10 +15,10 @@ import java.util.OptionalLong;
 final class StartupReport {
 
     private static final boolean ON = "1".equals(System.getenv("LRC_STARTUP_REPORT"));
-    /** {@link System#nanoTime()} when the process started, worked out once (in main, before any window). */
-    private static final long STARTED_NANOS = ON ? System.nanoTime() - processAgeNanos() : 0;
     /** Linux's clock tick (USER_HZ): 100 on every architecture the JDK runs on there. */
     private static final long TICKS_PER_SECOND = 100;
+    /** {@link System#nanoTime()} when the process started, worked out once (in main, before any window). */
+    private static final long STARTED_NANOS = ON ? System.nanoTime() - processAgeNanos() : 0;
 
     private StartupReport() {
     }

@@ -36,7 +36,10 @@ abstract class RolloutControlCommand extends CliCommand {
         super(options, context);
     }
 
-    abstract String control();
+    /** The control this command asks for, in the journal and to the driving process: its own command name. */
+    final String control() {
+        return getClass().getAnnotation(Command.class).name();
+    }
 
     /** What this command does to a rollout it drives itself. */
     abstract RolloutSnapshot act(Rollout rollout);
@@ -98,9 +101,6 @@ abstract class RolloutControlCommand extends CliCommand {
             super(o, c);
         }
 
-        String control() {
-            return "pause";
-        }
 
         RolloutSnapshot act(Rollout r) {
             return CliSession.await(r.pause(reason));
@@ -113,9 +113,6 @@ abstract class RolloutControlCommand extends CliCommand {
             super(o, c);
         }
 
-        String control() {
-            return "resume";
-        }
 
         RolloutSnapshot act(Rollout r) {
             return CliSession.await(r.resume());
@@ -134,9 +131,6 @@ abstract class RolloutControlCommand extends CliCommand {
             super(o, c);
         }
 
-        String control() {
-            return "approve";
-        }
 
         RolloutSnapshot act(Rollout r) {
             RolloutSnapshot s = r.snapshot();
@@ -157,9 +151,6 @@ abstract class RolloutControlCommand extends CliCommand {
             super(o, c);
         }
 
-        String control() {
-            return "skip";
-        }
 
         RolloutSnapshot act(Rollout r) {
             return CliSession.await(r.skipBake());
@@ -178,9 +169,6 @@ abstract class RolloutControlCommand extends CliCommand {
             super(o, c);
         }
 
-        String control() {
-            return "override";
-        }
 
         @Override
         void check() {
@@ -205,9 +193,6 @@ abstract class RolloutControlCommand extends CliCommand {
             super(o, c);
         }
 
-        String control() {
-            return "abort";
-        }
 
         RolloutSnapshot act(Rollout r) {
             return CliSession.await(r.abort(reason));

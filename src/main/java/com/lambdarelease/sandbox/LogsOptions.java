@@ -29,12 +29,9 @@ public record LogsOptions(Faults faults, int maxEvents, boolean quotas, java.tim
         }
     }
 
-    public LogsOptions(Faults faults, int maxEvents, boolean quotas) {
-        this(faults, maxEvents, quotas, DEFAULT_BACKFILL_HISTORY);
-    }
 
     public static LogsOptions defaults() {
-        return new LogsOptions(Faults.NONE, DEFAULT_MAX_EVENTS, true);
+        return new LogsOptions(Faults.NONE, DEFAULT_MAX_EVENTS, true, DEFAULT_BACKFILL_HISTORY);
     }
 
     public LogsOptions withFaults(Faults f) {

@@ -206,8 +206,7 @@ public final class LogsView {
         text.setId("logs-signature");
         text.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().signature().text()));
         text.setCellFactory(column -> new javafx.scene.control.TableCell<>() {
-            // One tooltip per cell, re-worded: every batch refreshes the rows, and a new Tooltip
-            // each time (a popup window and its scene) was an eighth of the FX thread's time.
+            // One tooltip per cell (reword): a new one per row per batch was an eighth of the FX thread's time.
             private final Tooltip tip = new Tooltip();
 
             @Override
@@ -217,10 +216,7 @@ public final class LogsView {
                 if (empty || item == null) {
                     setTooltip(null);
                 } else {
-                    tip.setText(item);
-                    if (getTooltip() != tip) {
-                        setTooltip(tip);
-                    }
+                    reword(this, tip, item);
                 }
             }
         });
@@ -250,6 +246,14 @@ public final class LogsView {
             if (!text.equals(l.getText())) {
                 l.setText(text);
             }
+        }
+    }
+
+    /** Shows {@code text} in the cell's one tooltip, kept: rows refresh with every batch, and a Tooltip is a popup window. */
+    private static void reword(javafx.scene.control.Cell<?> cell, Tooltip tip, String text) {
+        tip.setText(text);
+        if (cell.getTooltip() != tip) {
+            cell.setTooltip(tip);
         }
     }
 
@@ -283,10 +287,7 @@ public final class LogsView {
             first = first.length() <= ROW_CHARS ? first : first.substring(0, ROW_CHARS) + " …";
             setText(TIME.format(item.event().timestamp().atZone(model.zone())) + "  v" + item.event().version() + "  " + first);
             colour(CanaryStyles.versionColor(colourOf.applyAsInt(item.event().version())));
-            tip.setText(message.length() > 2000 ? message.substring(0, 2000) + " …" : message);
-            if (getTooltip() != tip) {
-                setTooltip(tip);
-            }
+            reword(this, tip, message.length() > 2000 ? message.substring(0, 2000) + " …" : message);
         }
 
         private void colour(String wanted) {

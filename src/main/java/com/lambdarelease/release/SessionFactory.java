@@ -155,7 +155,7 @@ public final class SessionFactory implements AutoCloseable {
         AwsClients clients = AwsClients.forSandbox(sandbox.endpoint(), Region.of(region));
         return new ConsoleServices("Sandbox · " + sandbox.endpoint().getAuthority()
                         + (region.equals(ConnectionSpec.Sandbox.DEFAULT_REGION) ? "" : " · " + region),
-                new SdkLambdaService(clients.lambda(), RequestBudget.unlimited(), pageRetry()),
+                new SdkLambdaService(clients, RequestBudget.unlimited(), pageRetry()),
                 new SdkMetricsService(clients.cloudWatch(), sandbox.clock()),
                 // The sandbox holds Logs to AWS's rates too, so the budget applies there as well.
                 new SdkLogsService(clients.logs(), SdkLogsService.filterLogEventsBudget(Clock.systemUTC(), scheduler)),
@@ -183,7 +183,7 @@ public final class SessionFactory implements AutoCloseable {
     private ConsoleServices budgeted(String label, AwsClients clients, String who) {
         Clock clock = Clock.systemUTC();
         return new ConsoleServices(label,
-                new SdkLambdaService(clients.lambda(), RequestBudget.lambdaControlPlane(clock, scheduler), pageRetry()),
+                new SdkLambdaService(clients, RequestBudget.lambdaControlPlane(clock, scheduler), pageRetry()),
                 new SdkMetricsService(clients.cloudWatch(), clock),
                 new SdkLogsService(clients.logs(), SdkLogsService.filterLogEventsBudget(clock, scheduler)),
                 clients.activity(), clock, clients, who);
@@ -211,8 +211,8 @@ public final class SessionFactory implements AutoCloseable {
      */
     private static ConsoleServices verified(ConsoleServices services, AwsClients clients, String where) {
         try {
-            clients.lambda().listFunctions(r -> r.maxItems(1)).get(FIRST_REQUEST_TIMEOUT.toSeconds(),
-                    java.util.concurrent.TimeUnit.SECONDS);
+            java.util.concurrent.CompletableFuture.supplyAsync(() -> clients.lambda().listFunctions(r -> r.maxItems(1)),
+                    clients.lambdaCalls()).get(FIRST_REQUEST_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
             return services;
         } catch (Exception e) {
             closeQuietly(services);

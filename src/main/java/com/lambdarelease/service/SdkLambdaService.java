@@ -12,7 +12,7 @@ import com.lambdarelease.service.PagedListing.Page;
 import com.lambdarelease.service.errors.AwsErrors;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkResponse;
-import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.AliasConfiguration;
 import software.amazon.awssdk.services.lambda.model.AliasRoutingConfiguration;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
@@ -32,29 +32,40 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-/** {@link LambdaService} over the SDK's {@link LambdaAsyncClient}, within a shared {@link RequestBudget}. */
+/**
+ * {@link LambdaService} over the SDK's blocking {@link LambdaClient}, each call run on an executor of
+ * its own ({@link AwsClients#lambdaCalls()}, why in {@link AwsClients}), within a shared {@link RequestBudget}.
+ */
 public final class SdkLambdaService implements LambdaService {
 
     /** AWS returns at most 50 items per page whatever MaxItems says. */
     static final int PAGE_SIZE = 50;
     private static final DateTimeFormatter AWS_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
-    private final LambdaAsyncClient client;
+    private final LambdaClient client;
+    private final Executor calls;
     private final RequestBudget budget;
     private final PageRetry retry;
 
-    /** Retries a failing page per {@link PageRetry#defaults()}. */
-    public SdkLambdaService(LambdaAsyncClient client, RequestBudget budget) {
-        this(client, budget, PageRetry.defaults());
+    /** Over {@code clients}' Lambda client; retries a failing page per {@link PageRetry#defaults()}. */
+    public SdkLambdaService(AwsClients clients, RequestBudget budget) {
+        this(clients, budget, PageRetry.defaults());
     }
 
     /** @param retry how a page that still fails after the SDK's retries is asked for again */
-    public SdkLambdaService(LambdaAsyncClient client, RequestBudget budget, PageRetry retry) {
+    public SdkLambdaService(AwsClients clients, RequestBudget budget, PageRetry retry) {
+        this(clients.lambda(), clients.lambdaCalls(), budget, retry);
+    }
+
+    /** @param calls where the blocking client's calls run */
+    public SdkLambdaService(LambdaClient client, Executor calls, RequestBudget budget, PageRetry retry) {
         this.client = client;
+        this.calls = calls;
         this.budget = budget;
         this.retry = retry;
     }
@@ -136,7 +147,8 @@ public final class SdkLambdaService implements LambdaService {
         return guarded(() -> {
             AwsNames.requireFunctionName(functionName);
             CompletableFuture<Void> done = new CompletableFuture<>();
-            client.waiter().waitUntilFunctionUpdatedV2(r -> r.functionName(functionName)).whenComplete((response, error) -> {
+            CompletableFuture.supplyAsync(() -> client.waiter().waitUntilFunctionUpdatedV2(r -> r.functionName(functionName)),
+                    calls).whenComplete((response, error) -> {
                 Optional<Throwable> failed = error != null ? Optional.of(error)
                         : response.matched().exception().map(Throwable.class::cast);
                 if (failed.isEmpty()) {
@@ -251,9 +263,10 @@ public final class SdkLambdaService implements LambdaService {
     }
 
     /** Waits for the budget, then sends; failures come back typed. */
-    private <T> CompletableFuture<T> call(Supplier<CompletableFuture<T>> request) {
+    /** One blocking request on {@link #calls} once the budget allows it; its failure translated. */
+    private <T> CompletableFuture<T> call(Supplier<T> request) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        guarded(budget::acquire).thenCompose(v -> request.get()).whenComplete((value, error) -> {
+        guarded(budget::acquire).thenCompose(v -> CompletableFuture.supplyAsync(request, calls)).whenComplete((value, error) -> {
             if (error != null) {
                 result.completeExceptionally(AwsErrors.translate(error));
             } else {

@@ -29,7 +29,7 @@ public final class ColdListing {
         try (AwsClients clients = AwsClients.create(Optional.of(URI.create(args[0])), Region.US_EAST_1,
                 software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
                         software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("sandbox", "sandbox")))) {
-            SdkLambdaService lambda = new SdkLambdaService(clients.lambda(), RequestBudget.unlimited());
+            SdkLambdaService lambda = new SdkLambdaService(clients, RequestBudget.unlimited());
             int n = lambda.listAllFunctions().get(5, TimeUnit.MINUTES).size();
             System.out.println("cold " + (System.nanoTime() - t0) / 1_000_000 + " " + n);
             for (int i = 0; i < warm; i++) {

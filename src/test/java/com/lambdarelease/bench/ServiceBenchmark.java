@@ -37,7 +37,7 @@ public final class ServiceBenchmark {
         SandboxOptions options = SandboxOptions.forTests().withSeedDemoData(true).withSyntheticFunctions(n - 5)
                 .withRequestLatency(Duration.ofMillis(latencyMs));
         try (Sandbox sandbox = Sandbox.start(options); AwsClients clients = AwsClients.forSandbox(sandbox.endpoint())) {
-            SdkLambdaService lambda = new SdkLambdaService(clients.lambda(), RequestBudget.unlimited());
+            SdkLambdaService lambda = new SdkLambdaService(clients, RequestBudget.unlimited());
             listFunctions(lambda, clients, n, latencyMs);
             metricsRefresh(lambda, new SdkMetricsService(clients.cloudWatch(), sandbox.clock()), clients, sandbox);
         }

@@ -45,7 +45,7 @@ class AliasWriterTest {
     }
 
     private AliasRoute alias(String function, String name, String version) throws Exception {
-        sandbox.otherClients.lambda().createAlias(r -> r.functionName(function).name(name).functionVersion(version)).join();
+        sandbox.otherClients.lambda().createAlias(r -> r.functionName(function).name(name).functionVersion(version));
         return sandbox.services.lambda().getAlias(function, name).get(10, TimeUnit.SECONDS);
     }
 
@@ -90,7 +90,7 @@ class AliasWriterTest {
         AliasWriter writer = writer(lambda, new FunctionStates(lambda));
         WritePlan plan = done(writer.plan(AliasChange.update(a, TrafficSplit.canary("3", "4", 0.1), "")));
         sandbox.otherClients.lambda().updateAlias(r -> r.functionName("MyLambdaFunction").name("writer-conflict")
-                .functionVersion("2").description("Sam's hotfix")).join();
+                .functionVersion("2").description("Sam's hotfix"));
 
         WriteOutcome outcome = done(writer.apply(plan));
 
@@ -173,7 +173,7 @@ class AliasWriterTest {
         LambdaService lambda = sandbox.services.lambda();
         AliasRoute a = alias("nightly-report", "writer-delete", "3");
         sandbox.otherClients.lambda().updateAlias(r -> r.functionName("nightly-report").name("writer-delete")
-                .functionVersion("4")).join();
+                .functionVersion("4"));
 
         WriteOutcome outcome = done(writer(lambda, new FunctionStates(lambda)).planAndApply(AliasChange.delete(a)));
 
@@ -189,7 +189,7 @@ class AliasWriterTest {
         LambdaService lambda = sandbox.services.lambda();
         sandbox.otherClients.lambda().createAlias(r -> r.functionName("orders-api").name("writer-promote")
                 .functionVersion("7").description("Canary: 10% to v8")
-                .routingConfig(c -> c.additionalVersionWeights(Map.of("8", 0.1)))).join();
+                .routingConfig(c -> c.additionalVersionWeights(Map.of("8", 0.1))));
         AliasRoute a = done(lambda.getAlias("orders-api", "writer-promote"));
         WritePlan plan = done(writer(lambda, new FunctionStates(lambda)).plan(AliasChange.promote(a)));
         assertThat(plan.afterText()).as("the confirmation shows it").isEqualTo("100% → v8");

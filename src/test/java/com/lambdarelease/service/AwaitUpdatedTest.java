@@ -35,7 +35,7 @@ class AwaitUpdatedTest {
     void start() throws Exception {
         sandbox = Sandbox.start(SandboxOptions.forTests().withStateDelay(Duration.ofMillis(1500)));
         clients = AwsClients.forSandbox(sandbox.endpoint());
-        lambda = new SdkLambdaService(clients.lambda(), RequestBudget.unlimited());
+        lambda = new SdkLambdaService(clients, RequestBudget.unlimited());
     }
 
     @AfterEach
@@ -50,7 +50,7 @@ class AwaitUpdatedTest {
 
     @Test
     void givenAnUpdateInProgress_thenPublishingAtOnceMeetsAws409InPlainWords_andAfterTheWaitItPublishes() throws Exception {
-        clients.lambda().updateFunctionConfiguration(r -> r.functionName(FN).timeout(20)).join();
+        clients.lambda().updateFunctionConfiguration(r -> r.functionName(FN).timeout(20));
 
         Throwable refused = failure(lambda.publishVersion(FN, "", Optional.empty(), Optional.empty()));
         assertThat(refused).isInstanceOf(ConflictException.class);
@@ -66,7 +66,7 @@ class AwaitUpdatedTest {
     @Test
     void givenAFailedUpdate_thenTheWaitFailsWithAwsReason() {
         clients.lambda().updateFunctionConfiguration(r -> r.functionName(FN)
-                .environment(e -> e.variables(Map.of("SANDBOX_UPDATE_FAILS", "true")))).join();
+                .environment(e -> e.variables(Map.of("SANDBOX_UPDATE_FAILS", "true"))));
 
         Throwable failed = failure(lambda.awaitUpdated(FN));
 

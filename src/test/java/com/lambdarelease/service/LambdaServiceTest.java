@@ -108,12 +108,12 @@ class LambdaServiceTest {
 
         // the same code uploaded again is still an update: AWS publishes, content is not compared
         env.clients.lambda().updateFunctionCode(r -> r.functionName("MyLambdaFunction")
-                .zipFile(SdkBytes.fromUtf8String("new code"))).get();
+                .zipFile(SdkBytes.fromUtf8String("new code")));
         env.clients.lambda().updateFunctionCode(r -> r.functionName("MyLambdaFunction")
-                .zipFile(SdkBytes.fromUtf8String("new code"))).get();
+                .zipFile(SdkBytes.fromUtf8String("new code")));
         FunctionConfig v6 = await(env.lambda.publishVersion("MyLambdaFunction", "", Optional.empty(), Optional.empty()));
         env.clients.lambda().updateFunctionCode(r -> r.functionName("MyLambdaFunction")
-                .zipFile(SdkBytes.fromUtf8String("new code"))).get();
+                .zipFile(SdkBytes.fromUtf8String("new code")));
         FunctionConfig v7 = await(env.lambda.publishVersion("MyLambdaFunction", "", Optional.empty(), Optional.empty()));
         assertThat(v6.version()).isEqualTo("6");
         assertThat(v7.version()).isEqualTo("7");
@@ -123,7 +123,7 @@ class LambdaServiceTest {
     @Test
     void publishingWithAStaleRevisionIsRefused() throws Exception {
         FunctionConfig latest = await(env.lambda.getConfiguration("MyLambdaFunction", "$LATEST"));
-        env.clients.lambda().updateFunctionConfiguration(r -> r.functionName("MyLambdaFunction").memorySize(512)).get();
+        env.clients.lambda().updateFunctionConfiguration(r -> r.functionName("MyLambdaFunction").memorySize(512));
 
         Throwable failure = failureOf(env.lambda.publishVersion("MyLambdaFunction", "", Optional.empty(),
                 Optional.of(latest.revisionId())));
@@ -154,7 +154,7 @@ class LambdaServiceTest {
     void twoOperatorsRaceForTheSameAliasOneWinsAndNothingIsLost() throws Exception {
         AliasRoute loaded = await(env.lambda.getAlias("MyLambdaFunction", "prod"));
         try (AwsClients other = env.otherClients()) {
-            SdkLambdaService otherConsole = new SdkLambdaService(other.lambda(), RequestBudget.unlimited());
+            SdkLambdaService otherConsole = new SdkLambdaService(other, RequestBudget.unlimited());
             AliasRoute otherLoaded = await(otherConsole.getAlias("MyLambdaFunction", "prod"));
 
             CompletableFuture<AliasRoute> mine = env.lambda.updateAlias(loaded, TrafficSplit.canary("3", "4", 0.1), "mine");
@@ -230,8 +230,10 @@ class LambdaServiceTest {
     @Test
     void aRoutingRuleOnlyTheServerKnowsComesBackAsInvalidParameter() throws Exception {
         // Version 4 of orders-api... use raw SDK to bypass client-side checks: two additional versions.
-        Throwable failure = failureOf(env.clients.lambda().updateAlias(r -> r.functionName("MyLambdaFunction").name("prod")
-                .functionVersion("3").routingConfig(c -> c.additionalVersionWeights(Map.of("4", 0.1, "2", 0.1))))
+        Throwable failure = failureOf(java.util.concurrent.CompletableFuture.supplyAsync(() -> env.clients.lambda().updateAlias(r -> r
+                .functionName("MyLambdaFunction").name("prod")
+                .functionVersion("3").routingConfig(c -> c.additionalVersionWeights(Map.of("4", 0.1, "2", 0.1)))),
+                env.clients.lambdaCalls())
                 .handle((v, e) -> {
                     if (e != null) {
                         throw new CompletionException(com.lambdarelease.service.errors.AwsErrors.translate(e));

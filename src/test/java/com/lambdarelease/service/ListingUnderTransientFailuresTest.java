@@ -53,7 +53,7 @@ class ListingUnderTransientFailuresTest {
     private SdkLambdaService lambdaOn(SandboxOptions options, int attemptsPerPage) throws IOException {
         sandbox = Sandbox.start(options, SandboxClock.manual(Instant.parse("2026-11-26T12:00:00Z")));
         clients = AwsClients.forSandbox(sandbox.endpoint(), ListingUnderTransientFailuresTest::quickAdaptiveRetries);
-        return new SdkLambdaService(clients.lambda(), RequestBudget.unlimited(),
+        return new SdkLambdaService(clients, RequestBudget.unlimited(),
                 new PageRetry(attemptsPerPage, Duration.ofMillis(1), Duration.ofMillis(20), PageRetry.Timer.on(timer)));
     }
 

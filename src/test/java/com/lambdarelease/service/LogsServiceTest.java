@@ -37,7 +37,7 @@ class LogsServiceTest {
     private int invoke(String qualifier, int times) {
         int failed = 0;
         for (int i = 0; i < times; i++) {
-            var r = env.clients.lambda().invoke(b -> b.functionName(FN).qualifier(qualifier)).join();
+            var r = env.clients.lambda().invoke(b -> b.functionName(FN).qualifier(qualifier));
             failed += r.functionError() == null ? 0 : 1;
             env.clock.advance(Duration.ofSeconds(1));
         }

@@ -45,10 +45,10 @@ class ProvisionedConcurrencyServiceTest {
         for (int v = 1; v <= 60; v++) {
             String version = String.valueOf(v);
             env.clients.lambda().putProvisionedConcurrencyConfig(r -> r.functionName("nightly-report")
-                    .qualifier(version).provisionedConcurrentExecutions(version.length())).get();
+                    .qualifier(version).provisionedConcurrentExecutions(version.length()));
         }
         env.clients.lambda().putProvisionedConcurrencyConfig(r -> r.functionName("nightly-report")
-                .qualifier("prod").provisionedConcurrentExecutions(9)).get();
+                .qualifier("prod").provisionedConcurrentExecutions(9));
         long before = env.clients.activity().totalRequests();
 
         Map<String, Integer> configs = await(env.lambda.provisionedConcurrency("nightly-report"));

@@ -19,7 +19,7 @@ final class SandboxServices implements AutoCloseable {
     SandboxServices(SandboxOptions options) throws IOException {
         sandbox = Sandbox.start(options, clock);
         clients = AwsClients.forSandbox(sandbox.endpoint());
-        lambda = new SdkLambdaService(clients.lambda(), RequestBudget.unlimited());
+        lambda = new SdkLambdaService(clients, RequestBudget.unlimited());
         metrics = new SdkMetricsService(clients.cloudWatch(), clock);
     }
 

@@ -130,7 +130,7 @@ class PublishDialogTest {
         robot.clickOn(publish);
         assertThat(outcome.get(10, TimeUnit.SECONDS)).isEqualTo(Outcome.DONE);
         assertThat(sandbox.otherClients.lambda().getFunctionConfiguration(r -> r.functionName("MyLambdaFunction")
-                .qualifier("5")).join().description()).isEqualTo(" Pricing fix   ");
+                .qualifier("5")).description()).isEqualTo(" Pricing fix   ");
         assertThat(toasts.toasts()).extracting(Toast::kind).contains(Toast.Kind.SUCCESS);
     }
 
@@ -162,7 +162,7 @@ class PublishDialogTest {
         robot.interact(() -> detail.show("image-resizer"));
         await(() -> "image-resizer".equals(detail.functionNameProperty().get()) && !detail.loadingProperty().get());
         sandbox.otherClients.lambda().updateFunctionConfiguration(r -> r.functionName("payments-webhook")
-                .description("Only the words changed")).join();
+                .description("Only the words changed"));
 
         CompletableFuture<Outcome> outcome = openPublish(robot, "payments-webhook");
         assertThat(text(robot, FxActionDialogs.PUBLISH_VERDICT_ID)).startsWith("Publishes v4 ($LATEST updated ")
@@ -174,14 +174,13 @@ class PublishDialogTest {
         // Now nothing was updated since v4; a change made while the dialog is open is picked up.
         CompletableFuture<Outcome> second = openPublish(robot, "payments-webhook");
         assertThat(text(robot, FxActionDialogs.PUBLISH_VERDICT_ID)).startsWith("Returns v4: nothing was updated since");
-        sandbox.otherClients.lambda().updateFunctionConfiguration(r -> r.functionName("payments-webhook").timeout(45))
-                .join();
+        sandbox.otherClients.lambda().updateFunctionConfiguration(r -> r.functionName("payments-webhook").timeout(45));
         robot.interact(detail::reload);
         await(() -> text(robot, FxActionDialogs.PUBLISH_VERDICT_ID).startsWith("Publishes v5 (configuration updated "));
         assertThat(text(robot, FxActionDialogs.PUBLISH_DIFFERENCES_ID)).contains("timeout");
         robot.clickOn("#" + FxDialogService.OK_BUTTON_ID);
         assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(Outcome.DONE);
         assertThat(sandbox.otherClients.lambda().getFunctionConfiguration(r -> r.functionName("payments-webhook")
-                .qualifier("5")).join().timeout()).isEqualTo(45);
+                .qualifier("5")).timeout()).isEqualTo(45);
     }
 }

@@ -46,7 +46,7 @@ class PublishWaitsForUpdateTest {
 
     @Test
     void givenADeployJustMade_whenPublishing_thenTheConsoleWaitsForTheUpdateAndPublishes() throws Exception {
-        sandbox.otherClients.lambda().updateFunctionConfiguration(r -> r.functionName("payments-webhook").timeout(40)).join();
+        sandbox.otherClients.lambda().updateFunctionConfiguration(r -> r.functionName("payments-webhook").timeout(40));
 
         assertThat(versions.publish().get(30, TimeUnit.SECONDS)).isEqualTo(Outcome.DONE);
 
@@ -59,7 +59,7 @@ class PublishWaitsForUpdateTest {
     @Test
     void givenAnUpdateThatFails_whenPublishing_thenNothingIsPublishedAndTheOperatorIsToldWhy() throws Exception {
         sandbox.otherClients.lambda().updateFunctionConfiguration(r -> r.functionName("payments-webhook")
-                .environment(e -> e.variables(Map.of("SANDBOX_UPDATE_FAILS", "true")))).join();
+                .environment(e -> e.variables(Map.of("SANDBOX_UPDATE_FAILS", "true"))));
 
         assertThat(versions.publish().get(30, TimeUnit.SECONDS)).isEqualTo(Outcome.FAILED);
 

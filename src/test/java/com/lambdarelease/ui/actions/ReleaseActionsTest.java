@@ -108,7 +108,7 @@ class ReleaseActionsTest {
 
     @Test
     void givenChangedLatestWhenPublishingThenANewVersionWithTheDescriptionExists() throws Exception {
-        sandbox.otherClients.lambda().updateFunctionConfiguration(r -> r.functionName("image-resizer").memorySize(2048)).join();
+        sandbox.otherClients.lambda().updateFunctionConfiguration(r -> r.functionName("image-resizer").memorySize(2048));
         open("image-resizer");
         dialogs.onPublish = form -> {
             form.descriptionProperty().set("More memory");
@@ -118,7 +118,7 @@ class ReleaseActionsTest {
         assertThat(dialogs.publishForms.get(0).changes()).contains("memory");
         assertThat(dialogs.publishForms.get(0).changeSummary()).startsWith("Publishes v6 (configuration updated ")
                 .endsWith(" after v5; code unchanged).");
-        var v6 = sandbox.otherClients.lambda().getFunctionConfiguration(r -> r.functionName("image-resizer").qualifier("6")).join();
+        var v6 = sandbox.otherClients.lambda().getFunctionConfiguration(r -> r.functionName("image-resizer").qualifier("6"));
         assertThat(v6.description()).isEqualTo("More memory");
         assertThat(v6.memorySize()).isEqualTo(2048);
         assertThat(detail.versions().get(0).version()).isEqualTo("6");
@@ -149,7 +149,7 @@ class ReleaseActionsTest {
                 form.nameProperty().set("hotfix");
                 form.primaryVersionProperty().set("3");
                 sandbox.otherClients.lambda().createAlias(r -> r.functionName("MyLambdaFunction").name("hotfix")
-                        .functionVersion("1")).join();
+                        .functionVersion("1"));
             }
             return n == 1;
         };
@@ -221,7 +221,7 @@ class ReleaseActionsTest {
     @Test
     void givenACanaryWhenRollingBackThenAllTrafficReturnsToThePrimary() throws Exception {
         sandbox.otherClients.lambda().updateAlias(r -> r.functionName("payments-webhook").name("live").functionVersion("3")
-                .routingConfig(c -> c.additionalVersionWeights(Map.of("2", 0.2)))).join();
+                .routingConfig(c -> c.additionalVersionWeights(Map.of("2", 0.2))));
         open("payments-webhook");
         assertThat(done(aliases.rollBack(alias("live")))).isEqualTo(Outcome.DONE);
         GetAliasResponse live = sandbox.readAlias("payments-webhook", "live");
@@ -234,7 +234,7 @@ class ReleaseActionsTest {
         open("MyLambdaFunction");
         AliasRoute loaded = alias("dev");
         sandbox.otherClients.lambda().updateAlias(r -> r.functionName("MyLambdaFunction").name("dev").functionVersion("2")
-                .description("Changed by someone else")).join();
+                .description("Changed by someone else"));
         dialogs.onAliasForm = (form, n) -> {
             form.primaryVersionProperty().set("4");
             return n == 1;
@@ -260,11 +260,11 @@ class ReleaseActionsTest {
 
     @Test
     void whenDeletingAnUnchangedAliasThenItIsGone() throws Exception {
-        sandbox.otherClients.lambda().createAlias(r -> r.functionName("nightly-report").name("scratch").functionVersion("3")).join();
+        sandbox.otherClients.lambda().createAlias(r -> r.functionName("nightly-report").name("scratch").functionVersion("3"));
         open("nightly-report");
         assertThat(done(aliases.delete(alias("scratch")))).isEqualTo(Outcome.DONE);
         assertThat(dialogs.confirmations.get(0).before()).isEqualTo("100% → v3");
-        assertThat(sandbox.otherClients.lambda().listAliases(r -> r.functionName("nightly-report")).join().aliases())
+        assertThat(sandbox.otherClients.lambda().listAliases(r -> r.functionName("nightly-report")).aliases())
                 .noneMatch(a -> a.name().equals("scratch"));
         assertThat(detail.alias("scratch")).isEmpty();
     }
@@ -274,7 +274,7 @@ class ReleaseActionsTest {
         open("image-resizer");
         AliasRoute loaded = alias("preview");
         sandbox.otherClients.lambda().updateAlias(r -> r.functionName("image-resizer").name("preview")
-                .description("Still needed")).join();
+                .description("Still needed"));
         assertThat(done(aliases.delete(loaded))).isEqualTo(Outcome.CONFLICT);
         assertThat(sandbox.readAlias("image-resizer", "preview").description()).isEqualTo("Still needed");
     }
@@ -289,10 +289,11 @@ class ReleaseActionsTest {
     @Test
     void givenACanaryFailingMoreThanThePrimaryWhenPromotingThenTheConfirmationSaysSoFirst() throws Exception {
         sandbox.otherClients.lambda().createAlias(r -> r.functionName("MyLambdaFunction").name("promote-check")
-                .functionVersion("3").routingConfig(c -> c.additionalVersionWeights(Map.of("4", 0.3)))).join();
+                .functionVersion("3").routingConfig(c -> c.additionalVersionWeights(Map.of("4", 0.3))));
         var calls = new ArrayList<java.util.concurrent.CompletableFuture<?>>();
         for (int i = 0; i < 400; i++) { // real traffic through the alias: v4 fails 15% of its calls
-            calls.add(sandbox.otherClients.lambda().invoke(r -> r.functionName("MyLambdaFunction").qualifier("promote-check")));
+            calls.add(java.util.concurrent.CompletableFuture.runAsync(() -> sandbox.otherClients.lambda().invoke(r -> r
+                    .functionName("MyLambdaFunction").qualifier("promote-check")), sandbox.otherClients.lambdaCalls()));
         }
         java.util.concurrent.CompletableFuture.allOf(calls.toArray(java.util.concurrent.CompletableFuture[]::new))
                 .get(60, TimeUnit.SECONDS);
@@ -312,7 +313,7 @@ class ReleaseActionsTest {
     @Test
     void givenNoTrafficWhenPromotingThenTheConfirmationSaysThereIsTooLittleToJudge() throws Exception {
         sandbox.otherClients.lambda().createAlias(r -> r.functionName("orders-api").name("promote-quiet")
-                .functionVersion("7").routingConfig(c -> c.additionalVersionWeights(Map.of("8", 0.1)))).join();
+                .functionVersion("7").routingConfig(c -> c.additionalVersionWeights(Map.of("8", 0.1))));
         open("orders-api");
         dialogs.confirm = false;
         assertThat(done(aliases.promote(alias("promote-quiet")))).isEqualTo(Outcome.CANCELLED);
@@ -322,10 +323,11 @@ class ReleaseActionsTest {
     @Test
     void givenTrafficThroughAnAliasWhenEditingThenEachVersionPickerSaysHowThatVersionFared() throws Exception {
         sandbox.otherClients.lambda().createAlias(r -> r.functionName("MyLambdaFunction").name("health-check")
-                .functionVersion("3").routingConfig(c -> c.additionalVersionWeights(Map.of("4", 0.5)))).join();
+                .functionVersion("3").routingConfig(c -> c.additionalVersionWeights(Map.of("4", 0.5))));
         var calls = new ArrayList<java.util.concurrent.CompletableFuture<?>>();
         for (int i = 0; i < 200; i++) {
-            calls.add(sandbox.otherClients.lambda().invoke(r -> r.functionName("MyLambdaFunction").qualifier("health-check")));
+            calls.add(java.util.concurrent.CompletableFuture.runAsync(() -> sandbox.otherClients.lambda().invoke(r -> r
+                    .functionName("MyLambdaFunction").qualifier("health-check")), sandbox.otherClients.lambdaCalls()));
         }
         java.util.concurrent.CompletableFuture.allOf(calls.toArray(java.util.concurrent.CompletableFuture[]::new))
                 .get(60, TimeUnit.SECONDS);

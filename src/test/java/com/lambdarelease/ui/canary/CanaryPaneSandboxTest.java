@@ -71,7 +71,7 @@ class CanaryPaneSandboxTest {
                 : SandboxOptions.forTests();
         sandbox = Sandbox.start(options, clock);
         clients = AwsClients.forSandbox(sandbox.endpoint());
-        services = new ConsoleServices("Sandbox", new SdkLambdaService(clients.lambda(), RequestBudget.unlimited()),
+        services = new ConsoleServices("Sandbox", new SdkLambdaService(clients, RequestBudget.unlimited()),
                 new SdkMetricsService(clients.cloudWatch(), clock),
                 new com.lambdarelease.service.SdkLogsService(clients.logs(), RequestBudget.unlimited()),
                 clients.activity(), clock, clients, "sandbox");
@@ -260,7 +260,7 @@ class CanaryPaneSandboxTest {
         waitUntil(() -> pane.editor().candidates().contains("4"));
         try (AwsClients other = AwsClients.forSandbox(sandbox.endpoint())) {
             other.lambda().updateAlias(r -> r.functionName(FN).name("prod").functionVersion("3")
-                    .routingConfig(c -> c.additionalVersionWeights(Map.of("2", 0.05)))).join();
+                    .routingConfig(c -> c.additionalVersionWeights(Map.of("2", 0.05))));
         }
         robot.clickOn("#canary-preset-10").clickOn("#canary-apply");
         waitUntil(() -> !dialogs.conflicts.isEmpty() && !pane.editor().busyProperty().get());
@@ -293,7 +293,7 @@ class CanaryPaneSandboxTest {
     }
 
     private GetAliasResponse aliasViaSdk() {
-        return clients.lambda().getAlias(r -> r.functionName(FN).name("prod")).join();
+        return clients.lambda().getAlias(r -> r.functionName(FN).name("prod"));
     }
 
     private static double meanOf(LineChart<Number, Number> chart, String name) {

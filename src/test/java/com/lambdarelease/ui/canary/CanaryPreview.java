@@ -64,7 +64,7 @@ public final class CanaryPreview {
             });
             scheduler.setRemoveOnCancelPolicy(true);
             ConsoleServices services = new ConsoleServices("Sandbox · " + sandbox.endpoint().getAuthority(),
-                    new SdkLambdaService(clients.lambda(), RequestBudget.unlimited()),
+                    new SdkLambdaService(clients, RequestBudget.unlimited()),
                     new SdkMetricsService(clients.cloudWatch(), sandbox.clock()),
                     new com.lambdarelease.service.SdkLogsService(clients.logs(),
                             com.lambdarelease.service.SdkLogsService.filterLogEventsBudget(Clock.systemUTC(), scheduler)),

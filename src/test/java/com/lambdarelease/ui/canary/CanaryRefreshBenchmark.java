@@ -54,7 +54,7 @@ public final class CanaryRefreshBenchmark {
         try (Sandbox sandbox = Sandbox.start(SandboxOptions.forTests().withTraffic(true)
                 .withBackfill(Duration.ofHours(24)), clock);
              AwsClients clients = AwsClients.forSandbox(sandbox.endpoint())) {
-            ConsoleServices services = new ConsoleServices("bench", new SdkLambdaService(clients.lambda(),
+            ConsoleServices services = new ConsoleServices("bench", new SdkLambdaService(clients,
                     RequestBudget.unlimited()), new SdkMetricsService(clients.cloudWatch(), clock),
                     new com.lambdarelease.service.SdkLogsService(clients.logs(), RequestBudget.unlimited()), clients.activity(),
                     clock, clients, "sandbox");

@@ -70,11 +70,11 @@ class LogsViewSandboxTest {
         sandbox = Sandbox.start(SandboxOptions.forTests(), clock);
         clients = AwsClients.forSandbox(sandbox.endpoint());
         var lambda = clients.lambda();
-        String revision = lambda.getAlias(b -> b.functionName(FN).name("prod")).join().revisionId();
+        String revision = lambda.getAlias(b -> b.functionName(FN).name("prod")).revisionId();
         lambda.updateAlias(b -> b.functionName(FN).name("prod").functionVersion("3").revisionId(revision)
-                .routingConfig(r -> r.additionalVersionWeights(Map.of("4", 0.1)))).join();
+                .routingConfig(r -> r.additionalVersionWeights(Map.of("4", 0.1))));
         for (int i = 0; i < 600; i++) {
-            var r = lambda.invoke(b -> b.functionName(FN).qualifier("prod")).join();
+            var r = lambda.invoke(b -> b.functionName(FN).qualifier("prod"));
             if (r.functionError() != null) {
                 Instant minute = clock.instant().truncatedTo(ChronoUnit.MINUTES);
                 (r.executedVersion().equals("4") ? v4PerMinute : v3PerMinute).merge(minute, 1, Integer::sum);
@@ -83,7 +83,7 @@ class LogsViewSandboxTest {
             clock.advance(Duration.ofSeconds(1));
         }
         clock.advance(Duration.ofMinutes(1)); // the last minute is complete on the charts
-        ConsoleServices services = new ConsoleServices("Sandbox", new SdkLambdaService(lambda, RequestBudget.unlimited()),
+        ConsoleServices services = new ConsoleServices("Sandbox", new SdkLambdaService(clients, RequestBudget.unlimited()),
                 new SdkMetricsService(clients.cloudWatch(), clock), new SdkLogsService(clients.logs(), RequestBudget.unlimited()),
                 clients.activity(), clock, clients, "sandbox");
         scheduler = Recorders.scheduler();

@@ -55,13 +55,13 @@ class VersionComparisonSandboxTest {
         var lambda = sandbox.otherClients.lambda();
         lambda.createFunction(b -> b.functionName("compare-me").runtime(Runtime.PYTHON3_12)
                 .role("arn:aws:iam::123456789012:role/r").handler("a.b").code(c -> c.zipFile(SdkBytes.fromUtf8String("z")))
-                .environment(e -> e.variables(Map.of("MODE", "a")))).join();
-        lambda.publishVersion(b -> b.functionName("compare-me")).join();
+                .environment(e -> e.variables(Map.of("MODE", "a"))));
+        lambda.publishVersion(b -> b.functionName("compare-me"));
         lambda.updateFunctionCode(b -> b.functionName("compare-me").zipFile(SdkBytes.fromUtf8String("z"))
-                .architectures(Architecture.ARM64)).join();
+                .architectures(Architecture.ARM64));
         lambda.updateFunctionConfiguration(b -> b.functionName("compare-me").ephemeralStorage(e -> e.size(1024))
-                .tracingConfig(t -> t.mode(TracingMode.ACTIVE)).vpcConfig(v -> v.subnetIds("subnet-9").securityGroupIds("sg-9"))).join();
-        lambda.publishVersion(b -> b.functionName("compare-me")).join();
+                .tracingConfig(t -> t.mode(TracingMode.ACTIVE)).vpcConfig(v -> v.subnetIds("subnet-9").securityGroupIds("sg-9")));
+        lambda.publishVersion(b -> b.functionName("compare-me"));
 
         VersionComparison c = VersionComparison.of(read("compare-me", "1"), read("compare-me", "2"));
 

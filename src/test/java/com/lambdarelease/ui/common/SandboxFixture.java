@@ -54,11 +54,11 @@ public final class SandboxFixture implements AutoCloseable {
 
     /** The state as AWS holds it now, read through the other client. */
     public GetAliasResponse readAlias(String function, String alias) {
-        return otherClients.lambda().getAlias(r -> r.functionName(function).name(alias)).join();
+        return otherClients.lambda().getAlias(r -> r.functionName(function).name(alias));
     }
 
     public java.util.List<String> readVersions(String function) {
-        return otherClients.lambda().listVersionsByFunction(r -> r.functionName(function)).join().versions().stream()
+        return otherClients.lambda().listVersionsByFunction(r -> r.functionName(function)).versions().stream()
                 .map(v -> v.version()).toList();
     }
 

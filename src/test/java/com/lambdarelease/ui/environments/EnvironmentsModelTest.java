@@ -55,7 +55,7 @@ class EnvironmentsModelTest {
     }
 
     private EnvironmentsModel newModel() throws Exception {
-        EnvironmentsModel model = new EnvironmentsModel(new SdkLambdaService(clients.lambda(), RequestBudget.unlimited()), FX);
+        EnvironmentsModel model = new EnvironmentsModel(new SdkLambdaService(clients, RequestBudget.unlimited()), FX);
         onFx(() -> {
             model.activate();
             return null;

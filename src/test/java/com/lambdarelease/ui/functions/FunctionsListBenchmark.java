@@ -56,7 +56,7 @@ public final class FunctionsListBenchmark {
         int reloads = Integer.getInteger("benchmark.reloads", 3);
         Sandbox sandbox = Sandbox.start(SandboxOptions.forTests().withSyntheticFunctions(FUNCTIONS));
         AwsClients clients = AwsClients.forSandbox(sandbox.endpoint());
-        SdkLambdaService lambda = new SdkLambdaService(clients.lambda(), RequestBudget.unlimited());
+        SdkLambdaService lambda = new SdkLambdaService(clients, RequestBudget.unlimited());
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();

@@ -117,7 +117,7 @@ class ConsoleFlowTest {
 
     @Test
     void publishingFromCtrlPCreatesAVersionWithTheTypedDescription(FxRobot robot) throws Exception {
-        sandbox.otherClients.lambda().updateFunctionConfiguration(r -> r.functionName("MyLambdaFunction").timeout(20)).join();
+        sandbox.otherClients.lambda().updateFunctionConfiguration(r -> r.functionName("MyLambdaFunction").timeout(20));
         open(robot, "MyLambdaFunction");
         robot.press(KeyCode.CONTROL, KeyCode.P).release(KeyCode.P, KeyCode.CONTROL);
         await(() -> robot.lookup("#" + FxActionDialogs.PUBLISH_DESCRIPTION_ID).tryQuery().isPresent());
@@ -128,7 +128,7 @@ class ConsoleFlowTest {
         pressOk(robot);
         await(() -> sandbox.readVersions("MyLambdaFunction").contains("5"));
         assertThat(sandbox.otherClients.lambda().getFunctionConfiguration(r -> r.functionName("MyLambdaFunction")
-                .qualifier("5")).join().description()).isEqualTo("Longer timeout");
+                .qualifier("5")).description()).isEqualTo("Longer timeout");
         await(() -> detail().versions().get(0).version().equals("5"));
     }
 
@@ -172,7 +172,7 @@ class ConsoleFlowTest {
         open(robot, "MyLambdaFunction");
         showAliases(robot, "staging");
         sandbox.otherClients.lambda().updateAlias(r -> r.functionName("MyLambdaFunction").name("staging")
-                .functionVersion("1").description("Hotfix by Sam")).join();
+                .functionVersion("1").description("Hotfix by Sam"));
         // Monocle does not turn a right click into a context-menu request, so fire the row's
         // context-menu item the way the menu would.
         TableView<?> aliases = robot.lookup("#aliases-table").queryTableView();

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Run by `./mvnw -Ppackage package` after jpackage built the app-image: on Linux, the AppCDS class list
-# (appcds.sh), the .deb from that app-image (with the icon, a desktop entry and both launchers), then the
+# Run by `./mvnw -Ppackage package` after jpackage built the app-image: on Linux, launchers that start
+# the runtime directly (script-launchers.sh), the AppCDS class list (appcds.sh), the .deb from that app-image (with the icon, a desktop entry and both launchers), then the
 # archive for the app-image where it stands. Elsewhere it says so and does nothing (the .msi and .dmg are
 # built on their own OS, see packaging/README.md).
 #
@@ -19,6 +19,7 @@ for tool in dpkg-deb fakeroot; do
         exit 1; }
 done
 
+bash "$here/script-launchers.sh" "$image"
 cp "$here/appcds.sh" "$image/lib/app/appcds.sh" && chmod +x "$image/lib/app/appcds.sh"
 rm -f "$image/lib/app/lrc.jsa"   # an archive names the jars where it was dumped: never ship one
 bash "$here/appcds.sh" classlist "$image"

@@ -75,6 +75,7 @@ public final class ConsoleApp extends Application {
     @Override
     public void start(Stage stage) {
         StartupReport.mark("start");
+        Theme.apply(savedSettings.darkTheme()); // before any control, so JavaFX never loads its own Modena first
         ToastNotifier toasts = new ToastNotifier();
         // Whatever a background task throws reaches the operator as a toast (and the log, with the thread).
         Consumer<Throwable> showFailure = error -> Platform.runLater(

@@ -12,9 +12,16 @@ public final class Theme {
     private Theme() {
     }
 
+    /**
+     * Makes Primer light or dark the user agent stylesheet; setting the one already set does nothing. Call it
+     * before the first control is built: a control built first makes JavaFX load and apply its default,
+     * Modena, only for it to be replaced (measured: a fifth of the FX thread's start-up samples).
+     */
     public static void apply(boolean dark) {
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        String stylesheet = dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet();
+        if (!stylesheet.equals(Application.getUserAgentStylesheet())) {
+            Application.setUserAgentStylesheet(stylesheet);
+        }
     }
 
     /** Adds the console's stylesheet to {@code scene}. */

@@ -118,10 +118,19 @@ public final class AwsClients implements AutoCloseable {
         ClientOverrideConfiguration logsOverrides = ClientOverrideConfiguration.builder()
                 .addExecutionInterceptor(activity).retryStrategy(retries.get())
                 .build();
-        SdkHttpClient lambdaHttp = Apache5HttpClient.builder()
+        Apache5HttpClient.Builder lambdaHttpBuilder = Apache5HttpClient.builder()
                 .maxConnections(LAMBDA_CALLS)
-                .connectionTimeout(Duration.ofSeconds(5))
-                .build();
+                .connectionTimeout(Duration.ofSeconds(5));
+        if (endpoint.filter(uri -> "http".equalsIgnoreCase(uri.getScheme())).isPresent()) {
+            // Every Lambda request goes to this plain-HTTP endpoint (the sandbox, LocalStack), so none is TLS:
+            // skip the SDK's TLS set-up (trust store, cipher suites), 70% of building this client in a fresh
+            // JVM (JFR, three runs). Should a TLS connection ever be asked for, it fails loudly.
+            lambdaHttpBuilder.tlsSocketStrategy((socket, target, port, attachment, context) -> {
+                throw new javax.net.ssl.SSLException("TLS to " + target + " from a client made for the plain-HTTP endpoint "
+                        + endpoint.get());
+            });
+        }
+        SdkHttpClient lambdaHttp = lambdaHttpBuilder.build();
         ThreadPoolExecutor lambdaCalls = new ThreadPoolExecutor(LAMBDA_CALLS, LAMBDA_CALLS, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), new DefaultThreadFactory("aws-lambda", true));
         lambdaCalls.allowCoreThreadTimeOut(true);

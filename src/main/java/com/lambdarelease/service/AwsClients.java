@@ -37,11 +37,13 @@ import java.util.function.Supplier;
  *
  * <p>Lambda's is the SDK's blocking client over Apache HttpClient 5, its calls run on a pool of our own
  * ({@link #lambdaCalls()}) so the service layer still answers with futures. Lambda's requests are
- * control-plane calls made one after another (a listing's pages wait on each other's NextMarker), and
- * measured in fresh JVMs listing 10,000 functions (200 pages at 20 ms, AppCDS and C1 as packaged), the
- * blocking client listed in 5.4-5.6 s where the Netty one took 6.2-6.5 s: the async pipeline's
- * publishers, handlers and thread hand-offs cost more than they save in a JVM that has not compiled them
- * yet. CloudWatch and CloudWatch Logs, many concurrent reads while a canary is watched, stay on Netty.
+ * control-plane calls made one after another (a listing's pages wait on each other's NextMarker). Measured
+ * in fresh JVMs listing 10,000 functions (200 pages at 20 ms, AppCDS and C1 as packaged), interleaved:
+ * this service layer 5.6-5.7 s on the blocking client against 5.8-5.9 s on Netty, and the bare clients
+ * 5.4-5.6 s against 6.2-6.5 s. The async pipeline's publishers, handlers and thread hand-offs cost more
+ * than they save in a JVM that has not compiled them yet. CloudWatch and CloudWatch Logs, many concurrent
+ * reads while a canary is watched, stay on Netty. Timeouts are the SDK's defaults for both (connect 5 s
+ * as set here, read 30 s).
  */
 public final class AwsClients implements AutoCloseable {
 

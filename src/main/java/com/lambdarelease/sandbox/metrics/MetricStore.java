@@ -59,8 +59,9 @@ public final class MetricStore implements InvocationRecorder {
     /** Adds {@code count} samples of {@code value} to the minute holding {@code at} (PutMetricData Value / Values+Counts). */
     public void put(MetricKey key, Instant at, double value, long count, String unit) {
         long t = at.getEpochSecond();
-        if (isRetained(t)) {
-            while (!seriesFor(key).add(t, value, count, unit)) {
+        long now = clock.epochSecond();
+        if (isRetained(t, now)) {
+            while (!seriesFor(key, now).add(t, value, count, unit)) {
                 forgetRetired(key);
             }
         }
@@ -70,8 +71,9 @@ public final class MetricStore implements InvocationRecorder {
     public void putStatisticSet(MetricKey key, Instant at, double sampleCount, double sum, double min, double max,
                                 String unit) {
         long t = at.getEpochSecond();
-        if (isRetained(t)) {
-            while (!seriesFor(key).addStatisticSet(t, sampleCount, sum, min, max, unit)) {
+        long now = clock.epochSecond();
+        if (isRetained(t, now)) {
+            while (!seriesFor(key, now).addStatisticSet(t, sampleCount, sum, min, max, unit)) {
                 forgetRetired(key);
             }
         }
@@ -80,11 +82,12 @@ public final class MetricStore implements InvocationRecorder {
     /** Adds one sample and returns the minute's sum so far (0 when the write fell outside retention). */
     double addAndSum(MetricKey key, Instant at, double value, String unit) {
         long t = at.getEpochSecond();
-        if (!isRetained(t)) {
+        long now = clock.epochSecond();
+        if (!isRetained(t, now)) {
             return 0;
         }
         OptionalDouble sum;
-        while ((sum = seriesFor(key).addAndSum(t, value, unit)).isEmpty()) {
+        while ((sum = seriesFor(key, now).addAndSum(t, value, unit)).isEmpty()) {
             forgetRetired(key);
         }
         return sum.getAsDouble();
@@ -93,8 +96,9 @@ public final class MetricStore implements InvocationRecorder {
     /** Sets the minute's single gauge reading, keeping the higher of an earlier one. */
     void raiseGauge(MetricKey key, Instant at, double value, String unit) {
         long t = at.getEpochSecond();
-        if (isRetained(t)) {
-            while (!seriesFor(key).raiseGauge(t, value, unit)) {
+        long now = clock.epochSecond();
+        if (isRetained(t, now)) {
+            while (!seriesFor(key, now).raiseGauge(t, value, unit)) {
                 forgetRetired(key);
             }
         }
@@ -120,7 +124,7 @@ public final class MetricStore implements InvocationRecorder {
 
     /** The metrics holding data, sorted by namespace, name and dimensions. */
     public List<MetricKey> metrics(Predicate<MetricKey> filter) {
-        pruneIfDue();
+        pruneIfDue(clock.epochSecond());
         List<MetricKey> out = new ArrayList<>();
         for (MetricKey k : series.keySet()) {
             if (filter.test(k)) {
@@ -137,8 +141,9 @@ public final class MetricStore implements InvocationRecorder {
         return s == null ? Optional.empty() : Optional.of(s.unit());
     }
 
-    private MetricSeries seriesFor(MetricKey key) {
-        pruneIfDue();
+    /** The series of {@code key}, made when new; {@code now} is the sandbox's epoch second of this write. */
+    private MetricSeries seriesFor(MetricKey key, long now) {
+        pruneIfDue(now);
         MetricSeries s = series.get(key);
         return s != null ? s : series.computeIfAbsent(key, k -> new MetricSeries(minute -> visibleAt(k, minute)));
     }
@@ -150,22 +155,22 @@ public final class MetricStore implements InvocationRecorder {
         }
     }
 
-    private boolean isRetained(long epochSecond) {
-        return epochSecond >= oldestRetainedSecond();
+    private boolean isRetained(long epochSecond, long now) {
+        return epochSecond >= now - retentionSeconds;
     }
 
     private long oldestRetainedSecond() {
-        return clock.instant().getEpochSecond() - retentionSeconds;
+        return clock.epochSecond() - retentionSeconds;
     }
 
     /** At most once per sandbox minute, drops minutes that left the retention window. */
-    private void pruneIfDue() {
-        long minute = Math.floorDiv(clock.instant().getEpochSecond(), 60);
+    private void pruneIfDue(long now) {
+        long minute = Math.floorDiv(now, 60);
         long last = lastPrunedMinute.get();
         if (minute <= last || !lastPrunedMinute.compareAndSet(last, minute)) {
             return;
         }
-        long keepFrom = Math.floorDiv(oldestRetainedSecond(), 60) * 60;
+        long keepFrom = Math.floorDiv(now - retentionSeconds, 60) * 60;
         series.forEach((key, s) -> {
             if (s.prune(keepFrom)) {
                 series.remove(key, s);

@@ -101,7 +101,6 @@ abstract class RolloutControlCommand extends CliCommand {
             super(o, c);
         }
 
-
         RolloutSnapshot act(Rollout r) {
             return CliSession.await(r.pause(reason));
         }
@@ -112,7 +111,6 @@ abstract class RolloutControlCommand extends CliCommand {
         Resume(GlobalOptions o, CliContext c) {
             super(o, c);
         }
-
 
         RolloutSnapshot act(Rollout r) {
             return CliSession.await(r.resume());
@@ -130,7 +128,6 @@ abstract class RolloutControlCommand extends CliCommand {
         Approve(GlobalOptions o, CliContext c) {
             super(o, c);
         }
-
 
         RolloutSnapshot act(Rollout r) {
             RolloutSnapshot s = r.snapshot();
@@ -151,7 +148,6 @@ abstract class RolloutControlCommand extends CliCommand {
             super(o, c);
         }
 
-
         RolloutSnapshot act(Rollout r) {
             return CliSession.await(r.skipBake());
         }
@@ -168,7 +164,6 @@ abstract class RolloutControlCommand extends CliCommand {
         OverrideGate(GlobalOptions o, CliContext c) {
             super(o, c);
         }
-
 
         @Override
         void check() {
@@ -192,7 +187,6 @@ abstract class RolloutControlCommand extends CliCommand {
         Abort(GlobalOptions o, CliContext c) {
             super(o, c);
         }
-
 
         RolloutSnapshot act(Rollout r) {
             return CliSession.await(r.abort(reason));

@@ -29,7 +29,6 @@ public record LogsOptions(Faults faults, int maxEvents, boolean quotas, java.tim
         }
     }
 
-
     public static LogsOptions defaults() {
         return new LogsOptions(Faults.NONE, DEFAULT_MAX_EVENTS, true, DEFAULT_BACKFILL_HISTORY);
     }

@@ -262,7 +262,6 @@ public final class SdkLambdaService implements LambdaService {
         return parts.length == 8 ? Optional.of(parts[7]) : Optional.empty();
     }
 
-    /** Waits for the budget, then sends; failures come back typed. */
     /** One blocking request on {@link #calls} once the budget allows it; its failure translated. */
     private <T> CompletableFuture<T> call(Supplier<T> request) {
         CompletableFuture<T> result = new CompletableFuture<>();

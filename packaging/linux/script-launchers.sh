@@ -17,6 +17,10 @@ java="$image/lib/runtime/bin/java"
 [ -x "$java" ] || { echo "script-launchers.sh: no $java (jlink stripped the native commands?)" >&2; exit 1; }
 # Of the runtime's commands only java is started; the others (javac, jlink, ...) would only be shipped.
 find "$image/lib/runtime/bin" -mindepth 1 ! -name java -delete
+# A JDK 24 or later runtime warns on stderr at the first native library JavaFX loads (JEP 472) and at Netty's
+# and JavaFX's first use of sun.misc.Unsafe memory access (JEP 498) unless they are allowed, which JDK 17
+# does not understand: the options go only into launchers of such a runtime.
+major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$image/lib/runtime/release")
 
 for cfg in "$image"/lib/app/*.cfg; do
     name=$(basename "$cfg" .cfg)
@@ -40,6 +44,9 @@ for cfg in "$image"/lib/app/*.cfg; do
     while IFS= read -r option; do
         options+=$(word "$option")
     done < <(sed -n 's/^java-options=//p' "$cfg")
+    if [ "${major:-0}" -ge 24 ]; then
+        options+=' "--enable-native-access=ALL-UNNAMED" "--sun-misc-unsafe-memory-access=allow"'
+    fi
     arguments=""
     while IFS= read -r argument; do
         [ -n "$argument" ] && arguments+=$(word "$argument")

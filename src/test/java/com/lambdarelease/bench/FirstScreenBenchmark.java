@@ -23,7 +23,8 @@ import java.util.function.Predicate;
  * sequential). Not a test: it prints figures and ratios.
  * <ol>
  *   <li>cold listing: a fresh JVM listing every function the console's way ({@link ColdListing}), plain,
- *       with an AppCDS archive of its classes, and with the archive and C1 only; beside it the whole
+ *       with an AppCDS archive of its classes, and with the archive and C1 only; when the packaged app-image
+ *       bundles JDK 25 or later, on that runtime with an AOT cache and C1 only, as its launchers run; beside it the whole
  *       {@code aws lambda list-functions} process when {@code aws} is on PATH;</li>
  *   <li>warm listing: the same JVM's later listings;</li>
  *   <li>the console (the packaged app-image when built, else the jar) connected to the sandbox as an
@@ -106,21 +107,41 @@ public final class FirstScreenBenchmark {
      * as AWS's always is.
      */
     private static void warmUp(String endpoint) throws Exception {
-        run(javaCommand(List.of(), endpoint, 1), Map.of(), l -> false, Duration.ofMinutes(5));
+        run(javaCommand(Path.of(System.getProperty("java.home"), "bin", "java").toString(), List.of(), endpoint, 1), Map.of(),
+                l -> false, Duration.ofMinutes(5));
     }
 
     // ---- 1, 2: the service layer in a fresh JVM
 
     private static void coldListings(String endpoint, int runs, double limitMs) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path archive = SCRATCH.resolve("cold-listing.jsa");
         Files.deleteIfExists(archive);
-        run(javaCommand(List.of("-XX:ArchiveClassesAtExit=" + archive), endpoint, 0), Map.of(), l -> false, Duration.ofMinutes(5));
-        record Variant(String name, List<String> flags) {
+        run(javaCommand(java, List.of("-XX:ArchiveClassesAtExit=" + archive), endpoint, 0), Map.of(), l -> false, Duration.ofMinutes(5));
+        record Variant(String name, String java, List<String> flags) {
         }
-        List<Variant> variants = new ArrayList<>(List.of(new Variant("plain JVM", List.of())));
+        List<Variant> variants = new ArrayList<>(List.of(new Variant("plain JVM", java, List.of())));
         if (Files.exists(archive)) {
-            variants.add(new Variant("AppCDS", List.of("-XX:SharedArchiveFile=" + archive)));
-            variants.add(new Variant("AppCDS + C1 only", List.of("-XX:SharedArchiveFile=" + archive, "-XX:TieredStopAtLevel=1")));
+            variants.add(new Variant("AppCDS", java, List.of("-XX:SharedArchiveFile=" + archive)));
+            variants.add(new Variant("AppCDS + C1 only", java, List.of("-XX:SharedArchiveFile=" + archive, "-XX:TieredStopAtLevel=1")));
+        }
+        Path packaged = Path.of("target/dist/lambda-release-console/lib/runtime");
+        int major = runtimeMajor(packaged);
+        if (major >= 25) {
+            // The packaged runtime as its launchers start it (packaging/linux/script-launchers.sh, appcds.sh): an
+            // AOT cache, trained here on this listing as the AppCDS archive above is, and C1 only.
+            String packagedJava = packaged.resolve("bin/java").toString();
+            List<String> allow = List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow");
+            Path cache = SCRATCH.resolve("cold-listing.aot");
+            Files.deleteIfExists(cache);
+            List<String> training = new ArrayList<>(allow);
+            training.addAll(List.of("-XX:AOTCacheOutput=" + cache, "-Xlog:aot=off"));
+            run(javaCommand(packagedJava, training, endpoint, 0), Map.of(), l -> false, Duration.ofMinutes(5));
+            if (Files.exists(cache)) {
+                List<String> flags = new ArrayList<>(allow);
+                flags.addAll(List.of("-XX:SharedArchiveFile=" + cache, "-Xshare:auto", "-Xlog:aot=off", "-XX:TieredStopAtLevel=1"));
+                variants.add(new Variant("packaged JDK " + major + ", AOT cache + C1 only", packagedJava, flags));
+            }
         }
         for (Variant v : variants) {
             List<Double> cold = new ArrayList<>();
@@ -128,7 +149,7 @@ public final class FirstScreenBenchmark {
             List<Double> warm = new ArrayList<>();
             for (int i = 0; i <= runs; i++) {
                 // run 0 lists 6 times for the warm figure; runs 1..R once, so their whole-process time is one listing's
-                Run r = run(javaCommand(v.flags(), endpoint, i == 0 ? 5 : 0), Map.of(), l -> false, Duration.ofMinutes(5));
+                Run r = run(javaCommand(v.java(), v.flags(), endpoint, i == 0 ? 5 : 0), Map.of(), l -> false, Duration.ofMinutes(5));
                 cold.add(r.value("cold"));
                 if (i > 0) {
                     process.add(r.wallMs());
@@ -145,8 +166,18 @@ public final class FirstScreenBenchmark {
         }
     }
 
-    private static List<String> javaCommand(List<String> flags, String endpoint, int warm) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    /** The feature release of the Java runtime at {@code runtime} (its {@code release} file), 0 when there is none. */
+    private static int runtimeMajor(Path runtime) throws IOException {
+        Path release = runtime.resolve("release");
+        if (!Files.exists(release)) {
+            return 0;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)").matcher(Files.readString(release));
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    private static List<String> javaCommand(String java, List<String> flags, String endpoint, int warm) {
+        List<String> command = new ArrayList<>(List.of(java));
         command.addAll(flags);
         command.addAll(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-cp", CLASS_PATH,
                 ColdListing.class.getName(), endpoint, Integer.toString(warm)));
@@ -192,7 +223,8 @@ public final class FirstScreenBenchmark {
                 : List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                 "target/lambda-release-console.jar");
         String which = Files.isExecutable(packaged)
-                ? "packaged app-image" + (Files.exists(packaged.resolveSibling("../lib/app/lrc.jsa").normalize()) ? " with its AppCDS archive" : "")
+                ? "packaged app-image, JDK " + runtimeMajor(Path.of("target/dist/lambda-release-console/lib/runtime"))
+                + (Files.exists(packaged.resolveSibling("../lib/app/lrc.jsa").normalize()) ? ", with its archive" : "")
                 : "java -jar";
         Path home = SCRATCH.resolve("console-home");
         deleteTree(home);

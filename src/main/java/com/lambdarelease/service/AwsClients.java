@@ -111,8 +111,9 @@ public final class AwsClients implements AutoCloseable {
                 .maxConcurrency(64)
                 .connectionTimeout(Duration.ofSeconds(5))
                 .build();
+        // NextMarkerPeek: a listing asks for its next page as soon as the Marker is read off the wire.
         ClientOverrideConfiguration lambdaOverrides = ClientOverrideConfiguration.builder()
-                .addExecutionInterceptor(activity).retryStrategy(retries.get())
+                .addExecutionInterceptor(activity).addExecutionInterceptor(new NextMarkerPeek()).retryStrategy(retries.get())
                 .build();
         ClientOverrideConfiguration cloudWatchOverrides = ClientOverrideConfiguration.builder()
                 .addExecutionInterceptor(activity).retryStrategy(retries.get())

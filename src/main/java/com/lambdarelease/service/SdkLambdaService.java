@@ -35,7 +35,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -74,8 +73,8 @@ public final class SdkLambdaService implements LambdaService {
 
     @Override
     public CompletableFuture<Integer> listFunctions(Consumer<List<FunctionSummary>> onPage) {
-        return PagedListing.each("functions", marker -> call(() -> client.listFunctions(r -> r.marker(marker)
-                        .maxItems(PAGE_SIZE)))
+        return PagedListing.each("functions", (marker, seen) -> call(() -> NextMarkerPeek.reporting(seen,
+                        () -> client.listFunctions(r -> r.marker(marker).maxItems(PAGE_SIZE))))
                 .thenApply(p -> new Page<>(p.functions().stream().map(SdkLambdaService::summary).toList(),
                         p.nextMarker())), onPage, retry);
     }
@@ -90,8 +89,9 @@ public final class SdkLambdaService implements LambdaService {
     public CompletableFuture<List<FunctionConfig>> listVersions(String functionName) {
         return guarded(() -> {
             AwsNames.requireFunctionName(functionName);
-            return collect("versions of " + functionName, marker -> call(() -> client.listVersionsByFunction(r -> r
-                            .functionName(functionName).marker(marker).maxItems(PAGE_SIZE)))
+            return collect("versions of " + functionName, (marker, seen) -> call(() -> NextMarkerPeek.reporting(seen,
+                            () -> client.listVersionsByFunction(r -> r.functionName(functionName).marker(marker)
+                                    .maxItems(PAGE_SIZE))))
                     .thenApply(p -> new Page<>(p.versions().stream().map(SdkLambdaService::config).toList(),
                             p.nextMarker())));
         });
@@ -101,8 +101,9 @@ public final class SdkLambdaService implements LambdaService {
     public CompletableFuture<List<AliasRoute>> listAliases(String functionName) {
         return guarded(() -> {
             AwsNames.requireFunctionName(functionName);
-            return collect("aliases of " + functionName, marker -> call(() -> client.listAliases(r -> r
-                            .functionName(functionName).marker(marker).maxItems(PAGE_SIZE)))
+            return collect("aliases of " + functionName, (marker, seen) -> call(() -> NextMarkerPeek.reporting(seen,
+                            () -> client.listAliases(r -> r.functionName(functionName).marker(marker)
+                                    .maxItems(PAGE_SIZE))))
                     .thenApply(p -> new Page<>(p.aliases().stream().map(a -> alias(functionName, a)).toList(),
                             p.nextMarker())));
         });
@@ -241,8 +242,9 @@ public final class SdkLambdaService implements LambdaService {
         return guarded(() -> {
             AwsNames.requireFunctionName(functionName);
             return collect("provisioned concurrency configurations of " + functionName,
-                    marker -> call(() -> client.listProvisionedConcurrencyConfigs(r -> r.functionName(functionName)
-                                    .marker(marker).maxItems(PAGE_SIZE)))
+                    (marker, seen) -> call(() -> NextMarkerPeek.reporting(seen,
+                                    () -> client.listProvisionedConcurrencyConfigs(r -> r.functionName(functionName)
+                                            .marker(marker).maxItems(PAGE_SIZE))))
                             .thenApply(p -> new Page<>(p.provisionedConcurrencyConfigs(), p.nextMarker())))
                     .thenApply(SdkLambdaService::requestedByQualifier);
         });
@@ -277,7 +279,7 @@ public final class SdkLambdaService implements LambdaService {
         return result;
     }
 
-    private <T> CompletableFuture<List<T>> collect(String what, Function<String, CompletableFuture<Page<T>>> fetch) {
+    private <T> CompletableFuture<List<T>> collect(String what, PagedListing.Fetch<T> fetch) {
         List<T> all = new ArrayList<>();
         return PagedListing.each(what, fetch, all::addAll, retry).thenApply(n -> List.copyOf(all));
     }

@@ -69,6 +69,25 @@ class LambdaServiceTest {
     }
 
     @Test
+    void theNextPageIsAskedForWhileTheOneBeforeItIsStillBeingHandedOver() throws Exception {
+        List<Long> requestsSentDuringFirstPage = new ArrayList<>();
+        int total = await(env.lambda.listFunctions(page -> {
+            if (requestsSentDuringFirstPage.isEmpty()) {
+                // Without the look-ahead the second page is only asked for after this returns: it would never come.
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (env.clients.activity().requests("ListFunctions") < 2 && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                }
+                requestsSentDuringFirstPage.add(env.clients.activity().requests("ListFunctions"));
+            }
+        }));
+
+        assertThat(total).isEqualTo(125);
+        assertThat(requestsSentDuringFirstPage).containsExactly(2L);
+        assertThat(env.clients.activity().requests("ListFunctions")).isEqualTo(3); // and none asked for twice
+    }
+
+    @Test
     void everyVersionIsListedAcrossPagesLatestFirst() throws Exception {
         List<FunctionConfig> versions = await(env.lambda.listVersions("nightly-report"));
 

@@ -24,7 +24,7 @@ class PagedListingTest {
     /** Runs the retry at once on the caller's thread: the delays are covered by PageRetry's own rules. */
     private static final PageRetry THREE_TRIES = new PageRetry(3, Duration.ZERO, Duration.ZERO, (task, delay) -> task.run());
 
-    private final List<String> askedFor = new ArrayList<>();
+    private final List<String> askedFor = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Ten pages of 50 ("m1".."m9" between them); {@code failing} answers instead for the page at a marker. */
     private Function<String, CompletableFuture<Page<Integer>>> tenPages(Function<String, Throwable> failing) {
@@ -81,6 +81,95 @@ class PagedListingTest {
 
         assertThat(failure).isInstanceOf(NotFoundException.class);
         assertThat(askedFor).containsExactly("null", "m1", "m2");
+    }
+
+    /** Pages whose answers the test gives by hand; {@code seen} says each page's NextMarker early. */
+    private final java.util.Map<String, CompletableFuture<Page<Integer>>> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, java.util.function.Consumer<String>> earlyListeners = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private PagedListing.Fetch<Integer> byHand() {
+        return (marker, seen) -> {
+            String key = String.valueOf(marker);
+            askedFor.add(key);
+            earlyListeners.put(key, seen);
+            return inFlight.computeIfAbsent(key, k -> new CompletableFuture<>());
+        };
+    }
+
+    private static Page<Integer> page(int first, String next) {
+        return new Page<>(List.of(first, first + 1), next);
+    }
+
+    @Test
+    void theNextPageIsAskedForAsSoonAsItsMarkerIsSeenAndHandedOverInOrder() throws Exception {
+        List<Integer> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CompletableFuture<Integer> listing = PagedListing.each("functions", byHand(), delivered::addAll, THREE_TRIES);
+
+        earlyListeners.get("null").accept("m1");
+        assertThat(askedFor).containsExactly("null", "m1"); // before the first page is answered
+        inFlight.get("m1").complete(page(2, null));           // the second page answers first
+        assertThat(delivered).isEmpty();
+        inFlight.get("null").complete(page(0, "m1"));
+
+        assertThat(listing.get(5, TimeUnit.SECONDS)).isEqualTo(4);
+        assertThat(delivered).containsExactly(0, 1, 2, 3);
+        assertThat(askedFor).containsExactly("null", "m1");
+    }
+
+    @Test
+    void aLookAheadThatThePageBeforeItContradictsIsDroppedUnread() throws Exception {
+        List<Integer> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CompletableFuture<Integer> listing = PagedListing.each("functions", byHand(), delivered::addAll, THREE_TRIES);
+
+        earlyListeners.get("null").accept("wrong");
+        inFlight.get("wrong").complete(page(100, null));
+        inFlight.get("null").complete(page(0, "m1"));
+        inFlight.get("m1").complete(page(2, null));
+
+        assertThat(listing.get(5, TimeUnit.SECONDS)).isEqualTo(4);
+        assertThat(delivered).containsExactly(0, 1, 2, 3);
+        assertThat(askedFor).containsExactly("null", "wrong", "m1");
+    }
+
+    @Test
+    void whenThePageBeforeALookAheadFailsItIsAskedForAgainAndTheLookAheadIsDropped() throws Exception {
+        List<Integer> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.Set<String> failOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        failOnce.add("null");
+        PagedListing.Fetch<Integer> fetch = (marker, seen) -> {
+            String key = String.valueOf(marker);
+            askedFor.add(key);
+            if (failOnce.remove(key)) {
+                seen.accept("m1");
+                return CompletableFuture.failedFuture(new AwsServiceException("ServiceException", 500, "boom", null));
+            }
+            return CompletableFuture.completedFuture(key.equals("null") ? page(0, "m1") : page(2, null));
+        };
+
+        int total = PagedListing.each("functions", fetch, delivered::addAll, THREE_TRIES).get(5, TimeUnit.SECONDS);
+
+        assertThat(total).isEqualTo(4);
+        assertThat(delivered).containsExactly(0, 1, 2, 3);
+        assertThat(askedFor).containsExactly("null", "m1", "null", "m1");
+    }
+
+    @Test
+    void atMostOnePageIsAskedForAhead() throws Exception {
+        List<Integer> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CompletableFuture<Integer> listing = PagedListing.each("functions", byHand(), delivered::addAll, THREE_TRIES);
+
+        earlyListeners.get("null").accept("m1");
+        earlyListeners.get("m1").accept("m2");   // the look-ahead's own marker, while it is not yet the current page
+        earlyListeners.get("null").accept("m1"); // said twice
+        assertThat(askedFor).containsExactly("null", "m1");
+        inFlight.get("null").complete(page(0, "m1"));
+        earlyListeners.get("m1").accept("m2");   // now it is
+        assertThat(askedFor).containsExactly("null", "m1", "m2");
+        inFlight.get("m2").complete(page(4, null));
+        inFlight.get("m1").complete(page(2, "m2"));
+
+        assertThat(listing.get(5, TimeUnit.SECONDS)).isEqualTo(6);
+        assertThat(delivered).containsExactly(0, 1, 2, 3, 4, 5);
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * Walks a Marker-paged Lambda listing to its end, one page after the other. A page that still fails
@@ -63,21 +62,14 @@ final class PagedListing<T> {
     }
 
     /**
-     * Lists every page, handing each to {@code onPage} as it arrives; completes with the item count.
+     * Lists every page, handing each to {@code onPage} as it arrives; completes with the item count. The next
+     * page is asked for as soon as the fetch reports its Marker, while the current page is still being read.
+     * At most one page is asked for ahead; it is handed over only after the page before it, and only if that
+     * page's own NextMarker names it. A look-ahead whose page before it failed, or named another Marker, is
+     * dropped unread.
      *
      * @param what  the items in the operator's words, for the give-up message ("functions", "versions")
      * @param fetch asks for the page at a Marker (null for the first page)
-     */
-    static <T> CompletableFuture<Integer> each(String what, Function<String, CompletableFuture<Page<T>>> fetch,
-                                               Consumer<List<T>> onPage, PageRetry retry) {
-        return each(what, (marker, nextMarkerSeen) -> fetch.apply(marker), onPage, retry);
-    }
-
-    /**
-     * Like {@link #each(String, Function, Consumer, PageRetry)}, asking for the next page as soon as the
-     * fetch reports its Marker, while the current page is still being read. At most one page is asked for
-     * ahead; it is handed over only after the page before it, and only if that page's own NextMarker names
-     * it. A look-ahead whose page before it failed, or named another Marker, is dropped unread.
      */
     static <T> CompletableFuture<Integer> each(String what, Fetch<T> fetch, Consumer<List<T>> onPage, PageRetry retry) {
         PagedListing<T> listing = new PagedListing<>(what, fetch, onPage, retry);

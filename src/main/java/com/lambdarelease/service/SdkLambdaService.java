@@ -73,8 +73,8 @@ public final class SdkLambdaService implements LambdaService {
 
     @Override
     public CompletableFuture<Integer> listFunctions(Consumer<List<FunctionSummary>> onPage) {
-        return PagedListing.each("functions", (marker, seen) -> call(() -> NextMarkerPeek.reporting(seen,
-                        () -> client.listFunctions(r -> r.marker(marker).maxItems(PAGE_SIZE))))
+        return PagedListing.each("functions", (marker, seen) -> page(seen,
+                        () -> client.listFunctions(r -> r.marker(marker).maxItems(PAGE_SIZE)))
                 .thenApply(p -> new Page<>(p.functions().stream().map(SdkLambdaService::summary).toList(),
                         p.nextMarker())), onPage, retry);
     }
@@ -89,9 +89,9 @@ public final class SdkLambdaService implements LambdaService {
     public CompletableFuture<List<FunctionConfig>> listVersions(String functionName) {
         return guarded(() -> {
             AwsNames.requireFunctionName(functionName);
-            return collect("versions of " + functionName, (marker, seen) -> call(() -> NextMarkerPeek.reporting(seen,
+            return collect("versions of " + functionName, (marker, seen) -> page(seen,
                             () -> client.listVersionsByFunction(r -> r.functionName(functionName).marker(marker)
-                                    .maxItems(PAGE_SIZE))))
+                                    .maxItems(PAGE_SIZE)))
                     .thenApply(p -> new Page<>(p.versions().stream().map(SdkLambdaService::config).toList(),
                             p.nextMarker())));
         });
@@ -101,9 +101,9 @@ public final class SdkLambdaService implements LambdaService {
     public CompletableFuture<List<AliasRoute>> listAliases(String functionName) {
         return guarded(() -> {
             AwsNames.requireFunctionName(functionName);
-            return collect("aliases of " + functionName, (marker, seen) -> call(() -> NextMarkerPeek.reporting(seen,
+            return collect("aliases of " + functionName, (marker, seen) -> page(seen,
                             () -> client.listAliases(r -> r.functionName(functionName).marker(marker)
-                                    .maxItems(PAGE_SIZE))))
+                                    .maxItems(PAGE_SIZE)))
                     .thenApply(p -> new Page<>(p.aliases().stream().map(a -> alias(functionName, a)).toList(),
                             p.nextMarker())));
         });
@@ -242,9 +242,9 @@ public final class SdkLambdaService implements LambdaService {
         return guarded(() -> {
             AwsNames.requireFunctionName(functionName);
             return collect("provisioned concurrency configurations of " + functionName,
-                    (marker, seen) -> call(() -> NextMarkerPeek.reporting(seen,
+                    (marker, seen) -> page(seen,
                                     () -> client.listProvisionedConcurrencyConfigs(r -> r.functionName(functionName)
-                                            .marker(marker).maxItems(PAGE_SIZE))))
+                                            .marker(marker).maxItems(PAGE_SIZE)))
                             .thenApply(p -> new Page<>(p.provisionedConcurrencyConfigs(), p.nextMarker())))
                     .thenApply(SdkLambdaService::requestedByQualifier);
         });
@@ -277,6 +277,11 @@ public final class SdkLambdaService implements LambdaService {
             }
         });
         return result;
+    }
+
+    /** One listing page's request, as {@link #call}; {@code seen} hears its NextMarker as soon as it is read. */
+    private <T> CompletableFuture<T> page(Consumer<String> seen, Supplier<T> request) {
+        return call(() -> NextMarkerPeek.reporting(seen, request));
     }
 
     private <T> CompletableFuture<List<T>> collect(String what, PagedListing.Fetch<T> fetch) {

@@ -27,8 +27,8 @@ class PagedListingTest {
     private final List<String> askedFor = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Ten pages of 50 ("m1".."m9" between them); {@code failing} answers instead for the page at a marker. */
-    private Function<String, CompletableFuture<Page<Integer>>> tenPages(Function<String, Throwable> failing) {
-        return marker -> {
+    private PagedListing.Fetch<Integer> tenPages(Function<String, Throwable> failing) {
+        return (marker, seen) -> {
             askedFor.add(String.valueOf(marker));
             Throwable error = failing.apply(marker);
             if (error != null) {

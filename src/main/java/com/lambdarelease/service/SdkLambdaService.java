@@ -21,11 +21,6 @@ import software.amazon.awssdk.services.lambda.model.Layer;
 import software.amazon.awssdk.services.lambda.model.ProvisionedConcurrencyConfigListItem;
 
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -45,8 +40,6 @@ public final class SdkLambdaService implements LambdaService {
 
     /** AWS returns at most 50 items per page whatever MaxItems says. */
     static final int PAGE_SIZE = 50;
-    /** {@code yyyy-MM-ddTHH:mm:ss.SSS+hhmm}, how Lambda writes a LastModified. */
-    private static final int AWS_TIME_LENGTH = 28;
 
     private final LambdaClient client;
     private final Executor calls;
@@ -305,14 +298,14 @@ public final class SdkLambdaService implements LambdaService {
     static FunctionSummary summary(FunctionConfiguration c) {
         return new FunctionSummary(c.functionName(), c.functionArn(), c.runtimeAsString(),
                 c.memorySize() == null ? 0 : c.memorySize(), c.timeout() == null ? 0 : c.timeout(),
-                parseTime(c.lastModified()), c.description());
+                AwsTime.parse(c.lastModified()), c.description());
     }
 
     static FunctionConfig config(FunctionConfiguration c) {
         return new FunctionConfig(c.functionName(), c.functionArn(), c.version(), c.description(),
                 orEmpty(c.runtimeAsString()), orEmpty(c.handler()), c.memorySize() == null ? 0 : c.memorySize(),
                 c.timeout() == null ? 0 : c.timeout(), orEmpty(c.role()), orEmpty(c.codeSha256()),
-                c.codeSize() == null ? 0 : c.codeSize(), parseTime(c.lastModified()), c.revisionId(),
+                c.codeSize() == null ? 0 : c.codeSize(), AwsTime.parse(c.lastModified()), c.revisionId(),
                 c.layers().stream().map(Layer::arn).toList(),
                 c.environment() == null || c.environment().variables() == null ? java.util.Map.of() : c.environment().variables(),
                 Optional.ofNullable(c.deadLetterConfig()).map(d -> d.targetArn()).filter(arn -> !arn.isEmpty()),
@@ -365,44 +358,5 @@ public final class SdkLambdaService implements LambdaService {
         TrafficSplit split = TrafficSplit.fromRouting(version,
                 routing == null ? java.util.Map.of() : routing.additionalVersionWeights());
         return new AliasRoute(functionName, name, arn, split, description, revisionId);
-    }
-
-    /**
-     * Lambda's {@code LastModified}, the epoch when it cannot be read. Lambda's own layout
-     * ({@code 2019-08-14T22:26:11.234+0000}) is read field by field: through {@code DateTimeFormatter}
-     * it was the largest single cost of a listing page on the client (JFR, 200-page listings), and a
-     * listing reads one per function. Any other ISO-8601 shape goes through {@code OffsetDateTime}.
-     */
-    static Instant parseTime(String awsTime) {
-        if (awsTime == null || awsTime.isEmpty()) {
-            return Instant.EPOCH;
-        }
-        try {
-            if (awsTime.length() == AWS_TIME_LENGTH && awsTime.charAt(4) == '-' && awsTime.charAt(7) == '-'
-                    && awsTime.charAt(10) == 'T' && awsTime.charAt(13) == ':' && awsTime.charAt(16) == ':'
-                    && awsTime.charAt(19) == '.' && (awsTime.charAt(23) == '+' || awsTime.charAt(23) == '-')) {
-                LocalDateTime local = LocalDateTime.of(digits(awsTime, 0, 4), digits(awsTime, 5, 2), digits(awsTime, 8, 2),
-                        digits(awsTime, 11, 2), digits(awsTime, 14, 2), digits(awsTime, 17, 2),
-                        digits(awsTime, 20, 3) * 1_000_000);
-                int sign = awsTime.charAt(23) == '-' ? -1 : 1;
-                return local.toInstant(ZoneOffset.ofHoursMinutes(sign * digits(awsTime, 24, 2), sign * digits(awsTime, 26, 2)));
-            }
-            return OffsetDateTime.parse(awsTime).toInstant();
-        } catch (DateTimeException e) { // DateTimeParseException included
-            return Instant.EPOCH;
-        }
-    }
-
-    /** The {@code length} decimal digits at {@code from}; a DateTimeException if any is not a digit. */
-    private static int digits(String text, int from, int length) {
-        int value = 0;
-        for (int i = from; i < from + length; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                throw new DateTimeException("not a digit at " + i + " of " + text);
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
     }
 }

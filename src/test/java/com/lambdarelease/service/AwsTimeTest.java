@@ -15,21 +15,21 @@ class AwsTimeTest {
 
     @Test
     void readsLambdasOwnLayout() {
-        assertEquals(Instant.parse("2019-08-14T22:26:11.234Z"), SdkLambdaService.parseTime("2019-08-14T22:26:11.234+0000"));
-        assertEquals(Instant.parse("2024-02-29T23:59:59.999Z"), SdkLambdaService.parseTime("2024-02-29T23:59:59.999+0000"));
-        assertEquals(Instant.parse("1970-01-01T00:00:00Z"), SdkLambdaService.parseTime("1970-01-01T00:00:00.000+0000"));
+        assertEquals(Instant.parse("2019-08-14T22:26:11.234Z"), AwsTime.parse("2019-08-14T22:26:11.234+0000"));
+        assertEquals(Instant.parse("2024-02-29T23:59:59.999Z"), AwsTime.parse("2024-02-29T23:59:59.999+0000"));
+        assertEquals(Instant.parse("1970-01-01T00:00:00Z"), AwsTime.parse("1970-01-01T00:00:00.000+0000"));
     }
 
     @Test
     void honoursAnOffsetOtherThanUtc() {
-        assertEquals(Instant.parse("2026-12-01T21:30:00.500Z"), SdkLambdaService.parseTime("2026-12-02T00:00:00.500+0230"));
-        assertEquals(Instant.parse("2026-12-02T05:00:00.000Z"), SdkLambdaService.parseTime("2026-12-02T00:00:00.000-0500"));
+        assertEquals(Instant.parse("2026-12-01T21:30:00.500Z"), AwsTime.parse("2026-12-02T00:00:00.500+0230"));
+        assertEquals(Instant.parse("2026-12-02T05:00:00.000Z"), AwsTime.parse("2026-12-02T00:00:00.000-0500"));
     }
 
     @Test
     void readsOtherIsoShapes() {
-        assertEquals(Instant.parse("2026-12-02T06:00:00Z"), SdkLambdaService.parseTime("2026-12-02T06:00:00Z"));
-        assertEquals(Instant.parse("2026-12-02T06:00:00.123456Z"), SdkLambdaService.parseTime("2026-12-02T06:00:00.123456+00:00"));
+        assertEquals(Instant.parse("2026-12-02T06:00:00Z"), AwsTime.parse("2026-12-02T06:00:00Z"));
+        assertEquals(Instant.parse("2026-12-02T06:00:00.123456Z"), AwsTime.parse("2026-12-02T06:00:00.123456+00:00"));
     }
 
     @Test
@@ -37,7 +37,7 @@ class AwsTimeTest {
         for (String unreadable : new String[]{null, "", "yesterday", "2026-13-02T06:00:00.000+0000",
                 "2026-02-30T06:00:00.000+0000", "2026-12-02T24:00:00.000+0000", "2026-12-02T06:00:00.000+2400",
                 "2026-12-02T06:0a:00.000+0000", "2026-12-02 06:00:00.000+0000", "2026-12-02T06:00:00.000*0000", "2026-12-02T06:00:00.000+0260"}) {
-            assertEquals(Instant.EPOCH, SdkLambdaService.parseTime(unreadable), String.valueOf(unreadable));
+            assertEquals(Instant.EPOCH, AwsTime.parse(unreadable), String.valueOf(unreadable));
         }
     }
 }

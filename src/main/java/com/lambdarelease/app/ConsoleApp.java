@@ -186,7 +186,10 @@ public final class ConsoleApp extends Application {
             factory.close();
         }
         if (scheduler != null) {
-            scheduler.shutdownNow();
+            // Cache and export writes run on it: the ones queued as the window closed are written, and the
+            // launcher's main thread waits for them (ConsoleLauncher), never this FX thread.
+            CatchingExecutors.closeAfterQueuedWork(scheduler);
+            ConsoleLauncher.finishing = scheduler;
         }
         if (io != null) {
             io.shutdownNow();

@@ -28,5 +28,31 @@ final class ConsoleLauncher {
         JAVAFX_STARTUP.setLevel(java.util.logging.Level.SEVERE);
         JAVAFX_CSS.setLevel(java.util.logging.Level.WARNING);
         javafx.application.Application.launch(ConsoleApp.class, args);
+        finishWrites(finishing, WRITES_AT_EXIT);
+    }
+
+    /**
+     * The console's background pool as its window closed ({@link ConsoleApp#stop}), closed in order: the writes it
+     * still had (the list cache saved as a listing ended, a chart export) finish before the JVM exits, as its
+     * threads are daemons. Null when the console never started.
+     */
+    static volatile java.util.concurrent.ExecutorService finishing;
+
+    /** A cache file is at most 16 MB: seconds are plenty, and a stuck disk does not keep the process forever. */
+    private static final java.time.Duration WRITES_AT_EXIT = java.time.Duration.ofSeconds(10);
+
+    static void finishWrites(java.util.concurrent.ExecutorService pool, java.time.Duration atMost) {
+        if (pool == null) {
+            return;
+        }
+        try {
+            if (!pool.awaitTermination(atMost.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                java.util.logging.Logger.getLogger(ConsoleLauncher.class.getName()).warning(
+                        "Background writes still running " + atMost.toSeconds() + " s after the window closed; exiting without them");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        pool.shutdownNow();
     }
 }

@@ -54,6 +54,19 @@ public final class CatchingExecutors {
         return new Scheduled(threads, daemonThreads(prefix, onFailure), onFailure);
     }
 
+    /**
+     * Closes {@code pool} in order: what is running or due now still runs (a cache file being written as the
+     * window closes), delayed and periodic tasks are dropped, nothing new is taken. Does not wait: whoever
+     * may wait (the launcher's main thread, never the FX thread) awaits its termination.
+     */
+    public static void closeAfterQueuedWork(ScheduledExecutorService pool) {
+        if (pool instanceof ScheduledThreadPoolExecutor stpe) {
+            stpe.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+            stpe.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+        }
+        pool.shutdown();
+    }
+
     /** Logs with the thread's name, then tells the listener; a listener that throws is only logged. */
     private static void report(String thread, String what, Throwable error, Consumer<Throwable> onFailure) {
         LOG.log(Level.SEVERE, what + " on " + thread, error);

@@ -106,4 +106,36 @@ class CatchingExecutorsTest {
         assertThat(thread.getName()).startsWith("test-timer-");
         assertThat(thread.isDaemon()).isTrue();
     }
+
+    /**
+     * The console closes its timer pool this way: a cache write queued as the window closed (the listing
+     * just done) is written, not dropped with the pool, while a fade-out due in a minute is not waited for.
+     */
+    @Test
+    void anOrderlyCloseFinishesQueuedWorkAndDropsTimers() throws Exception {
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger written = new AtomicInteger();
+        AtomicInteger faded = new AtomicInteger();
+        timer.execute(() -> {
+            writing.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            written.incrementAndGet();
+        });
+        timer.execute(written::incrementAndGet); // queued behind the first on this one-thread pool
+        timer.schedule(faded::incrementAndGet, 1, TimeUnit.MINUTES);
+        assertThat(writing.await(5, TimeUnit.SECONDS)).isTrue();
+
+        CatchingExecutors.closeAfterQueuedWork(timer);
+        release.countDown();
+
+        assertThat(timer.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(written).hasValue(2);
+        assertThat(faded).hasValue(0);
+    }
 }

@@ -24,7 +24,8 @@ import java.util.function.Predicate;
  * <ol>
  *   <li>cold listing: a fresh JVM listing every function the console's way ({@link ColdListing}), plain,
  *       with an AppCDS archive of its classes, and with the archive and C1 only; when the packaged app-image
- *       bundles JDK 25 or later, on that runtime with an AOT cache and C1 only, as its launchers run; beside it the whole
+ *       bundles JDK 25 or later, on that runtime with its console launcher's JVM options (an AOT cache, C1 only,
+ *       early compilation); beside it the whole
  *       {@code aws lambda list-functions} process when {@code aws} is on PATH;</li>
  *   <li>warm listing: the same JVM's later listings;</li>
  *   <li>the console (the packaged app-image when built, else the jar) connected to the sandbox as an
@@ -128,19 +129,23 @@ public final class FirstScreenBenchmark {
         Path packaged = Path.of("target/dist/lambda-release-console/lib/runtime");
         int major = runtimeMajor(packaged);
         if (major >= 25) {
-            // The packaged runtime as its launchers start it (packaging/linux/script-launchers.sh, appcds.sh): an
-            // AOT cache, trained here on this listing as the AppCDS archive above is, and C1 only.
+            // The packaged runtime with its console launcher's own JVM options (packaging/linux/script-launchers.sh),
+            // its AOT cache trained here on this listing as the AppCDS archive above is.
             String packagedJava = packaged.resolve("bin/java").toString();
-            List<String> allow = List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow");
+            List<String> launcher = launcherOptions(Path.of("target/dist/lambda-release-console/bin/lambda-release-console"));
+            List<String> allow = launcher.stream().filter(o -> o.startsWith("--")).toList();
             Path cache = SCRATCH.resolve("cold-listing.aot");
             Files.deleteIfExists(cache);
             List<String> training = new ArrayList<>(allow);
             training.addAll(List.of("-XX:AOTCacheOutput=" + cache, "-Xlog:aot=off"));
             run(javaCommand(packagedJava, training, endpoint, 0), Map.of(), l -> false, Duration.ofMinutes(5));
             if (Files.exists(cache)) {
-                List<String> flags = new ArrayList<>(allow);
-                flags.addAll(List.of("-XX:SharedArchiveFile=" + cache, "-Xshare:auto", "-Xlog:aot=off", "-XX:TieredStopAtLevel=1"));
-                variants.add(new Variant("packaged JDK " + major + ", AOT cache + C1 only", packagedJava, flags));
+                List<String> flags = new ArrayList<>(launcher.stream()
+                        .map(o -> o.startsWith("-XX:SharedArchiveFile=") ? "-XX:SharedArchiveFile=" + cache : o).toList());
+                flags.add("-Xlog:aot=off");
+                variants.add(new Variant("packaged JDK " + major + ", its launcher's options: " + String.join(" ", launcher
+                        .stream().filter(o -> o.startsWith("-XX:")).toList())
+                        .replace("-XX:SharedArchiveFile=$app/lrc.jsa", "AOT cache"), packagedJava, flags));
             }
         }
         for (Variant v : variants) {
@@ -164,6 +169,25 @@ public final class FirstScreenBenchmark {
                         ms(steady), ratio(steady, limitMs));
             }
         }
+    }
+
+    /**
+     * The JVM options the packaged {@code launcher} script starts java with (the double-quoted words after
+     * java and before {@code -cp} on its exec line), so this benchmark runs what the launchers run.
+     */
+    private static List<String> launcherOptions(Path launcher) throws IOException {
+        String exec = Files.readAllLines(launcher).stream().filter(l -> l.startsWith("exec ")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no exec line in " + launcher));
+        int cp = exec.indexOf(" -cp ");
+        if (cp < 0) {
+            throw new IllegalStateException("no -cp on the exec line of " + launcher + ": " + exec);
+        }
+        List<String> words = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"([^\"]*)\"").matcher(exec.substring(0, cp));
+        while (m.find()) {
+            words.add(m.group(1));
+        }
+        return List.copyOf(words.subList(1, words.size()));
     }
 
     /** The feature release of the Java runtime at {@code runtime} (its {@code release} file), 0 when there is none. */

@@ -143,6 +143,11 @@ public final class FirstScreenBenchmark {
                 List<String> flags = new ArrayList<>(launcher.stream()
                         .map(o -> o.startsWith("-XX:SharedArchiveFile=") ? "-XX:SharedArchiveFile=" + cache : o).toList());
                 flags.add("-Xlog:aot=off");
+                if (flags.stream().anyMatch(o -> o.startsWith("-XX:CompileThresholdScaling="))) {
+                    // The same without the early compilation, for what that flag alone gives in this run.
+                    variants.add(new Variant("packaged JDK " + major + ", AOT cache + C1 only, default compile thresholds",
+                            packagedJava, flags.stream().filter(o -> !o.startsWith("-XX:CompileThresholdScaling=")).toList()));
+                }
                 variants.add(new Variant("packaged JDK " + major + ", its launcher's options: " + String.join(" ", launcher
                         .stream().filter(o -> o.startsWith("-XX:")).toList())
                         .replace("-XX:SharedArchiveFile=$app/lrc.jsa", "AOT cache"), packagedJava, flags));

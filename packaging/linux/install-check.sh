@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 real=false
 if [ "${1:-}" = --dpkg ]; then real=true; shift; fi
-deb=${1:-$(ls -1 target/installers/*.deb 2>/dev/null | head -1)}
+deb=${1:-$(ls -1 lrc-app/target/installers/*.deb 2>/dev/null | head -1)}
 [ -f "${deb:-}" ] || { echo "install-check.sh: no .deb; build it with ./mvnw -Ppackage package" >&2; exit 1; }
 scratch=$(mktemp -d /tmp/lrc-install-check.XXXXXX)
 shot=${2:-$scratch/console.png}

@@ -1,0 +1,173 @@
+package com.lambdarelease.ui.rollout;
+
+import com.lambdarelease.release.ReleaseSession;
+import com.lambdarelease.rollout.PlanStore;
+import com.lambdarelease.rollout.Rollout;
+import com.lambdarelease.rollout.RolloutEngine;
+import com.lambdarelease.rollout.RolloutJournal;
+import com.lambdarelease.rollout.RolloutSnapshot;
+import com.lambdarelease.ui.common.UiContext;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The rollouts one connection drives from the console: one {@link RolloutEngine} on the session
+ * (listeners told on the FX thread), the saved plans, and one timer on the background scheduler
+ * that evaluates every rollout in flight every {@link #CADENCE} of the connection's clock (faster in
+ * real time when the sandbox runs faster). The timer lives here, not in a view: a rollout goes on
+ * being judged when the operator looks at another tab. Closed when the connection is replaced:
+ * the rollouts stay in the journal, to be recovered.
+ */
+public final class ConsoleRollouts implements AutoCloseable {
+
+    /** How often, in the connection's time, a rollout in flight is evaluated. */
+    public static final Duration CADENCE = Duration.ofSeconds(15);
+    private static final Logger LOG = Logger.getLogger(ConsoleRollouts.class.getName());
+
+    private final RolloutEngine engine;
+    private final PlanStore plans;
+    private final UiContext ui;
+    private final Clock clock;
+    private final double clockSpeed;
+    private final Map<String, Rollout> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<RolloutSnapshot>> evaluating = new ConcurrentHashMap<>();
+    private ScheduledFuture<?> timer;
+
+    public ConsoleRollouts(ReleaseSession session, UiContext ui) {
+        this.ui = ui;
+        this.clock = session.services().clock();
+        this.clockSpeed = session.services().clockSpeed();
+        // Beside the journal (and settings.json), so the command line sees the same locks and plans.
+        Path beside = session.journal().file().map(f -> f.toAbsolutePath())
+                .orElse(Path.of(System.getProperty("java.io.tmpdir"), "lrc-rollouts-" + UUID.randomUUID(), "journal.jsonl"));
+        this.engine = new RolloutEngine(session, clock, ui.fx(), RolloutEngine.lockFolderBeside(beside));
+        this.plans = PlanStore.besideSettings(beside);
+    }
+
+    public PlanStore plans() {
+        return plans;
+    }
+
+    public RolloutJournal journal() {
+        return engine.journal();
+    }
+
+    /** The connection's clock: what bake times and "data complete" are measured in. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * Starts {@code request} and evaluates it at once on the background scheduler (the first shift),
+     * then on the timer. Takes a lock file and appends to the journal: call it off the FX thread.
+     */
+    public CompletableFuture<Rollout> start(RolloutEngine.Request request) {
+        return engine.start(request).thenApply(r -> track(request.function(), request.alias(), r));
+    }
+
+    /** Picks up the unfinished rollout of {@code function:alias} left in the journal, if nobody drives it. */
+    public CompletableFuture<Optional<Rollout>> recover(String function, String alias) {
+        Optional<Rollout> mine = inFlight(function, alias);
+        if (mine.isPresent()) {
+            return CompletableFuture.completedFuture(mine);
+        }
+        if (engine.driven(function, alias)) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        return engine.recover(function, alias).thenApply(r -> r.map(x -> track(function, alias, x)));
+    }
+
+    /** True when another process (the command line, another window) drives a rollout of {@code function:alias}. */
+    public boolean drivenElsewhere(String function, String alias) {
+        return inFlight(function, alias).isEmpty() && engine.driven(function, alias);
+    }
+
+    /** The rollout of {@code function:alias} this console drives, if any. */
+    public Optional<Rollout> inFlight(String function, String alias) {
+        return Optional.ofNullable(inFlight.get(key(function, alias)));
+    }
+
+    /** Every rollout the journal knows of {@code function:alias}, newest first (reads the file: call off the FX thread). */
+    public List<RolloutHistory.Row> history(String function, String alias) {
+        return RolloutHistory.of(engine.journal().all(), function, alias);
+    }
+
+    /**
+     * One round of the timer: each rollout in flight evaluates once, unless its previous evaluation
+     * has not answered yet; finished ones are dropped. Called on the background scheduler (and by
+     * tests after they move a manual clock).
+     */
+    public CompletableFuture<Void> tick() {
+        List<CompletableFuture<?>> all = new java.util.ArrayList<>();
+        inFlight.forEach((key, rollout) -> {
+            if (rollout.snapshot().finished()) {
+                inFlight.remove(key, rollout);
+                return;
+            }
+            CompletableFuture<RolloutSnapshot> running = evaluating.get(key);
+            if (running != null && !running.isDone()) {
+                all.add(running);
+                return;
+            }
+            CompletableFuture<RolloutSnapshot> next = rollout.evaluate().whenComplete((s, e) -> {
+                if (e != null) {
+                    LOG.log(Level.WARNING, "Evaluating the rollout of " + key + " failed; the next round tries again", e);
+                } else if (s.finished()) {
+                    inFlight.remove(key, rollout);
+                }
+            });
+            evaluating.put(key, next);
+            all.add(next);
+        });
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).handle((x, e) -> null);
+    }
+
+    private synchronized Rollout track(String function, String alias, Rollout rollout) {
+        inFlight.put(key(function, alias), rollout);
+        if (timer == null) {
+            long millis = Math.max(50, (long) (CADENCE.toMillis() / speed()));
+            timer = ui.background().scheduleWithFixedDelay(this::tickQuietly, millis, millis, TimeUnit.MILLISECONDS);
+        }
+        ui.background().execute(this::tickQuietly); // the first shift now, not a timer round later
+        return rollout;
+    }
+
+    private void tickQuietly() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "A rollout evaluation round failed", e);
+        }
+    }
+
+    private double speed() {
+        return clockSpeed > 0 ? clockSpeed : 1;
+    }
+
+    private static String key(String function, String alias) {
+        return function + ":" + alias;
+    }
+
+    /** Stops the timer and releases the locks; unfinished rollouts stay in the journal. */
+    @Override
+    public synchronized void close() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+        inFlight.clear();
+        engine.close();
+    }
+}

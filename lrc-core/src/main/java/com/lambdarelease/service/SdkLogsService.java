@@ -1,0 +1,128 @@
+package com.lambdarelease.service;
+
+import com.lambdarelease.domain.FunctionLogEvent;
+import com.lambdarelease.domain.LogQuery;
+import com.lambdarelease.service.errors.AwsErrors;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsAsyncClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@link LogsService} over FilterLogEvents. Each version is read through its own stream prefix, so
+ * the service filters by version and only the asked version's events cross the wire.
+ */
+public final class SdkLogsService implements LogsService {
+
+    /**
+     * How long before the window an environment may have started and still write in it. Lambda does
+     * not document an environment's lifetime (observed: hours); the sandbox retires its own within 2 h.
+     */
+    static final Duration ENVIRONMENT_LIFETIME = Duration.ofHours(2);
+    /** Pages one prefix may take: 50 × 10,000 events; past it the read stops (bounded work per refresh). */
+    static final int MAX_PAGES = 50;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd");
+
+    private final CloudWatchLogsAsyncClient client;
+    private final RequestBudget budget;
+
+    /** @param budget FilterLogEvents' share of the account's Logs rate (AWS: 5 per second, AWS-FACTS-2 §4) */
+    public SdkLogsService(CloudWatchLogsAsyncClient client, RequestBudget budget) {
+        this.client = client;
+        this.budget = budget;
+    }
+
+    /**
+     * FilterLogEvents' budget: 4 requests per second, under AWS's 5 per account and region
+     * (AWS-FACTS-2 §4), so timing jitter between our clock and AWS's bucket does not cross it.
+     */
+    public static RequestBudget filterLogEventsBudget(java.time.Clock clock,
+                                                      java.util.concurrent.ScheduledExecutorService scheduler) {
+        return RequestBudget.perSecond(4, 4, clock, scheduler);
+    }
+
+    @Override
+    public CompletableFuture<List<FunctionLogEvent>> events(LogQuery query) {
+        try {
+            ArrayDeque<String[]> reads = new ArrayDeque<>();
+            for (String version : query.versions()) {
+                for (String prefix : streamPrefixes(version, query.start(), query.end())) {
+                    reads.add(new String[] {version, prefix});
+                }
+            }
+            ArrayDeque<FunctionLogEvent> kept = new ArrayDeque<>();
+            return next(query, reads, kept).handle((v, error) -> {
+                if (error != null) {
+                    throw AwsErrors.asRuntime(error);
+                }
+                List<FunctionLogEvent> out = new ArrayList<>(kept);
+                out.sort(Comparator.comparing(FunctionLogEvent::timestamp).thenComparing(FunctionLogEvent::eventId));
+                return List.copyOf(out.size() <= query.maxEvents() ? out
+                        : out.subList(out.size() - query.maxEvents(), out.size()));
+            });
+        } catch (RuntimeException e) { // a malformed query fails its future, never the caller's thread
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * {@code YYYY/MM/DD/[version]} for each UTC date from {@link #ENVIRONMENT_LIFETIME} before
+     * {@code start} to {@code end}: an environment's stream carries the date it started on.
+     */
+    public static List<String> streamPrefixes(String version, Instant start, Instant end) {
+        LocalDate first = start.minus(ENVIRONMENT_LIFETIME).atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate last = end.atZone(ZoneOffset.UTC).toLocalDate();
+        List<String> out = new ArrayList<>();
+        for (LocalDate d = first; !d.isAfter(last) && out.size() < 32; d = d.plusDays(1)) {
+            out.add(DAY.format(d) + "/[" + version + "]");
+        }
+        return out;
+    }
+
+    private CompletableFuture<Void> next(LogQuery query, ArrayDeque<String[]> reads, ArrayDeque<FunctionLogEvent> kept) {
+        String[] read = reads.poll();
+        if (read == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return page(query, read[0], read[1], null, 1, kept).thenCompose(v -> next(query, reads, kept));
+    }
+
+    private CompletableFuture<Void> page(LogQuery query, String version, String prefix, String token, int pageNo,
+                                         ArrayDeque<FunctionLogEvent> kept) {
+        return budget.acquire().thenCompose(permit -> client.filterLogEvents(r -> r.logGroupName(query.logGroup())
+                        .logStreamNamePrefix(prefix).startTime(query.start().toEpochMilli())
+                        .endTime(query.end().toEpochMilli())
+                        .filterPattern(query.filterPattern().isEmpty() ? null : query.filterPattern())
+                        .limit(Math.min(10_000, query.maxEvents())).nextToken(token)))
+                .thenCompose((FilterLogEventsResponse response) -> {
+                    for (FilteredLogEvent e : response.events()) {
+                        kept.add(new FunctionLogEvent(Instant.ofEpochMilli(e.timestamp()), version, e.logStreamName(),
+                                e.message(), e.eventId()));
+                        if (kept.size() > query.maxEvents() * 2) {
+                            trim(kept, query.maxEvents());
+                        }
+                    }
+                    String next = response.nextToken();
+                    return next == null || next.isEmpty() || pageNo >= MAX_PAGES ? CompletableFuture.completedFuture(null)
+                            : page(query, version, prefix, next, pageNo + 1, kept);
+                });
+    }
+
+    /** Keeps the newest {@code n}: pages of one prefix come oldest first, prefixes one after another. */
+    private static void trim(ArrayDeque<FunctionLogEvent> kept, int n) {
+        List<FunctionLogEvent> all = new ArrayList<>(kept);
+        all.sort(Comparator.comparing(FunctionLogEvent::timestamp));
+        kept.clear();
+        kept.addAll(all.subList(all.size() - n, all.size()));
+    }
+}

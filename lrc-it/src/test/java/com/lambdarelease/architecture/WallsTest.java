@@ -1,0 +1,93 @@
+package com.lambdarelease.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The walls between the parts, checked on the product's classes (tests excluded). The module
+ * dependencies keep most of them at compile time; these rules keep the ones inside a module
+ * (package cycles, the domain's independence) and say in one place what the walls are.
+ */
+class WallsTest {
+
+    private static JavaClasses product;
+
+    @BeforeAll
+    static void importProduct() {
+        // Test classes, whether in a test-classes folder or a module's test-jar (the console's and the sandbox's
+        // fixtures reach this module that way), are not the product.
+        ImportOption productOnly = location -> ImportOption.Predefined.DO_NOT_INCLUDE_TESTS.includes(location)
+                && !location.contains("-tests.jar");
+        product = new ClassFileImporter().withImportOption(productOnly).importPackages("com.lambdarelease");
+    }
+
+    @Test
+    void everyModuleIsImported() {
+        // A rule over no classes passes; make sure each part is really there.
+        for (String part : new String[]{"sandbox", "domain", "service", "release", "logs", "rollout", "ui", "cli", "app"}) {
+            assertThat(product.stream().anyMatch(c -> c.getPackageName().startsWith("com.lambdarelease." + part)))
+                    .as(part).isTrue();
+        }
+    }
+
+    @Test
+    void javaFxOnlyInTheConsoleAndTheApp() {
+        noClasses().that().resideOutsideOfPackages("com.lambdarelease.ui..", "com.lambdarelease.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..",
+                        "org.kordamp.ikonli..")
+                .check(product);
+    }
+
+    @Test
+    void onlyTheAppNamesTheSandbox() {
+        noClasses().that().resideOutsideOfPackages("com.lambdarelease.sandbox..", "com.lambdarelease.app..")
+                .should().dependOnClassesThat().resideInAPackage("com.lambdarelease.sandbox..")
+                .check(product);
+    }
+
+    @Test
+    void theSandboxNamesNothingOfOurs() {
+        noClasses().that().resideInAPackage("com.lambdarelease.sandbox..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.lambdarelease.domain..",
+                        "com.lambdarelease.service..", "com.lambdarelease.release..", "com.lambdarelease.logs..",
+                        "com.lambdarelease.rollout..", "com.lambdarelease.ui..", "com.lambdarelease.cli..",
+                        "com.lambdarelease.app..")
+                .check(product);
+    }
+
+    @Test
+    void theDomainDependsOnNoOtherPart() {
+        noClasses().that().resideInAPackage("com.lambdarelease.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.lambdarelease.service..",
+                        "com.lambdarelease.release..", "com.lambdarelease.logs..", "com.lambdarelease.rollout..",
+                        "com.lambdarelease.ui..", "com.lambdarelease.cli..", "com.lambdarelease.app..",
+                        "software.amazon.awssdk..")
+                .check(product);
+    }
+
+    @Test
+    void theCoreNamesNoClient() {
+        noClasses().that().resideInAnyPackage("com.lambdarelease.domain..", "com.lambdarelease.service..",
+                        "com.lambdarelease.release..", "com.lambdarelease.logs..", "com.lambdarelease.rollout..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.lambdarelease.ui..",
+                        "com.lambdarelease.cli..", "com.lambdarelease.app..")
+                .check(product);
+    }
+
+    @Test
+    void noCycleBetweenTheParts() {
+        slices().matching("com.lambdarelease.(*)..").should().beFreeOfCycles().check(product);
+    }
+
+    @Test
+    void noCycleBetweenTheConsolesScreens() {
+        slices().matching("com.lambdarelease.ui.(*)..").should().beFreeOfCycles().check(product);
+    }
+}

@@ -1,13 +1,14 @@
 package com.lambdarelease.cli;
 
 import com.lambdarelease.domain.AliasRoute;
-import com.lambdarelease.domain.InvalidInputException;
 import com.lambdarelease.domain.TrafficSplit;
 import com.lambdarelease.release.AliasChange;
 import com.lambdarelease.release.WeightParser;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+
+import java.util.Optional;
 
 /** {@code alias set}: points an alias at a version, optionally with a canary, based on the alias as just read. */
 @Command(name = "set", description = "Point an alias at a version, optionally sending PERCENT of its traffic to a canary version.")
@@ -44,14 +45,8 @@ final class AliasSetCommand extends AliasWriteCommand {
 
     /** The split asked for; refuses a bad weight or version (AWS's own rules) before any request. */
     private TrafficSplit split() {
-        if (canary == null) {
-            return TrafficSplit.allTo(version);
-        }
-        WeightParser.Parsed weight = WeightParser.parse(canary.weight);
-        if (!weight.valid()) {
-            throw new InvalidInputException(weight.error());
-        }
-        return TrafficSplit.canary(version, canary.version, weight.awsWeight());
+        return canary == null ? TrafficSplit.allTo(version)
+                : WeightParser.split(version, Optional.of(canary.version), canary.weight);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package com.lambdarelease.release;
 
+import com.lambdarelease.domain.InvalidInputException;
+import com.lambdarelease.domain.TrafficSplit;
 import com.lambdarelease.domain.Weight;
 
 import java.math.BigDecimal;
@@ -55,6 +57,30 @@ public final class WeightParser {
             return refused(typed + " is finer than 0.1%. " + RANGE);
         }
         return new Parsed(Optional.of(value.doubleValue()), "");
+    }
+
+    /** Why {@code text} is not a weight, or empty when it is one. */
+    public static Optional<String> refusal(String text) {
+        Parsed parsed = parse(text);
+        return parsed.valid() ? Optional.empty() : Optional.of(parsed.error());
+    }
+
+    /**
+     * The split an operator typed: everything to {@code primary} when no additional version is named,
+     * else {@code additional} at the typed weight (the Edit dialog and {@code alias set --canary} alike).
+     *
+     * @throws InvalidInputException with the parser's or {@link TrafficSplit}'s message; nothing is repaired
+     */
+    public static TrafficSplit split(String primary, Optional<String> additional, String weightText) {
+        Optional<String> extra = additional.map(String::strip).filter(v -> !v.isEmpty());
+        if (extra.isEmpty()) {
+            return TrafficSplit.allTo(primary);
+        }
+        Parsed weight = parse(weightText);
+        if (!weight.valid()) {
+            throw new InvalidInputException(weight.error());
+        }
+        return TrafficSplit.canary(primary, extra.get(), weight.awsWeight());
     }
 
     /** A percentage as the weight fields show it: 10 → "10", 12.5 → "12.5". */

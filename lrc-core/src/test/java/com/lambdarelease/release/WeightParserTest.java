@@ -50,4 +50,19 @@ class WeightParserTest {
         assertThat(WeightParser.parse("10").awsWeight()).isEqualTo(0.1);
         assertThat(WeightParser.parse("12.5").awsWeight()).isEqualTo(0.125);
     }
+
+    @Test
+    void aTypedSplitIsAllToThePrimaryWithoutAnAdditionalVersionElseTheCanaryAtTheTypedWeight() {
+        assertThat(WeightParser.split("3", java.util.Optional.empty(), "")).isEqualTo(TrafficSplit.allTo("3"));
+        assertThat(WeightParser.split("3", java.util.Optional.of("  "), "1e1")).isEqualTo(TrafficSplit.allTo("3"));
+        assertThat(WeightParser.split("3", java.util.Optional.of(" 4 "), "10%")).isEqualTo(TrafficSplit.canary("3", "4", 0.1));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e1", "150", "", "12.34"})
+    void aTypedSplitWithABadWeightIsRefusedInTheParsersWords(String typed) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> WeightParser.split("3", java.util.Optional.of("4"), typed))
+                .isInstanceOf(com.lambdarelease.domain.InvalidInputException.class)
+                .hasMessage(WeightParser.parse(typed).error());
+    }
 }

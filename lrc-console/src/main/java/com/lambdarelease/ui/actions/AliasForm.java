@@ -110,13 +110,6 @@ public final class AliasForm {
         if (!versions.containsKey(primary)) {
             return Optional.of("Version " + primary + " does not exist.");
         }
-        String extra = additionalVersion.get() == null ? "" : additionalVersion.get().strip();
-        if (!extra.isEmpty()) {
-            WeightParser.Parsed weight = WeightParser.parse(weightText.get());
-            if (!weight.valid()) {
-                return Optional.of(weight.error());
-            }
-        }
         TrafficSplit split;
         try {
             split = buildSplit();
@@ -137,15 +130,7 @@ public final class AliasForm {
     }
 
     private TrafficSplit buildSplit() {
-        String extra = additionalVersion.get() == null ? "" : additionalVersion.get().strip();
-        if (extra.isEmpty()) {
-            return TrafficSplit.allTo(primaryVersion.get());
-        }
-        WeightParser.Parsed weight = WeightParser.parse(weightText.get());
-        if (!weight.valid()) {
-            throw new InvalidInputException(weight.error());
-        }
-        return TrafficSplit.canary(primaryVersion.get(), extra, weight.awsWeight());
+        return WeightParser.split(primaryVersion.get(), Optional.ofNullable(additionalVersion.get()), weightText.get());
     }
 
     private static String message(Runnable check) {

@@ -60,6 +60,8 @@ public final class RolloutPanelModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final StringProperty reason = new SimpleStringProperty("");
     private final StringProperty weightText = new SimpleStringProperty("");
+    private final javafx.beans.binding.StringBinding weightProblem = Bindings.createStringBinding(
+            () -> weightRefusal(weightText.get()).orElse(""), weightText);
     private final javafx.beans.property.BooleanProperty pauseOnFailure = new javafx.beans.property.SimpleBooleanProperty(false);
     // One read-only view of each list: a wrapper made per call would drop its listeners when collected.
     private final ObservableList<String> versionsView = FXCollections.unmodifiableObservableList(versions);
@@ -392,16 +394,26 @@ public final class RolloutPanelModel {
     }
 
     private Optional<Double> parsedWeight() {
-        try {
-            String t = weightText.get().strip().replace("%", "");
-            if (t.isEmpty()) {
-                return Optional.empty();
-            }
-            double p = Double.parseDouble(t);
-            RolloutPlan.Step.shift(p, java.time.Duration.ZERO); // above 0, below 100, on the 0.1 grid
-            return Optional.of(p);
-        } catch (RuntimeException e) {
+        return weightRefusal(weightText.get()).isEmpty() ? WeightParser.parse(weightText.get()).percent() : Optional.empty();
+    }
+
+    /**
+     * Why the typed weight cannot be set, or empty when it can (or nothing is typed yet): the one
+     * weight parser's words, then the rollout's own rule that a shift sends more than 0% and less than 100%.
+     */
+    static Optional<String> weightRefusal(String text) {
+        if (text == null || text.isBlank()) {
             return Optional.empty();
+        }
+        Optional<String> notAWeight = WeightParser.refusal(text);
+        if (notAWeight.isPresent()) {
+            return notAWeight;
+        }
+        try {
+            RolloutPlan.Step.shift(WeightParser.parse(text).percent().orElseThrow(), java.time.Duration.ZERO);
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of(e.getMessage());
         }
     }
 
@@ -420,6 +432,8 @@ public final class RolloutPanelModel {
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
     public StringProperty reasonProperty() { return reason; }
     public StringProperty weightTextProperty() { return weightText; }
+    /** Why the typed weight is refused ("" when it is not, or nothing is typed). */
+    public javafx.beans.value.ObservableStringValue weightProblem() { return weightProblem; }
     /** A failing gate pauses for the operator (to override or abort) instead of rolling back at once. */
     public javafx.beans.property.BooleanProperty pauseOnFailureProperty() { return pauseOnFailure; }
 

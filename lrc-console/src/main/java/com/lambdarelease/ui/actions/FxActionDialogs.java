@@ -1,5 +1,7 @@
 package com.lambdarelease.ui.actions;
 
+import com.lambdarelease.release.WeightParser;
+import com.lambdarelease.ui.common.FieldChecks;
 import com.lambdarelease.ui.common.FxDialogService;
 import javafx.beans.property.ObjectProperty;
 import javafx.collections.FXCollections;
@@ -63,6 +65,8 @@ public final class FxActionDialogs implements ActionDialogs {
         weight.setPrefColumnCount(8);
         weight.textProperty().bindBidirectional(form.weightTextProperty());
         weight.disableProperty().bind(form.additionalVersionProperty().isEmpty());
+        // (a disabled field is not sent, so its text is not judged)
+        FieldChecks.refuseWith(weight, text -> weight.isDisabled() ? Optional.empty() : WeightParser.refusal(text));
         TextField description = new TextField();
         description.setId(ALIAS_DESCRIPTION_ID);
         description.textProperty().bindBidirectional(form.descriptionProperty());

@@ -1,6 +1,8 @@
 package com.lambdarelease.ui.canary;
 
 import com.lambdarelease.domain.AliasRoute;
+import com.lambdarelease.release.WeightParser;
+import com.lambdarelease.ui.common.FieldChecks;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -98,13 +100,14 @@ final class CanaryEditorView {
         typed.setPrefColumnCount(5);
         typed.setAccessibleText("Canary share of traffic in percent, 0 to 100");
         typed.textProperty().bindBidirectional(model.weightTextProperty());
+        FieldChecks.refuseWith(typed, WeightParser::refusal);
         Label weightLabel = new Label("_Weight");
         weightLabel.setMnemonicParsing(true);
         weightLabel.setLabelFor(typed);
         HBox presets = new HBox(4);
         for (double p : CanaryEditorModel.PRESETS) {
-            Button b = new Button(com.lambdarelease.release.WeightParser.format(p) + "%");
-            b.setId("canary-preset-" + com.lambdarelease.release.WeightParser.format(p));
+            Button b = new Button(WeightParser.format(p) + "%");
+            b.setId("canary-preset-" + WeightParser.format(p));
             b.getStyleClass().add("small");
             b.setMinWidth(Region.USE_PREF_SIZE);
             b.setOnAction(e -> model.choosePreset(p));

@@ -15,6 +15,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.controlsfx.control.textfield.TextFields;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -31,7 +32,8 @@ public final class FunctionsView {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private final VBox root;
-    private final TextField filter = new TextField();
+    // ControlsFX's clearable field: the clear button appears once something is typed (and Esc-free mouse users get one).
+    private final TextField filter = TextFields.createClearableTextField();
     private final TableView<FunctionSummary> table = new TableView<>();
 
     private final FunctionsViewModel model;

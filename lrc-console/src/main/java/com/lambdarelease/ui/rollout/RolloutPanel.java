@@ -8,6 +8,7 @@ import javafx.collections.ObservableList;
 import javafx.scene.control.Hyperlink;
 import com.lambdarelease.rollout.RolloutPlan;
 import com.lambdarelease.ui.common.Command;
+import com.lambdarelease.ui.common.FieldChecks;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -176,6 +177,7 @@ public final class RolloutPanel {
         weightField.setPromptText("e.g. 25");
         weightField.setPrefColumnCount(5);
         weightField.textProperty().bindBidirectional(model.weightTextProperty());
+        FieldChecks.refuseWith(weightField, RolloutPanelModel::weightRefusal);
         FlowPane controls = new FlowPane(6, 6, pause.button("rollout-pause", "Pause"),
                 resume.button("rollout-resume", "Resume"), skip.button("rollout-skip", "Skip bake"),
                 approve.button("rollout-approve", "Approve gate"), abort.button("rollout-abort", "Abort"));

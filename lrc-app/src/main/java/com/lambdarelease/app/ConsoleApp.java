@@ -86,6 +86,8 @@ public final class ConsoleApp extends Application {
                 .withSpeed(Double.parseDouble(getParameters().getNamed().getOrDefault("sandbox-speed", "1")))));
         UiContext ui = new UiContext(Platform::runLater, scheduler, Clock.systemUTC(),
                 new FxDialogService(() -> stage), toasts);
+        // A journal line that cannot be written is the operator's to know, as a toast, not only a log line.
+        journal.reportWriteFailuresTo(com.lambdarelease.ui.common.Notifier.anyThread(toasts, Platform::runLater));
         SsoAccess sso = new SsoAccess(factory.ssoSignIns(), factory::ssoSession, settingsFile, io);
         connections = new ConnectionManager(ui, factory::open, settingsFile, AwsProfiles::load,
                 (owner, answer) -> new SsoSignInDialog(new SsoPickerModel(ui, sso), owner == null ? stage : owner).show(answer));
@@ -116,7 +118,7 @@ public final class ConsoleApp extends Application {
             }
         }
         window.onClearCache(() -> io.execute(() -> clearCache(toasts)));
-        window.restoreTheme(savedSettings.darkTheme(), dark -> io.execute(() -> rememberDarkTheme(dark)));
+        window.restoreTheme(savedSettings.darkTheme(), dark -> io.execute(() -> rememberDarkTheme(dark, toasts)));
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(window.root(), Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         Theme.style(scene);
@@ -163,11 +165,12 @@ public final class ConsoleApp extends Application {
         }
     }
 
-    private void rememberDarkTheme(boolean dark) {
+    private void rememberDarkTheme(boolean dark, ToastNotifier toasts) {
         try {
             settingsFile.rememberDarkTheme(dark);
         } catch (IOException e) {
             LOG.log(Level.WARNING, "Could not save the theme to " + settingsFile.file(), e);
+            Platform.runLater(() -> toasts.failure("Could not save the theme to " + settingsFile.file(), e));
         }
     }
 

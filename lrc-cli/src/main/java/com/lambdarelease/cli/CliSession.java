@@ -44,6 +44,7 @@ final class CliSession implements AutoCloseable {
                 context.sandbox().starter(options.sandboxSpeed(), traffic), CliSso.signIns(context, io, scheduler));
         try {
             ReleaseJournal journal = ReleaseJournal.at(options.journalFile(context.env(), context.home()));
+            journal.reportWriteFailuresTo(new TerminalFeedback(err));
             ReleaseSession session = await(factory.openSession(spec, journal));
             factory.sandboxEndpoint().ifPresent(uri -> {
                 err.println("Embedded sandbox on " + uri + "; its changes end with this command "

@@ -38,6 +38,7 @@ public final class ReleaseJournal {
     private final List<JournalEntry> entries = new CopyOnWriteArrayList<>();
     private final List<Consumer<JournalEntry>> listeners = new CopyOnWriteArrayList<>();
     private final List<ObjectNode> records = new CopyOnWriteArrayList<>();
+    private final List<Feedback> writeFailures = new CopyOnWriteArrayList<>();
 
     private ReleaseJournal(Optional<Path> file) {
         this.file = file;
@@ -64,6 +65,19 @@ public final class ReleaseJournal {
         return file;
     }
 
+    /**
+     * Tells {@code feedback} whenever a line could not be written: the change it records is done, so
+     * that is not the change's failure, but the operator must know the journal is missing it.
+     */
+    public void reportWriteFailuresTo(Feedback feedback) {
+        writeFailures.add(feedback);
+    }
+
+    private void writeFailed(IOException e) {
+        LOG.log(Level.WARNING, "Could not append to the release journal " + file.orElseThrow(), e);
+        writeFailures.forEach(f -> f.failure("Could not append to the release journal " + file.orElseThrow(), e));
+    }
+
     /** Appends {@code entry} as one line, then tells the listeners (on this thread). */
     public synchronized void append(JournalEntry entry) {
         if (file.isPresent()) {
@@ -74,7 +88,7 @@ public final class ReleaseJournal {
                         StandardOpenOption.WRITE, StandardOpenOption.DSYNC);
             } catch (IOException e) {
                 // The change itself is done; losing its journal line must not turn it into a failure.
-                LOG.log(Level.WARNING, "Could not append to the release journal " + file.get(), e);
+                writeFailed(e);
             }
         }
         entries.add(entry);
@@ -97,7 +111,7 @@ public final class ReleaseJournal {
                 Files.write(file.get(), line, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
                         StandardOpenOption.WRITE, StandardOpenOption.DSYNC);
             } catch (IOException e) {
-                LOG.log(Level.WARNING, "Could not append to the release journal " + file.get(), e);
+                writeFailed(e);
             }
         } else {
             records.add(record.deepCopy());

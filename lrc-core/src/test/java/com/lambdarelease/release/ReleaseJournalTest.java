@@ -55,4 +55,33 @@ class ReleaseJournalTest {
         assertThat(heard).hasSize(1);
         assertThat(journal.listenerCount()).isZero();
     }
+
+    @Test
+    void aLineThatCannotBeWrittenReachesTheOperatorAndTheChangeIsStillKept(@TempDir Path dir) throws Exception {
+        Path notAFolder = Files.writeString(dir.resolve("settings.json"), "{}");
+        ReleaseJournal journal = ReleaseJournal.at(notAFolder.resolve("journal.jsonl"));
+        java.util.List<String> told = new java.util.ArrayList<>();
+        journal.reportWriteFailuresTo(new Feedback() {
+            @Override
+            public void success(String message) {
+                told.add("success " + message);
+            }
+
+            @Override
+            public void info(String message) {
+                told.add("info " + message);
+            }
+
+            @Override
+            public void failure(String what, Throwable error) {
+                told.add("failure " + what);
+            }
+        });
+
+        journal.append(entry("prod", Instant.parse("2026-12-01T20:00:00Z"), JournalEntry.APPLIED));
+
+        assertThat(told).containsExactly("failure Could not append to the release journal "
+                + notAFolder.resolve("journal.jsonl"));
+        assertThat(journal.read()).hasSize(1);
+    }
 }

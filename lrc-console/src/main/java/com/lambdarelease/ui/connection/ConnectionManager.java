@@ -4,6 +4,7 @@ import com.lambdarelease.service.ConsoleServices;
 import com.lambdarelease.service.connection.AwsProfiles;
 import com.lambdarelease.service.connection.ConnectionSpec;
 import com.lambdarelease.service.settings.SettingsFile;
+import com.lambdarelease.ui.common.Notifier;
 import com.lambdarelease.ui.common.UiContext;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -172,6 +173,7 @@ public final class ConnectionManager {
             settings.rememberConnection(target);
         } catch (Exception e) {
             LOG.log(Level.WARNING, "Could not save the connection settings to " + settings.file(), e);
+            Notifier.anyThread(ui.notifier(), ui.fx()).failure("Could not save the connection settings to " + settings.file(), e);
         }
     }
 

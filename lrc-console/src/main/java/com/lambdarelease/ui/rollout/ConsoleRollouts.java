@@ -1,11 +1,13 @@
 package com.lambdarelease.ui.rollout;
 
+import com.lambdarelease.release.Feedback;
 import com.lambdarelease.release.ReleaseSession;
 import com.lambdarelease.rollout.PlanStore;
 import com.lambdarelease.rollout.Rollout;
 import com.lambdarelease.rollout.RolloutEngine;
 import com.lambdarelease.rollout.RolloutJournal;
 import com.lambdarelease.rollout.RolloutSnapshot;
+import com.lambdarelease.ui.common.Notifier;
 import com.lambdarelease.ui.common.UiContext;
 
 import java.nio.file.Path;
@@ -43,10 +45,13 @@ public final class ConsoleRollouts implements AutoCloseable {
     private final double clockSpeed;
     private final Map<String, Rollout> inFlight = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<RolloutSnapshot>> evaluating = new ConcurrentHashMap<>();
+    private final java.util.Set<String> failing = ConcurrentHashMap.newKeySet();
+    private final Feedback feedback;
     private ScheduledFuture<?> timer;
 
     public ConsoleRollouts(ReleaseSession session, UiContext ui) {
         this.ui = ui;
+        this.feedback = Notifier.anyThread(ui.notifier(), ui.fx());
         this.clock = session.services().clock();
         this.clockSpeed = session.services().clockSpeed();
         // Beside the journal (and settings.json), so the command line sees the same locks and plans.
@@ -124,8 +129,19 @@ public final class ConsoleRollouts implements AutoCloseable {
             CompletableFuture<RolloutSnapshot> next = rollout.evaluate().whenComplete((s, e) -> {
                 if (e != null) {
                     LOG.log(Level.WARNING, "Evaluating the rollout of " + key + " failed; the next round tries again", e);
-                } else if (s.finished()) {
-                    inFlight.remove(key, rollout);
+                    // Once per failing streak, not every round: the operator learns it, the toasts do not pile up.
+                    if (failing.add(key)) {
+                        feedback.failure("Evaluating the rollout of " + key + " failed; the next round tries again",
+                                e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                                        ? e.getCause() : e);
+                    }
+                } else {
+                    if (failing.remove(key)) {
+                        feedback.info("The rollout of " + key + " is evaluated again.");
+                    }
+                    if (s.finished()) {
+                        inFlight.remove(key, rollout);
+                    }
                 }
             });
             evaluating.put(key, next);
@@ -149,6 +165,7 @@ public final class ConsoleRollouts implements AutoCloseable {
             tick();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "A rollout evaluation round failed", e);
+            feedback.failure("A rollout evaluation round failed; the next round tries again", e);
         }
     }
 

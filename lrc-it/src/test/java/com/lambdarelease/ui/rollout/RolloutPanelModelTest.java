@@ -126,6 +126,23 @@ class RolloutPanelModelTest {
         assertThat(model.canStart().get()).as("a finished rollout leaves the alias free").isTrue();
     }
 
+    @Test
+    void anEvaluationThatFailsReachesTheOperatorOnceNotEveryRound() {
+        showProd();
+        choose("Linear10PercentEvery1Minute", "4");
+        assertThat(model.start().join()).isTrue();
+        until(x -> x.state() == RolloutState.BAKING, 2);
+        s.notes.clear();
+
+        s.sandbox.close(); // the endpoint goes away under the rollout
+        s.rollouts.tick().join();
+        s.rollouts.tick().join();
+
+        assertThat(s.notes).hasSize(1);
+        assertThat(s.notes.get(0)).startsWith(
+                "Evaluating the rollout of MyLambdaFunction:prod failed; the next round tries again: ");
+    }
+
     private String line(String label) {
         return model.why().stream().filter(l -> l.label().equals(label)).findFirst().orElseThrow().text();
     }

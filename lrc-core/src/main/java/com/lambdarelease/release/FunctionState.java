@@ -26,6 +26,10 @@ public final class FunctionState {
     private final AtomicReference<Optional<FunctionSnapshot>> snapshot = new AtomicReference<>(Optional.empty());
     private final AtomicLong generation = new AtomicLong();
     private final List<Consumer<FunctionSnapshot>> listeners = new CopyOnWriteArrayList<>();
+    /** The aliases as last known: from a full load, an aliases-only read (the environments matrix) or a write. */
+    private final AtomicReference<Optional<List<AliasRoute>>> aliases = new AtomicReference<>(Optional.empty());
+    private final AtomicLong aliasGeneration = new AtomicLong();
+    private final List<Consumer<List<AliasRoute>>> aliasListeners = new CopyOnWriteArrayList<>();
 
     FunctionState(String functionName, LambdaService lambda) {
         this.functionName = functionName;
@@ -62,13 +66,46 @@ public final class FunctionState {
                 });
     }
 
+    /** The function's aliases as last known (a full load, an aliases-only read or a write), or empty. */
+    public Optional<List<AliasRoute>> currentAliases() {
+        return aliases.get();
+    }
+
+    /**
+     * Reads only the aliases (one ListAliases), for screens that show nothing else of the function,
+     * such as the environments matrix; alias observers get the list, and a loaded snapshot takes it.
+     */
+    public CompletableFuture<List<AliasRoute>> loadAliases() {
+        long gen = aliasGeneration.incrementAndGet();
+        return lambda.listAliases(functionName).thenApply(list -> {
+            if (aliasGeneration.get() == gen) {
+                Optional<FunctionSnapshot> now = snapshot.get();
+                if (now.isPresent()) {
+                    publish(new FunctionSnapshot(functionName, now.get().versions(), list, now.get().provisioned()));
+                } else {
+                    publishAliases(list);
+                }
+            }
+            return list;
+        });
+    }
+
     /** An alias write landed: every observer sees the alias as AWS now has it. */
     public void aliasChanged(AliasRoute changed) {
-        update(s -> s.withAlias(changed));
+        if (snapshot.get().isPresent()) {
+            update(s -> s.withAlias(changed));
+        } else {
+            aliases.get().ifPresent(list -> publishAliases(new FunctionSnapshot(functionName, List.of(), list,
+                    Optional.empty()).withAlias(changed).aliases()));
+        }
     }
 
     public void aliasDeleted(String aliasName) {
-        update(s -> s.withoutAlias(aliasName));
+        if (snapshot.get().isPresent()) {
+            update(s -> s.withoutAlias(aliasName));
+        } else {
+            aliases.get().ifPresent(list -> publishAliases(list.stream().filter(a -> !a.name().equals(aliasName)).toList()));
+        }
     }
 
     private void update(java.util.function.UnaryOperator<FunctionSnapshot> change) {
@@ -79,6 +116,18 @@ public final class FunctionState {
     private void publish(FunctionSnapshot s) {
         snapshot.set(Optional.of(s));
         listeners.forEach(l -> l.accept(s));
+        publishAliases(s.aliases());
+    }
+
+    private void publishAliases(List<AliasRoute> list) {
+        aliases.set(Optional.of(list));
+        aliasListeners.forEach(l -> l.accept(list));
+    }
+
+    /** Tells {@code listener} of every new alias list (loads, aliases-only reads, writes); run the result to stop. */
+    public Runnable subscribeAliases(Consumer<List<AliasRoute>> listener) {
+        aliasListeners.add(listener);
+        return () -> aliasListeners.remove(listener);
     }
 
     /** Tells {@code listener} of every new snapshot; run the result to stop. */

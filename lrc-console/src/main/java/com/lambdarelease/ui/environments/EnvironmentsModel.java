@@ -1,6 +1,8 @@
 package com.lambdarelease.ui.environments;
 
 import com.lambdarelease.domain.AliasRoute;
+import com.lambdarelease.release.FunctionState;
+import com.lambdarelease.release.FunctionStates;
 import com.lambdarelease.service.LambdaService;
 import com.lambdarelease.ui.common.ErrorText;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -15,6 +17,7 @@ import javafx.collections.transformation.FilteredList;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +30,9 @@ import java.util.stream.Collectors;
  * View-model of the environments matrix: functions as rows, alias names (dev, staging, prod first,
  * then any other found) as columns. A row's aliases are loaded only when it is shown, newest
  * request first and a few at a time, so a 10,000-function account costs requests only for what
- * the operator looks at, and the shared request budget is never flooded.
+ * the operator looks at, and the shared request budget is never flooded. The aliases come from the
+ * one {@link FunctionState} per function, so a row already known costs no request and every alias
+ * write (from any screen) shows here as it lands.
  */
 public final class EnvironmentsModel {
 
@@ -36,7 +41,11 @@ public final class EnvironmentsModel {
     static final int MAX_QUEUED = 200;
 
     private final LambdaService lambda;
+    private final FunctionStates states;
     private final Executor fx;
+    /** Rows whose function's aliases this matrix follows, by function name (the stop of each subscription). */
+    private final Map<String, Runnable> following = new HashMap<>();
+    private final Map<String, EnvironmentRow> rowsByName = new HashMap<>();
     private final ObservableList<EnvironmentRow> rows = FXCollections.observableArrayList();
     private final FilteredList<EnvironmentRow> visible = new FilteredList<>(rows);
     private final ObservableList<String> aliasColumns = FXCollections.observableArrayList(ENVIRONMENTS);
@@ -48,8 +57,9 @@ public final class EnvironmentsModel {
     private long requestsSent;
     private boolean active;
 
-    public EnvironmentsModel(LambdaService lambda, Executor fx) {
+    public EnvironmentsModel(LambdaService lambda, FunctionStates states, Executor fx) {
         this.lambda = lambda;
+        this.states = states;
         this.fx = fx;
         filter.addListener((o, a, text) -> {
             String f = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
@@ -99,13 +109,19 @@ public final class EnvironmentsModel {
     }
 
     public void reload() {
+        following.values().forEach(Runnable::run);
+        following.clear();
+        rowsByName.clear();
         rows.clear();
         queue.clear();
         aliasColumns.setAll(ENVIRONMENTS);
         loadingFunctions.set(true);
         status.set("Loading functions…");
-        lambda.listFunctions(page -> fx.execute(() -> rows.addAll(page.stream()
-                        .map(f -> new EnvironmentRow(f.name())).toList())))
+        lambda.listFunctions(page -> fx.execute(() -> {
+                    List<EnvironmentRow> added = page.stream().map(f -> new EnvironmentRow(f.name())).toList();
+                    added.forEach(r -> rowsByName.put(r.functionName(), r));
+                    rows.addAll(added);
+                }))
                 .whenCompleteAsync((count, error) -> {
                     loadingFunctions.set(false);
                     status.set(error != null ? "Could not list functions: " + ErrorText.describe(error)
@@ -116,6 +132,12 @@ public final class EnvironmentsModel {
     /** A row became visible: load its aliases unless loaded or queued. */
     public void wanted(EnvironmentRow row) {
         if (!(row.stateProperty().get() instanceof EnvironmentRow.State.NotLoaded)) {
+            return;
+        }
+        var known = states.of(row.functionName()).currentAliases();
+        if (known.isPresent()) { // another screen read or wrote them: no request
+            show(row, known.get());
+            follow(row.functionName());
             return;
         }
         row.set(new EnvironmentRow.State.Loading());
@@ -131,22 +153,36 @@ public final class EnvironmentsModel {
             EnvironmentRow row = queue.removeFirst();
             inFlight++;
             requestsSent++;
-            lambda.listAliases(row.functionName()).whenCompleteAsync((aliases, error) -> {
+            states.of(row.functionName()).loadAliases().whenCompleteAsync((aliases, error) -> {
                 inFlight--;
                 if (error != null) {
                     row.set(new EnvironmentRow.State.Failed(ErrorText.describe(error)));
                 } else {
-                    addColumns(aliases);
-                    Map<String, AliasRoute> byName = aliases.stream()
-                            .collect(Collectors.toMap(AliasRoute::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-                    row.set(new EnvironmentRow.State.Loaded(byName));
+                    show(row, aliases);
+                    follow(row.functionName());
                 }
                 pump();
             }, fx);
         }
     }
 
-    private void addColumns(List<AliasRoute> aliases) {
+    private void show(EnvironmentRow row, List<AliasRoute> aliases) {
+        addColumns(aliases);
+        row.set(new EnvironmentRow.State.Loaded(aliases.stream()
+                .collect(Collectors.toMap(AliasRoute::name, Function.identity(), (a, b) -> a, LinkedHashMap::new))));
+    }
+
+    /** From now on the row shows every alias list its function's state gets (a write from any screen, a reload). */
+    private void follow(String functionName) {
+        following.computeIfAbsent(functionName, name -> states.of(name).subscribeAliases(list -> fx.execute(() -> {
+            EnvironmentRow row = rowsByName.get(name);
+            if (row != null && following.containsKey(name)) {
+                show(row, list);
+            }
+        })));
+    }
+
+        private void addColumns(List<AliasRoute> aliases) {
         aliases.stream().map(AliasRoute::name).filter(n -> !aliasColumns.contains(n)).forEach(aliasColumns::add);
     }
 }

@@ -1,5 +1,6 @@
 package com.lambdarelease.ui.environments;
 
+import com.lambdarelease.release.FunctionStates;
 import com.lambdarelease.service.ConsoleServices;
 import com.lambdarelease.ui.common.UiContext;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -21,6 +22,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import org.controlsfx.control.textfield.TextFields;
 
 /**
  * The guide's dev / staging / prod table as a live matrix: one row per function, one column per
@@ -32,8 +34,8 @@ public final class EnvironmentsView {
     private final BorderPane root = new BorderPane();
     private final TableView<EnvironmentRow> table = new TableView<>();
 
-    public EnvironmentsView(ConsoleServices services, UiContext ui) {
-        this.model = new EnvironmentsModel(services.lambda(), ui.fx());
+    public EnvironmentsView(ConsoleServices services, FunctionStates states, UiContext ui) {
+        this.model = new EnvironmentsModel(services.lambda(), states, ui.fx());
         root.setId("environments");
         root.setTop(toolbar());
         root.setCenter(table);
@@ -97,7 +99,7 @@ public final class EnvironmentsView {
     }
 
     private Node toolbar() {
-        TextField filter = new TextField();
+        TextField filter = TextFields.createClearableTextField();
         filter.setId("environments-filter");
         filter.setPromptText("Filter functions");
         filter.textProperty().bindBidirectional(model.filterProperty());

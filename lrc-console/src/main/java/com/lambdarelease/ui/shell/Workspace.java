@@ -73,7 +73,7 @@ public final class Workspace {
         rolloutPanel.linkErrors(canary.errorGroups(), canary::showErrors);
         canary.addSection(rolloutPanel.node());
         detailView = new FunctionDetailView(detail, commands, canary);
-        environments = new EnvironmentsView(services, ui);
+        environments = new EnvironmentsView(services, session.states(), ui);
         // Keep the detail when the list reloads and the selection is momentarily empty.
         functions.selectedProperty().subscribe(f -> {
             if (f != null) {

@@ -1,11 +1,12 @@
 package com.lambdarelease.ui.environments;
 
-import com.lambdarelease.testing.Waits;
+import com.lambdarelease.release.FunctionStates;
 import com.lambdarelease.sandbox.Sandbox;
 import com.lambdarelease.sandbox.SandboxOptions;
 import com.lambdarelease.service.AwsClients;
 import com.lambdarelease.service.RequestBudget;
 import com.lambdarelease.service.SdkLambdaService;
+import com.lambdarelease.testing.Waits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,12 @@ class EnvironmentsModelTest {
     }
 
     private EnvironmentsModel newModel() throws Exception {
-        EnvironmentsModel model = new EnvironmentsModel(new SdkLambdaService(clients, RequestBudget.unlimited()), FX);
+        SdkLambdaService lambda = new SdkLambdaService(clients, RequestBudget.unlimited());
+        return newModel(lambda, new FunctionStates(lambda));
+    }
+
+    private EnvironmentsModel newModel(SdkLambdaService lambda, FunctionStates states) throws Exception {
+        EnvironmentsModel model = new EnvironmentsModel(lambda, states, FX);
         onFx(() -> {
             model.activate();
             return null;
@@ -132,5 +138,31 @@ class EnvironmentsModelTest {
             return null;
         });
         assertThat(onFx(() -> model.rows().stream().map(EnvironmentRow::functionName).toList())).containsExactly("orders-api");
+    }
+
+    @Test
+    void anAliasWriteFromAnotherScreenShowsInItsRowAndAKnownFunctionCostsNoRequest() throws Exception {
+        SdkLambdaService lambda = new SdkLambdaService(clients, RequestBudget.unlimited());
+        FunctionStates states = new FunctionStates(lambda);
+        states.of("orders-api").load().get(10, TimeUnit.SECONDS); // the detail screen has it open
+        EnvironmentsModel model = newModel(lambda, states);
+        EnvironmentRow orders = onFx(() -> row(model, "orders-api"));
+        EnvironmentRow guide = onFx(() -> row(model, "MyLambdaFunction"));
+        onFx(() -> {
+            model.wanted(orders);
+            model.wanted(guide);
+            return null;
+        });
+        waitUntil(() -> orders.stateProperty().get() instanceof EnvironmentRow.State.Loaded
+                && guide.stateProperty().get() instanceof EnvironmentRow.State.Loaded);
+        assertThat(model.requestsSent()).as("orders-api was known; only MyLambdaFunction was read").isEqualTo(1);
+
+        // The release core's alias writer tells the function's state of every write it lands.
+        var prod = lambda.getAlias("MyLambdaFunction", "prod").get(10, TimeUnit.SECONDS);
+        var moved = lambda.updateAlias(prod, com.lambdarelease.domain.TrafficSplit.canary("3", "2", 0.1), "test")
+                .get(10, TimeUnit.SECONDS);
+        states.of("MyLambdaFunction").aliasChanged(moved);
+        waitUntil(() -> guide.cellText("prod").equals("v3 90% · v2 10%"));
+        lambda.updateAlias(moved, com.lambdarelease.domain.TrafficSplit.allTo("3"), prod.description()).get(10, TimeUnit.SECONDS);
     }
 }

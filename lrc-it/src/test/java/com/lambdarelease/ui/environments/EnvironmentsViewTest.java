@@ -1,5 +1,6 @@
 package com.lambdarelease.ui.environments;
 
+import com.lambdarelease.release.FunctionStates;
 import com.lambdarelease.ui.common.SandboxFixture;
 import com.lambdarelease.ui.common.ScriptedDialogs;
 import com.lambdarelease.ui.common.ToastNotifier;
@@ -40,7 +41,7 @@ class EnvironmentsViewTest {
 
     @Start
     void start(Stage stage) {
-        view = new EnvironmentsView(sandbox.services,
+        view = new EnvironmentsView(sandbox.services, new FunctionStates(sandbox.services.lambda()),
                 sandbox.context(Platform::runLater, new ScriptedDialogs(), new ToastNotifier()));
         stage.setScene(new Scene((javafx.scene.Parent) view.node(), 900, 400));
         stage.show();

@@ -245,6 +245,8 @@ public final class FxActionDialogs implements ActionDialogs {
         Label l = new Label(text);
         l.setMnemonicParsing(true);
         l.setLabelFor(target);
+        // A long choice (a version with its health) widens its field; the label keeps its words.
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 

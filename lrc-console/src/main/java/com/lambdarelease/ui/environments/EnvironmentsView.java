@@ -2,6 +2,7 @@ package com.lambdarelease.ui.environments;
 
 import com.lambdarelease.release.FunctionStates;
 import com.lambdarelease.service.ConsoleServices;
+import com.lambdarelease.ui.common.FilterField;
 import com.lambdarelease.ui.common.UiContext;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -22,7 +23,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import org.controlsfx.control.textfield.TextFields;
 
 /**
  * The guide's dev / staging / prod table as a live matrix: one row per function, one column per
@@ -99,9 +99,8 @@ public final class EnvironmentsView {
     }
 
     private Node toolbar() {
-        TextField filter = TextFields.createClearableTextField();
+        TextField filter = FilterField.create("Filter functions");
         filter.setId("environments-filter");
-        filter.setPromptText("Filter functions");
         filter.textProperty().bindBidirectional(model.filterProperty());
         Button refresh = new Button("Refresh");
         refresh.setOnAction(e -> model.reload());

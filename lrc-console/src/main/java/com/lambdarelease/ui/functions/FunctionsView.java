@@ -1,6 +1,7 @@
 package com.lambdarelease.ui.functions;
 
 import com.lambdarelease.domain.FunctionSummary;
+import com.lambdarelease.ui.common.FilterField;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
@@ -15,7 +16,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.textfield.TextFields;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -32,8 +32,7 @@ public final class FunctionsView {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private final VBox root;
-    // ControlsFX's clearable field: the clear button appears once something is typed (and Esc-free mouse users get one).
-    private final TextField filter = TextFields.createClearableTextField();
+    private final TextField filter = FilterField.create("Filter functions (Ctrl+F)");
     private final TableView<FunctionSummary> table = new TableView<>();
 
     private final FunctionsViewModel model;
@@ -41,7 +40,6 @@ public final class FunctionsView {
     public FunctionsView(FunctionsViewModel model) {
         this.model = model;
         filter.setId(FILTER_ID);
-        filter.setPromptText("Filter functions (Ctrl+F)");
         filter.textProperty().bindBidirectional(model.filterProperty());
 
         table.setId(TABLE_ID);

@@ -1,11 +1,11 @@
 package com.lambdarelease.ui.common;
 
+import atlantafx.base.theme.Styles;
 import com.lambdarelease.release.WeightParser;
 import javafx.scene.Scene;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
-import org.controlsfx.control.decoration.Decorator;
 import org.controlsfx.validation.ValidationMessage;
 import org.controlsfx.validation.ValidationSupport;
 import org.junit.jupiter.api.Test;
@@ -19,11 +19,12 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A typed weight the core refuses marks its field, with the parser's words, as the operator types. */
+/** A typed weight the core refuses marks its field, with the parser's words, as the operator types, and re-parents nothing. */
 @ExtendWith(ApplicationExtension.class)
 class FieldChecksTest {
 
     private TextField field;
+    private StackPane root;
     private ValidationSupport support;
 
     @Start
@@ -34,7 +35,8 @@ class FieldChecksTest {
             WeightParser.Parsed parsed = WeightParser.parse(text);
             return text.isBlank() || parsed.valid() ? Optional.empty() : Optional.of(parsed.error());
         });
-        stage.setScene(new Scene(new StackPane(field), 300, 100));
+        root = new StackPane(field);
+        stage.setScene(new Scene(root, 300, 100));
         stage.show();
     }
 
@@ -44,13 +46,15 @@ class FieldChecksTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(support.getValidationResult().getErrors()).extracting(ValidationMessage::getText)
                 .containsExactly(WeightParser.parse("1e1").error());
-        java.util.List<org.controlsfx.control.decoration.Decoration> shown = new java.util.ArrayList<>();
-        robot.interact(() -> shown.addAll(Decorator.getDecorations(field)));
-        assertThat(shown).isNotEmpty();
+        assertThat(field.getPseudoClassStates()).contains(Styles.STATE_DANGER);
+        assertThat(field.getTooltip().getText()).isEqualTo(WeightParser.parse("1e1").error());
+        assertThat(field.getScene().getRoot()).as("the window's content is not re-parented").isSameAs(root);
 
         robot.interact(() -> field.setText("12.5"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(support.getValidationResult().getErrors()).isEmpty();
         assertThat(support.isInvalid()).isFalse();
+        assertThat(field.getPseudoClassStates()).doesNotContain(Styles.STATE_DANGER);
+        assertThat(field.getTooltip()).isNull();
     }
 }

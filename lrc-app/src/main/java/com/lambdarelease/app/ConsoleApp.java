@@ -82,8 +82,8 @@ public final class ConsoleApp extends Application {
                 () -> toasts.failure("A background task failed", error));
         io = CatchingExecutors.cached("console-io", showFailure);
         scheduler = CatchingExecutors.scheduled("console-timer", 2, showFailure);
-        factory = new SessionFactory(io, scheduler, EmbeddedSandbox.starting(SandboxOptions.defaults().withPort(0)
-                .withSpeed(Double.parseDouble(getParameters().getNamed().getOrDefault("sandbox-speed", "1")))));
+        factory = new SessionFactory(io, scheduler, EmbeddedSandbox.starting(SandboxOptions.builder().port(0)
+                .speed(Double.parseDouble(getParameters().getNamed().getOrDefault("sandbox-speed", "1"))).build()));
         UiContext ui = new UiContext(Platform::runLater, scheduler, Clock.systemUTC(),
                 new FxDialogService(() -> stage), toasts);
         // A journal line that cannot be written is the operator's to know, as a toast, not only a log line.

@@ -33,8 +33,8 @@ public final class EmbeddedSandbox implements LocalEndpoint {
 
     /** The command line's sandbox: a free port, no history made at start, traffic only when asked. */
     public static LocalEndpoints forCommandLine() {
-        return (speed, traffic) -> starting(SandboxOptions.defaults().withPort(0)
-                .withSpeed(speed).withTraffic(traffic).withBackfill(Duration.ZERO));
+        return (speed, traffic) -> starting(SandboxOptions.builder().port(0)
+                .speed(speed).traffic(traffic).backfill(Duration.ZERO).build());
     }
 
     @Override

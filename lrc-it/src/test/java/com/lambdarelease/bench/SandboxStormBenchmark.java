@@ -39,8 +39,8 @@ public final class SandboxStormBenchmark {
         boolean inProcess = args.length > 0 && args[0].equals("in-process");
         if (inProcess) {
             // Clients and server share one JVM: the clients' garbage collection and class loading count as the server's.
-            SandboxOptions options = SandboxOptions.forTests()
-                    .withLimits(FrontDoorLimits.defaults().withQueuedRequests(4096));
+            SandboxOptions options = SandboxOptions.builderForTests()
+                    .limits(FrontDoorLimits.defaults().withQueuedRequests(4096)).build();
             try (Sandbox sandbox = Sandbox.start(options)) {
                 run(sandbox.endpoint().toString(), "in this JVM");
             }

@@ -34,8 +34,8 @@ public final class ServiceBenchmark {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         long latencyMs = args.length > 1 ? Long.parseLong(args[1]) : 20;
-        SandboxOptions options = SandboxOptions.forTests().withSeedDemoData(true).withSyntheticFunctions(n - 5)
-                .withRequestLatency(Duration.ofMillis(latencyMs));
+        SandboxOptions options = SandboxOptions.builderForTests().seedDemoData(true).syntheticFunctions(n - 5)
+                .requestLatency(Duration.ofMillis(latencyMs)).build();
         try (Sandbox sandbox = Sandbox.start(options); AwsClients clients = AwsClients.forSandbox(sandbox.endpoint())) {
             SdkLambdaService lambda = new SdkLambdaService(clients, RequestBudget.unlimited());
             listFunctions(lambda, clients, n, latencyMs);

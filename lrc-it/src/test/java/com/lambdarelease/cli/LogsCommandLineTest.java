@@ -41,7 +41,7 @@ class LogsCommandLineTest {
     static void canaryWithTraffic() throws Exception {
         System.setProperty("aws.accessKeyId", "sandbox");
         System.setProperty("aws.secretAccessKey", "sandbox");
-        sandbox = Sandbox.start(SandboxOptions.forTests().withPort(0));
+        sandbox = Sandbox.start(SandboxOptions.builderForTests().port(0).build());
         try (LambdaClient lambda = LambdaClient.builder().endpointOverride(sandbox.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x"))).build()) {
             String revision = lambda.getAlias(b -> b.functionName(FN).name("prod")).revisionId();

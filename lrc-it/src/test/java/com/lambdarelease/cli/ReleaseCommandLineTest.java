@@ -51,7 +51,7 @@ class ReleaseCommandLineTest {
 
     @BeforeEach
     void startSandbox() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.forTests().withPort(0));
+        sandbox = Sandbox.start(SandboxOptions.builderForTests().port(0).build());
         other = LambdaAsyncClient.builder().endpointOverride(sandbox.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("other", "other")))
                 .build();
@@ -66,7 +66,8 @@ class ReleaseCommandLineTest {
     @Test
     void publishWaitsForAnUpdateInProgressToFinishAndSaysSo() throws Exception {
         sandbox.close();
-        sandbox = Sandbox.start(SandboxOptions.forTests().withPort(0).withStateDelay(java.time.Duration.ofMillis(1500)));
+        sandbox = Sandbox.start(SandboxOptions.builderForTests().port(0)
+                .stateDelay(java.time.Duration.ofMillis(1500)).build());
         other.close();
         other = LambdaAsyncClient.builder().endpointOverride(sandbox.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("other", "other")))

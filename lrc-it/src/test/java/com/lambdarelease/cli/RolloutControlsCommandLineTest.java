@@ -48,7 +48,7 @@ class RolloutControlsCommandLineTest {
 
     @BeforeEach
     void startSandbox() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.forTests().withTraffic(true));
+        sandbox = Sandbox.start(SandboxOptions.builderForTests().traffic(true).build());
         other = LambdaClient.builder().endpointOverride(sandbox.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("other", "other")))
                 .build();

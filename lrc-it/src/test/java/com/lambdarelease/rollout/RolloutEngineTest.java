@@ -59,7 +59,7 @@ class RolloutEngineTest {
 
     @Test
     void givenAHealthyVersionWhenRolledOutOnAThirtyMinuteLinearPlanThenItIsPromotedStepByStep() throws Exception {
-        box = new RolloutSandbox(dir, SandboxOptions.forTests().withTrafficScale(3));
+        box = new RolloutSandbox(dir, SandboxOptions.builderForTests().trafficScale(3).build());
         String v = box.publishHealthyVersion();
         RolloutEngine engine = engine();
         List<Double> weights = new ArrayList<>();
@@ -163,7 +163,7 @@ class RolloutEngineTest {
 
     @Test
     void givenARestartMidStepThenTheRolloutResumesFromTheJournal() throws Exception {
-        box = new RolloutSandbox(dir, SandboxOptions.forTests().withTrafficScale(3));
+        box = new RolloutSandbox(dir, SandboxOptions.builderForTests().trafficScale(3).build());
         String v = box.publishHealthyVersion();
         RolloutEngine first = engine();
         Rollout rollout = start(first, v, plan("Linear10PercentEvery3Minutes"), RolloutSettings.defaults());
@@ -217,7 +217,7 @@ class RolloutEngineTest {
 
     @Test
     void givenLowTrafficThenTheStepHoldsAsInconclusiveSaysWhatItNeedsAndNeverPromotesBlind() throws Exception {
-        box = new RolloutSandbox(dir, SandboxOptions.forTests().withTrafficScale(2 / 120.0));
+        box = new RolloutSandbox(dir, SandboxOptions.builderForTests().trafficScale(2 / 120.0).build());
         String v = box.publishHealthyVersion();
         Rollout rollout = start(engine(), v, plan("Canary10Percent5Minutes"), RolloutSettings.defaults());
 
@@ -240,7 +240,7 @@ class RolloutEngineTest {
 
     @Test
     void givenACustomPlanWithAGateThenPauseResumeSkipApproveSetWeightAndAbortDriveIt() throws Exception {
-        box = new RolloutSandbox(dir, SandboxOptions.forTests().withTrafficScale(3));
+        box = new RolloutSandbox(dir, SandboxOptions.builderForTests().trafficScale(3).build());
         String v = box.publishHealthyVersion();
         RolloutPlan custom = new RolloutPlan("gated", List.of(RolloutPlan.Step.shift(10, Duration.ofMinutes(30)),
                 RolloutPlan.Step.gate(), RolloutPlan.Step.shift(50, Duration.ofMinutes(30))));

@@ -42,7 +42,7 @@ final class RolloutSandbox implements AutoCloseable {
     long evaluateNanos;
 
     RolloutSandbox(Path dir, SandboxOptions options) throws Exception {
-        sandbox = Sandbox.start(options.withTraffic(true).withBackfill(Duration.ZERO), clock);
+        sandbox = Sandbox.start(options.toBuilder().traffic(true).backfill(Duration.ZERO).build(), clock);
         // Only prod gets traffic: the other seeded aliases' requests would cost time and say nothing here.
         other = LambdaClient.builder().endpointOverride(sandbox.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("other", "other")))

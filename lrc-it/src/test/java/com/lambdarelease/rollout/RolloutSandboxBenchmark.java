@@ -86,8 +86,8 @@ public final class RolloutSandboxBenchmark {
         System.out.printf(Locale.ROOT, "RolloutSandboxBenchmark: sandbox over HTTP, manual clock, metric delay on; %s invocations/min"
                 + " on prod, 10%% canary, primary 0.5%%; alpha %.2f; horizon %d min; journal in %s%n",
                 fmt(ALIAS_PER_MINUTE), SETTINGS.alpha(), HORIZON, dir);
-        SandboxOptions busy = SandboxOptions.forTests().withMetricsDelay(true)
-                .withTrafficScale(ALIAS_PER_MINUTE / SEEDED_PROD_PER_MINUTE);
+        SandboxOptions busy = SandboxOptions.builderForTests().metricsDelay(true)
+                .trafficScale(ALIAS_PER_MINUTE / SEEDED_PROD_PER_MINUTE).build();
         List<Outcome> healthy;
         List<List<Outcome>> bad = new ArrayList<>();
         double[] rates = {0.02, 0.05, 0.15};
@@ -121,7 +121,8 @@ public final class RolloutSandboxBenchmark {
             System.out.println(perOp);
             verdict(bad, healthy, rates);
         }
-        SandboxOptions quiet = SandboxOptions.forTests().withMetricsDelay(true).withTrafficScale(2 / SEEDED_PROD_PER_MINUTE);
+        SandboxOptions quiet = SandboxOptions.builderForTests().metricsDelay(true)
+                .trafficScale(2 / SEEDED_PROD_PER_MINUTE).build();
         try (RolloutSandbox box = new RolloutSandbox(dir.resolve("quiet"), quiet)) {
             new RolloutSandboxBenchmark(box).lowTraffic(lowRuns);
         }

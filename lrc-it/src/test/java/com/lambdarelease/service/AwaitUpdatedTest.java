@@ -33,7 +33,7 @@ class AwaitUpdatedTest {
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.forTests().withStateDelay(Duration.ofMillis(1500)));
+        sandbox = Sandbox.start(SandboxOptions.builderForTests().stateDelay(Duration.ofMillis(1500)).build());
         clients = AwsClients.forSandbox(sandbox.endpoint());
         lambda = new SdkLambdaService(clients, RequestBudget.unlimited());
     }

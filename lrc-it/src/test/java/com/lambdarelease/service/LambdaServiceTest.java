@@ -33,7 +33,7 @@ class LambdaServiceTest {
 
     @BeforeEach
     void start() throws Exception {
-        env = new SandboxServices(SandboxOptions.forTests().withSyntheticFunctions(120));
+        env = new SandboxServices(SandboxOptions.builderForTests().syntheticFunctions(120).build());
     }
 
     @AfterEach

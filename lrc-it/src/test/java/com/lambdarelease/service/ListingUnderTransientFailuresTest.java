@@ -69,7 +69,8 @@ class ListingUnderTransientFailuresTest {
     }
 
     private static SandboxOptions busyAccount() {
-        return SandboxOptions.forTests().withSyntheticFunctions(SYNTHETIC).withThrottleRate(0.3).withServerErrorRate(0.1);
+        return SandboxOptions.builderForTests().syntheticFunctions(SYNTHETIC).throttleRate(0.3).serverErrorRate(0.1)
+                .build();
     }
 
     @Test
@@ -105,7 +106,7 @@ class ListingUnderTransientFailuresTest {
 
     @Test
     void whenAwsNeverStopsThrottlingTheListingFailsSayingHowFarItGotWithTheTypedCause() throws Exception {
-        SdkLambdaService lambda = lambdaOn(SandboxOptions.forTests().withThrottleRate(1.0), 3);
+        SdkLambdaService lambda = lambdaOn(SandboxOptions.builderForTests().throttleRate(1.0).build(), 3);
         List<FunctionSummary> delivered = new ArrayList<>();
 
         Throwable failure = failureOf(lambda.listFunctions(delivered::addAll));

@@ -96,7 +96,7 @@ class LogsServiceTest {
 
     @Test
     void theBudgetKeepsFilterLogEventsUnderAwsRateWhereWithoutItTheSandboxThrottles() throws Exception {
-        env = new SandboxServices(SandboxOptions.forTests().withLogs(LogsOptions.defaults()));
+        env = new SandboxServices(SandboxOptions.builderForTests().logs(LogsOptions.defaults()).build());
         invoke("3", 1);
         try (AwsClients noRetries = AwsClients.forSandbox(env.sandbox.endpoint(), AwsRetryStrategy::doNotRetry)) {
             LogsService unbudgeted = new SdkLogsService(noRetries.logs(), RequestBudget.unlimited());

@@ -43,7 +43,7 @@ public final class Sandbox implements AutoCloseable {
     private Sandbox(SandboxOptions options, SandboxClock clock, SsoSettings sso) throws IOException {
         this.clock = clock;
         SplittableRandom random = new SplittableRandom(options.randomSeed());
-        this.metrics = new MetricStore(clock, options.metricsDelay());
+        this.metrics = new MetricStore(clock, options.cloudWatch().metricsDelay());
         // Splits in the order they were before Logs existed, so a seed gives the same routing and traffic.
         SplittableRandom lambdaRandom = random.split();
         SplittableRandom serverRandom = random.split();
@@ -61,7 +61,8 @@ public final class Sandbox implements AutoCloseable {
             return t;
         });
         this.server = SandboxHttpServer.start(options, lambda, cloudWatch, logs, identityCenter, serverRandom);
-        this.traffic = options.traffic() ? new TrafficSimulator(lambda, clock, options, trafficRandom) : null;
+        this.traffic = options.traffic().enabled()
+                ? new TrafficSimulator(lambda, clock, options.traffic(), trafficRandom) : null;
         if (traffic != null) {
             logs.writeFrom(clock.instant().minus(options.logs().backfillHistory()));
             traffic.start(scheduler);

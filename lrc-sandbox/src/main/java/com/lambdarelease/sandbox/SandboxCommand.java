@@ -149,26 +149,25 @@ public final class SandboxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SandboxOptions options = SandboxOptions.defaults()
-                .withPort(port).withSpeed(speed).withTraffic(!noTraffic).withTrafficScale(trafficScale)
-                .withBackfill(Duration.ofMinutes(backfillMinutes)).withSeedDemoData(!empty)
-                .withMetricsDelay(metricsDelay).withThrottleRate(throttleRate).withServerErrorRate(serverErrorRate)
-                .withRequestLatency(Duration.ofMillis(latencyMs)).withStateFile(stateFile)
-                .withSyntheticFunctions(syntheticFunctions).withStateDelay(Duration.ofMillis(stateDelayMs))
-                .withLatencySpikes(latencySpikeRate, Duration.ofMillis(latencySpikeMs))
-                .withCloudWatchFaults(new Faults(cloudWatchThrottleRate, cloudWatchServerErrorRate, cloudWatchSpikeRate,
+        SandboxOptions.Builder options = SandboxOptions.builder()
+                .port(port).requestLatency(Duration.ofMillis(latencyMs)).limits(limits()).speed(speed)
+                .seedDemoData(!empty).syntheticFunctions(syntheticFunctions).stateFile(stateFile)
+                .stateDelay(Duration.ofMillis(stateDelayMs)).lambdaQuotas(lambdaQuotas)
+                .throttleRate(throttleRate).serverErrorRate(serverErrorRate)
+                .latencySpikes(latencySpikeRate, Duration.ofMillis(latencySpikeMs))
+                .traffic(!noTraffic).trafficScale(trafficScale).backfill(Duration.ofMinutes(backfillMinutes))
+                .cloudWatchFaults(new Faults(cloudWatchThrottleRate, cloudWatchServerErrorRate, cloudWatchSpikeRate,
                         Duration.ofMillis(cloudWatchSpikeMs)))
-                .withLimits(limits())
-                .withLogs(new LogsOptions(new Faults(logsThrottleRate, logsServerErrorRate, logsSpikeRate,
+                .metricsDelay(metricsDelay)
+                .logs(new LogsOptions(new Faults(logsThrottleRate, logsServerErrorRate, logsSpikeRate,
                         Duration.ofMillis(logsSpikeMs)), maxLogEvents, !noLogsQuotas,
-                        LogsOptions.DEFAULT_BACKFILL_HISTORY))
-                .withLambdaQuotas(lambdaQuotas);
+                        LogsOptions.DEFAULT_BACKFILL_HISTORY));
         if (seed != null) {
-            options = options.withRandomSeed(seed);
+            options.randomSeed(seed);
         }
         Sandbox sandbox;
         try {
-            sandbox = Sandbox.start(options);
+            sandbox = Sandbox.start(options.build());
         } catch (UnreadableStateException e) {
             System.err.println(e.getMessage());
             return 2;

@@ -7,193 +7,270 @@ import java.util.Optional;
 /**
  * How a sandbox behaves. {@link #defaults()} is what a newcomer gets: demo data, simulated
  * traffic, metrics readable at once, no faults. Tests usually start from {@link #forTests()}.
+ * Other options are made with a {@link Builder}: {@link #builder()} starts from the defaults,
+ * {@link #builderForTests()} from the tests' options, {@link #toBuilder()} from these.
  *
- * @param port             TCP port on 127.0.0.1; 0 picks a free one
- * @param speed            sandbox clock runs this many times faster than wall time (ignored with a manual clock)
- * @param seedDemoData     create MyLambdaFunction and the other demo functions at start
- * @param traffic          simulate steady requests to the seeded aliases
- * @param trafficScale     multiplies every simulated request rate (1 = the seeded rates)
- * @param backfill         simulated history generated at start, so charts have data at once (zero for none)
- * @param metricsDelay     true adds AWS's 1-3 minute delay before a datapoint is readable
- * @param throttleRate     share of Lambda control-plane requests answered 429 TooManyRequestsException
- * @param serverErrorRate  share of Lambda control-plane requests answered 500 ServiceException
- * @param requestLatency   added to every request before it is handled
- * @param stateFile        where Lambda state is kept across restarts; empty keeps it in memory only
- * @param syntheticFunctions extra bare functions (bench-fn-00001...) for paging and benchmarks
- * @param randomSeed       seed for routing, traffic and faults, so a test run is repeatable
- * @param stateDelay       sandbox time a new function stays Pending and an update InProgress (AWS takes a few
- *                         seconds); zero makes both immediate
- * @param latencySpikeRate share of Lambda requests that get a latency spike (see {@link Faults})
- * @param latencySpikeMean mean extra delay of a Lambda latency spike
- * @param cloudWatchFaults faults injected into CloudWatch requests, each switchable on its own
- * @param limits           what the front door lets clients hold: workers, queue, body bytes, timeouts
- * @param logs             CloudWatch Logs: its faults, how many events it keeps, whether AWS's request rates apply
- * @param lambdaQuotas     Lambda's control-plane request rates per account and region (AWS-FACTS: GetFunction
- *                         100/s, every other control-plane call together 15/s; Invoke is not counted), answered
- *                         429 TooManyRequestsException past them; off by default, as tests call faster than that
+ * <p>The settings are grouped by the part of the sandbox that reads them: the front door and the
+ * clock here, then one record each for Lambda, the simulated traffic, CloudWatch and CloudWatch Logs.
+ *
+ * @param port           TCP port on 127.0.0.1; 0 picks a free one
+ * @param requestLatency added to every request, of every service, before it is handled
+ * @param limits         what the front door lets clients hold: workers, queue, body bytes, timeouts
+ * @param speed          sandbox clock runs this many times faster than wall time (ignored with a manual clock)
+ * @param randomSeed     seed for routing, traffic and faults, so a test run is repeatable
+ * @param lambda         Lambda: the functions it starts with, where it keeps them, its states, faults and quotas
+ * @param traffic        the simulated requests to the seeded aliases
+ * @param cloudWatch     CloudWatch: its faults and whether datapoints are readable at once
+ * @param logs           CloudWatch Logs: its faults, how many events it keeps, whether AWS's request rates apply
  */
-public record SandboxOptions(int port, double speed, boolean seedDemoData, boolean traffic, double trafficScale,
-                             Duration backfill, boolean metricsDelay, double throttleRate, double serverErrorRate,
-                             Duration requestLatency, Optional<Path> stateFile, int syntheticFunctions,
-                             long randomSeed, Duration stateDelay, double latencySpikeRate, Duration latencySpikeMean,
-                             Faults cloudWatchFaults, FrontDoorLimits limits, LogsOptions logs, boolean lambdaQuotas) {
+public record SandboxOptions(int port, Duration requestLatency, FrontDoorLimits limits, double speed, long randomSeed,
+                             Lambda lambda, Traffic traffic, CloudWatch cloudWatch, LogsOptions logs) {
 
     public SandboxOptions {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0-65535, was " + port);
         }
-        requireShare("throttleRate", throttleRate);
-        requireShare("serverErrorRate", serverErrorRate);
-        requireShare("latencySpikeRate", latencySpikeRate);
         if (!(speed > 0)) {
             throw new IllegalArgumentException("speed must be > 0, was " + speed);
         }
-        if (trafficScale < 0) {
-            throw new IllegalArgumentException("trafficScale must be >= 0, was " + trafficScale);
-        }
-        if (syntheticFunctions < 0) {
-            throw new IllegalArgumentException("syntheticFunctions must be >= 0");
-        }
-        if (stateDelay == null || stateDelay.isNegative()) {
-            throw new IllegalArgumentException("stateDelay must be >= 0, was " + stateDelay);
+    }
+
+    /**
+     * How the sandbox's Lambda behaves.
+     *
+     * @param seedDemoData       create MyLambdaFunction and the other demo functions at start
+     * @param syntheticFunctions extra bare functions (bench-fn-00001...) for paging and benchmarks
+     * @param stateFile          where Lambda state is kept across restarts; empty keeps it in memory only
+     * @param stateDelay         sandbox time a new function stays Pending and an update InProgress (AWS takes a
+     *                           few seconds); zero makes both immediate
+     * @param faults             faults injected into Lambda requests: throttle rate (429 TooManyRequestsException),
+     *                           server error rate (500 ServiceException) and latency spikes
+     * @param quotas             Lambda's control-plane request rates per account and region (AWS-FACTS: GetFunction
+     *                           100/s, every other control-plane call together 15/s; Invoke is not counted), answered
+     *                           429 TooManyRequestsException past them; off by default, as tests call faster than that
+     */
+    public record Lambda(boolean seedDemoData, int syntheticFunctions, Optional<Path> stateFile, Duration stateDelay,
+                         Faults faults, boolean quotas) {
+
+        public Lambda {
+            if (syntheticFunctions < 0) {
+                throw new IllegalArgumentException("syntheticFunctions must be >= 0");
+            }
+            if (stateDelay == null || stateDelay.isNegative()) {
+                throw new IllegalArgumentException("stateDelay must be >= 0, was " + stateDelay);
+            }
         }
     }
 
-    private static void requireShare(String name, double value) {
-        if (!(value >= 0 && value <= 1)) {
-            throw new IllegalArgumentException(name + " must be between 0 and 1, was " + value);
+    /**
+     * The simulated requests to the seeded aliases.
+     *
+     * @param enabled  simulate steady requests at all
+     * @param scale    multiplies every simulated request rate (1 = the seeded rates)
+     * @param backfill simulated history generated at start, so charts have data at once (zero for none)
+     */
+    public record Traffic(boolean enabled, double scale, Duration backfill) {
+
+        public Traffic {
+            if (scale < 0) {
+                throw new IllegalArgumentException("trafficScale must be >= 0, was " + scale);
+            }
         }
     }
 
-    /** Lambda's faults: the throttle and 5xx rates above, with the Lambda latency spikes. */
-    public Faults lambdaFaults() {
-        return new Faults(throttleRate, serverErrorRate, latencySpikeRate, latencySpikeMean);
+    /**
+     * How the sandbox's CloudWatch behaves.
+     *
+     * @param faults       faults injected into CloudWatch requests, each switchable on its own
+     * @param metricsDelay true adds AWS's 1-3 minute delay before a datapoint is readable
+     */
+    public record CloudWatch(Faults faults, boolean metricsDelay) {
     }
 
     public static SandboxOptions defaults() {
-        return new SandboxOptions(0, 1, true, true, 1, Duration.ofHours(3), false, 0, 0, Duration.ZERO,
-                Optional.empty(), 0, System.nanoTime(), Duration.ofSeconds(1), 0, Duration.ZERO, Faults.NONE, FrontDoorLimits.defaults(),
-                LogsOptions.defaults(), false);
+        return builder().build();
     }
 
     /** Demo data, no simulated traffic, no backfill, fixed random seed. */
     public static SandboxOptions forTests() {
-        return new SandboxOptions(0, 1, true, false, 1, Duration.ZERO, false, 0, 0, Duration.ZERO,
-                Optional.empty(), 0, 42L, Duration.ZERO, 0, Duration.ZERO, Faults.NONE, FrontDoorLimits.defaults(),
-                LogsOptions.defaults().withQuotas(false), false);
+        return builderForTests().build();
     }
 
-    public SandboxOptions withPort(int p) {
-        return new SandboxOptions(p, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
-                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay,
-                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits, logs, lambdaQuotas);
+    /** A builder holding {@link #defaults()}. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public SandboxOptions withSpeed(double s) {
-        return new SandboxOptions(port, s, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
-                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay,
-                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits, logs, lambdaQuotas);
+    /** A builder holding {@link #forTests()}. */
+    public static Builder builderForTests() {
+        return builder().traffic(false).backfill(Duration.ZERO).randomSeed(42L).stateDelay(Duration.ZERO)
+                .logs(LogsOptions.defaults().withQuotas(false));
     }
 
-    public SandboxOptions withSeedDemoData(boolean b) {
-        return new SandboxOptions(port, speed, b, traffic, trafficScale, backfill, metricsDelay, throttleRate,
-                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay,
-                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits, logs, lambdaQuotas);
+    /** A builder holding these options, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    public SandboxOptions withTraffic(boolean b) {
-        return new SandboxOptions(port, speed, seedDemoData, b, trafficScale, backfill, metricsDelay, throttleRate,
-                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay,
-                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits, logs, lambdaQuotas);
-    }
+    /**
+     * Sets the options one by one; {@link #build()} checks them. Starts from {@link #defaults()}
+     * ({@link SandboxOptions#builder()}) or from options already made ({@link SandboxOptions#toBuilder()}).
+     */
+    public static final class Builder {
 
-    public SandboxOptions withTrafficScale(double s) {
-        return new SandboxOptions(port, speed, seedDemoData, traffic, s, backfill, metricsDelay, throttleRate,
-                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay,
-                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits, logs, lambdaQuotas);
-    }
+        private int port = 0;
+        private Duration requestLatency = Duration.ZERO;
+        private FrontDoorLimits limits = FrontDoorLimits.defaults();
+        private double speed = 1;
+        private long randomSeed = System.nanoTime();
+        private boolean seedDemoData = true;
+        private int syntheticFunctions = 0;
+        private Optional<Path> stateFile = Optional.empty();
+        private Duration stateDelay = Duration.ofSeconds(1);
+        private double throttleRate = 0;
+        private double serverErrorRate = 0;
+        private double latencySpikeRate = 0;
+        private Duration latencySpikeMean = Duration.ZERO;
+        private boolean lambdaQuotas = false;
+        private boolean traffic = true;
+        private double trafficScale = 1;
+        private Duration backfill = Duration.ofHours(3);
+        private Faults cloudWatchFaults = Faults.NONE;
+        private boolean metricsDelay = false;
+        private LogsOptions logs = LogsOptions.defaults();
 
-    public SandboxOptions withBackfill(Duration d) {
-        return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, d, metricsDelay, throttleRate,
-                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay,
-                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits, logs, lambdaQuotas);
-    }
+        private Builder() {
+        }
 
-    public SandboxOptions withMetricsDelay(boolean b) {
-        return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, b, throttleRate,
-                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay,
-                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits, logs, lambdaQuotas);
-    }
+        private Builder(SandboxOptions o) {
+            port = o.port;
+            requestLatency = o.requestLatency;
+            limits = o.limits;
+            speed = o.speed;
+            randomSeed = o.randomSeed;
+            seedDemoData = o.lambda.seedDemoData();
+            syntheticFunctions = o.lambda.syntheticFunctions();
+            stateFile = o.lambda.stateFile();
+            stateDelay = o.lambda.stateDelay();
+            throttleRate = o.lambda.faults().throttleRate();
+            serverErrorRate = o.lambda.faults().serverErrorRate();
+            latencySpikeRate = o.lambda.faults().latencySpikeRate();
+            latencySpikeMean = o.lambda.faults().latencySpikeMean();
+            lambdaQuotas = o.lambda.quotas();
+            traffic = o.traffic.enabled();
+            trafficScale = o.traffic.scale();
+            backfill = o.traffic.backfill();
+            cloudWatchFaults = o.cloudWatch.faults();
+            metricsDelay = o.cloudWatch.metricsDelay();
+            logs = o.logs;
+        }
 
-    public SandboxOptions withThrottleRate(double r) {
-        return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, r,
-                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay,
-                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits, logs, lambdaQuotas);
-    }
+        /** The options set so far; throws {@link IllegalArgumentException} naming the first one out of range. */
+        public SandboxOptions build() {
+            Faults lambdaFaults = new Faults(throttleRate, serverErrorRate, latencySpikeRate, latencySpikeMean);
+            return new SandboxOptions(port, requestLatency, limits, speed, randomSeed,
+                    new Lambda(seedDemoData, syntheticFunctions, stateFile, stateDelay, lambdaFaults, lambdaQuotas),
+                    new Traffic(traffic, trafficScale, backfill), new CloudWatch(cloudWatchFaults, metricsDelay), logs);
+        }
 
-    public SandboxOptions withServerErrorRate(double r) {
-        return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate, r,
-                requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay, latencySpikeRate,
-                latencySpikeMean, cloudWatchFaults, limits, logs, lambdaQuotas);
-    }
+        public Builder port(int p) {
+            port = p;
+            return this;
+        }
 
-    public SandboxOptions withRequestLatency(Duration d) {
-        return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
-                serverErrorRate, d, stateFile, syntheticFunctions, randomSeed, stateDelay, latencySpikeRate,
-                latencySpikeMean, cloudWatchFaults, limits, logs, lambdaQuotas);
-    }
+        public Builder requestLatency(Duration d) {
+            requestLatency = d;
+            return this;
+        }
 
-    public SandboxOptions withStateFile(Path p) {
-        return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
-                serverErrorRate, requestLatency, Optional.ofNullable(p), syntheticFunctions, randomSeed, stateDelay,
-                latencySpikeRate, latencySpikeMean, cloudWatchFaults, limits, logs, lambdaQuotas);
-    }
+        public Builder limits(FrontDoorLimits l) {
+            limits = l;
+            return this;
+        }
 
-    public SandboxOptions withSyntheticFunctions(int n) {
-        return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
-                serverErrorRate, requestLatency, stateFile, n, randomSeed, stateDelay, latencySpikeRate,
-                latencySpikeMean, cloudWatchFaults, limits, logs, lambdaQuotas);
-    }
+        public Builder speed(double s) {
+            speed = s;
+            return this;
+        }
 
-    public SandboxOptions withRandomSeed(long seed) {
-        return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
-                serverErrorRate, requestLatency, stateFile, syntheticFunctions, seed, stateDelay, latencySpikeRate,
-                latencySpikeMean, cloudWatchFaults, limits, logs, lambdaQuotas);
-    }
+        public Builder randomSeed(long seed) {
+            randomSeed = seed;
+            return this;
+        }
 
-    public SandboxOptions withLatencySpikes(double rate, Duration mean) {
-        return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
-                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay, rate, mean,
-                cloudWatchFaults, limits, logs, lambdaQuotas);
-    }
+        public Builder seedDemoData(boolean b) {
+            seedDemoData = b;
+            return this;
+        }
 
-    public SandboxOptions withCloudWatchFaults(Faults f) {
-        return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
-                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay, latencySpikeRate,
-                latencySpikeMean, f, limits, logs, lambdaQuotas);
-    }
+        public Builder syntheticFunctions(int n) {
+            syntheticFunctions = n;
+            return this;
+        }
 
-    public SandboxOptions withLimits(FrontDoorLimits l) {
-        return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
-                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay, latencySpikeRate,
-                latencySpikeMean, cloudWatchFaults, l, logs, lambdaQuotas);
-    }
+        /** Null keeps Lambda state in memory only. */
+        public Builder stateFile(Path p) {
+            stateFile = Optional.ofNullable(p);
+            return this;
+        }
 
-    public SandboxOptions withStateDelay(Duration d) {
-        return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
-                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, d, latencySpikeRate,
-                latencySpikeMean, cloudWatchFaults, limits, logs, lambdaQuotas);
-    }
+        public Builder stateDelay(Duration d) {
+            stateDelay = d;
+            return this;
+        }
 
-    public SandboxOptions withLogs(LogsOptions l) {
-        return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
-                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay, latencySpikeRate,
-                latencySpikeMean, cloudWatchFaults, limits, l, lambdaQuotas);
-    }
+        /** Share of Lambda control-plane requests answered 429 TooManyRequestsException. */
+        public Builder throttleRate(double r) {
+            throttleRate = r;
+            return this;
+        }
 
-    public SandboxOptions withLambdaQuotas(boolean on) {
-        return new SandboxOptions(port, speed, seedDemoData, traffic, trafficScale, backfill, metricsDelay, throttleRate,
-                serverErrorRate, requestLatency, stateFile, syntheticFunctions, randomSeed, stateDelay, latencySpikeRate,
-                latencySpikeMean, cloudWatchFaults, limits, logs, on);
+        /** Share of Lambda control-plane requests answered 500 ServiceException. */
+        public Builder serverErrorRate(double r) {
+            serverErrorRate = r;
+            return this;
+        }
+
+        /** Share of Lambda requests that get a latency spike, and the spikes' mean extra delay (see {@link Faults}). */
+        public Builder latencySpikes(double rate, Duration mean) {
+            latencySpikeRate = rate;
+            latencySpikeMean = mean;
+            return this;
+        }
+
+        public Builder lambdaQuotas(boolean on) {
+            lambdaQuotas = on;
+            return this;
+        }
+
+        public Builder traffic(boolean on) {
+            traffic = on;
+            return this;
+        }
+
+        public Builder trafficScale(double s) {
+            trafficScale = s;
+            return this;
+        }
+
+        public Builder backfill(Duration d) {
+            backfill = d;
+            return this;
+        }
+
+        public Builder cloudWatchFaults(Faults f) {
+            cloudWatchFaults = f;
+            return this;
+        }
+
+        public Builder metricsDelay(boolean b) {
+            metricsDelay = b;
+            return this;
+        }
+
+        public Builder logs(LogsOptions l) {
+            logs = l;
+            return this;
+        }
     }
 }

@@ -30,7 +30,7 @@ class PublishWaitsForUpdateTest {
 
     @BeforeEach
     void console() throws Exception {
-        sandbox = new SandboxFixture(SandboxOptions.forTests().withStateDelay(Duration.ofMillis(1500)));
+        sandbox = new SandboxFixture(SandboxOptions.builderForTests().stateDelay(Duration.ofMillis(1500)).build());
         toasts = new ToastNotifier();
         ScriptedDialogs dialogs = new ScriptedDialogs();
         var ui = sandbox.context(Runnable::run, dialogs, toasts);

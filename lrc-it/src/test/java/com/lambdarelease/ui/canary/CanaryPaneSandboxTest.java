@@ -68,7 +68,7 @@ class CanaryPaneSandboxTest {
     void openWorkspace(TestInfo info) throws Exception {
         boolean traffic = info.getTestMethod().map(m -> m.getName().startsWith("withTraffic")).orElse(false);
         SandboxOptions options = traffic
-                ? SandboxOptions.forTests().withTraffic(true).withBackfill(Duration.ofMinutes(30))
+                ? SandboxOptions.builderForTests().traffic(true).backfill(Duration.ofMinutes(30)).build()
                 : SandboxOptions.forTests();
         sandbox = Sandbox.start(options, clock);
         clients = AwsClients.forSandbox(sandbox.endpoint());

@@ -55,7 +55,7 @@ public final class CanaryPreview {
             // The console's theme (AtlantaFX Primer), by resource as the app does; --dark for the dark one.
             Application.setUserAgentStylesheet(CanaryPreview.class.getResource(args.contains("--dark")
                     ? "/atlantafx/base/theme/primer-dark.css" : "/atlantafx/base/theme/primer-light.css").toExternalForm());
-            sandbox = Sandbox.start(SandboxOptions.defaults().withSpeed(speed));
+            sandbox = Sandbox.start(SandboxOptions.builder().speed(speed).build());
             clients = AwsClients.forSandbox(sandbox.endpoint());
             scheduler = new ScheduledThreadPoolExecutor(2, r -> {
                 Thread t = Executors.defaultThreadFactory().newThread(r);

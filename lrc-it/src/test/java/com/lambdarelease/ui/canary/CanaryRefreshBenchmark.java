@@ -51,8 +51,8 @@ public final class CanaryRefreshBenchmark {
         System.setProperty("java.awt.headless", "true");
         SandboxClock.ManualClock clock = SandboxClock.manual(Instant.parse("2026-11-26T12:00:30Z"));
         ScheduledThreadPoolExecutor scheduler = Recorders.scheduler();
-        try (Sandbox sandbox = Sandbox.start(SandboxOptions.forTests().withTraffic(true)
-                .withBackfill(Duration.ofHours(24)), clock);
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.builderForTests().traffic(true)
+                .backfill(Duration.ofHours(24)).build(), clock);
              AwsClients clients = AwsClients.forSandbox(sandbox.endpoint())) {
             ConsoleServices services = new ConsoleServices("bench", new SdkLambdaService(clients,
                     RequestBudget.unlimited()), new SdkMetricsService(clients.cloudWatch(), clock),

@@ -38,7 +38,7 @@ class CachedDetailTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sandbox = new SandboxFixture(SandboxOptions.forTests().withRequestLatency(Duration.ofSeconds(2)));
+        sandbox = new SandboxFixture(SandboxOptions.builderForTests().requestLatency(Duration.ofSeconds(2)).build());
     }
 
     @AfterAll

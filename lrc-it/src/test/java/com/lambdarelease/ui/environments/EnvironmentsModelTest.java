@@ -31,7 +31,7 @@ class EnvironmentsModelTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.forTests().withSyntheticFunctions(300));
+        sandbox = Sandbox.start(SandboxOptions.builderForTests().syntheticFunctions(300).build());
         clients = AwsClients.forSandbox(sandbox.endpoint());
     }
 

@@ -54,7 +54,7 @@ public final class FunctionsListBenchmark {
         System.setProperty("prism.order", "sw");
         System.setProperty("prism.text", "t2k");
         int reloads = Integer.getInteger("benchmark.reloads", 3);
-        Sandbox sandbox = Sandbox.start(SandboxOptions.forTests().withSyntheticFunctions(FUNCTIONS));
+        Sandbox sandbox = Sandbox.start(SandboxOptions.builderForTests().syntheticFunctions(FUNCTIONS).build());
         AwsClients clients = AwsClients.forSandbox(sandbox.endpoint());
         SdkLambdaService lambda = new SdkLambdaService(clients, RequestBudget.unlimited());
         CountDownLatch started = new CountDownLatch(1);

@@ -21,7 +21,7 @@ class FunctionsListSandboxTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sandbox = new SandboxFixture(SandboxOptions.forTests().withSyntheticFunctions(10_000));
+        sandbox = new SandboxFixture(SandboxOptions.builderForTests().syntheticFunctions(10_000).build());
     }
 
     @AfterAll

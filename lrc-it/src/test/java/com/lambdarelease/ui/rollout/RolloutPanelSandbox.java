@@ -60,7 +60,7 @@ final class RolloutPanelSandbox implements AutoCloseable {
 
     /** @param dialogs the dialogs the operator answers (null: {@link #dialogs}, answered by the test) */
     RolloutPanelSandbox(Path dir, Executor fx, com.lambdarelease.ui.common.DialogService dialogs) throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.forTests().withTraffic(true).withBackfill(Duration.ZERO), clock);
+        sandbox = Sandbox.start(SandboxOptions.builderForTests().traffic(true).backfill(Duration.ZERO).build(), clock);
         other = LambdaClient.builder().endpointOverride(sandbox.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("other", "other")))
                 .build();

@@ -63,8 +63,8 @@ class CachedListStartTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sandbox = new SandboxFixture(SandboxOptions.forTests().withSyntheticFunctions(100)
-                .withRequestLatency(Duration.ofSeconds(3)));
+        sandbox = new SandboxFixture(SandboxOptions.builderForTests().syntheticFunctions(100)
+                .requestLatency(Duration.ofSeconds(3)).build());
         listed = sandbox.services.lambda().listAllFunctions().get(60, TimeUnit.SECONDS);
     }
 

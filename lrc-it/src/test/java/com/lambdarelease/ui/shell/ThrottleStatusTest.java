@@ -31,7 +31,7 @@ class ThrottleStatusTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sandbox = new SandboxFixture(SandboxOptions.forTests().withThrottleRate(0.4));
+        sandbox = new SandboxFixture(SandboxOptions.builderForTests().throttleRate(0.4).build());
     }
 
     @AfterAll

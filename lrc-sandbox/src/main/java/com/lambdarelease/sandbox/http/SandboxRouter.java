@@ -51,10 +51,10 @@ public final class SandboxRouter {
             return identityCenter.handle(request);
         }
         if (isLambda(path)) {
-            return withFaults(options.lambdaFaults(), lambda, request);
+            return withFaults(options.lambda().faults(), lambda, request);
         }
         if (isCloudWatch(request)) {
-            return withFaults(options.cloudWatchFaults(), cloudWatch, request);
+            return withFaults(options.cloudWatch().faults(), cloudWatch, request);
         }
         if (isLogs(request)) {
             return withFaults(options.logs().faults(), logs, request);

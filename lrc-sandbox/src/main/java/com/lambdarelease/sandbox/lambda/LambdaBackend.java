@@ -33,7 +33,7 @@ public final class LambdaBackend implements ProtocolHandler, FunctionRuntime {
     private final Optional<StateFile> stateFile;
     /** One place per account and region, opened on first use; the default one is the demo's. */
     private final ConcurrentHashMap<Arns, Place> places = new ConcurrentHashMap<>();
-    /** Null unless {@link SandboxOptions#lambdaQuotas()}. */
+    /** Null unless {@link SandboxOptions.Lambda#quotas()}. */
     private final ControlPlaneQuotas quotas;
     private final Place home;
     /** Accounts (id → name) whose us-east-1 starts with functions of their own: the Identity Center organisation's. */
@@ -51,21 +51,21 @@ public final class LambdaBackend implements ProtocolHandler, FunctionRuntime {
                          ExecutionLog log, Map<String, String> teamAccounts) {
         this.teamAccounts = Map.copyOf(teamAccounts);
         this.options = options;
-        this.quotas = options.lambdaQuotas() ? new ControlPlaneQuotas(System::nanoTime) : null;
+        this.quotas = options.lambda().quotas() ? new ControlPlaneQuotas(System::nanoTime) : null;
         this.clock = clock;
         this.recorder = recorder;
         this.random = random;
         this.log = log;
-        this.stateFile = options.stateFile().map(StateFile::new);
+        this.stateFile = options.lambda().stateFile().map(StateFile::new);
         FunctionStore store = new FunctionStore(() -> stateFile.ifPresent(StateFile::changed), RequestScope.DEFAULT);
         stateFile.ifPresent(f -> f.source(store::snapshot));
         Optional<List<LambdaFunction.FunctionSnapshot>> saved = stateFile.flatMap(StateFile::load);
         if (saved.isPresent()) {
             saved.get().forEach(s -> store.addQuietly(LambdaFunction.restore(s, store.arns())));
-        } else if (options.seedDemoData()) {
+        } else if (options.lambda().seedDemoData()) {
             DemoAccount.seed(store, clock.instant());
         }
-        DemoAccount.addSynthetic(store, options.syntheticFunctions(), clock.instant());
+        DemoAccount.addSynthetic(store, options.lambda().syntheticFunctions(), clock.instant());
         this.home = place(store);
         places.put(RequestScope.DEFAULT, home);
     }
@@ -103,10 +103,10 @@ public final class LambdaBackend implements ProtocolHandler, FunctionRuntime {
      */
     private Place open(Arns scope) {
         FunctionStore store = new FunctionStore(() -> { }, scope);
-        if (options.seedDemoData() && scope.account().equals(RequestScope.DEFAULT_ACCOUNT)
+        if (options.lambda().seedDemoData() && scope.account().equals(RequestScope.DEFAULT_ACCOUNT)
                 && scope.region().equals(DemoAccount.SECOND_REGION)) {
             DemoAccount.seedSecondRegion(store, clock.instant());
-        } else if (options.seedDemoData() && teamAccounts.containsKey(scope.account())
+        } else if (options.lambda().seedDemoData() && teamAccounts.containsKey(scope.account())
                 && scope.region().equals(RequestScope.DEFAULT_REGION)) {
             DemoAccount.seedTeamAccount(store, teamAccounts.get(scope.account()), clock.instant());
         }
@@ -115,8 +115,8 @@ public final class LambdaBackend implements ProtocolHandler, FunctionRuntime {
 
     private Place place(FunctionStore store) {
         Invoker invoker = new Invoker(store, clock, recorder, random, log);
-        LambdaRoutes routes = new LambdaRoutes(new FunctionOperations(store, clock, options.stateDelay()),
-                new VersionOperations(store, clock, options.stateDelay()), new AliasOperations(store), invoker,
+        LambdaRoutes routes = new LambdaRoutes(new FunctionOperations(store, clock, options.lambda().stateDelay()),
+                new VersionOperations(store, clock, options.lambda().stateDelay()), new AliasOperations(store), invoker,
                 new ProvisionedConcurrencyOperations(store, clock), store.arns());
         return new Place(store, routes, invoker);
     }

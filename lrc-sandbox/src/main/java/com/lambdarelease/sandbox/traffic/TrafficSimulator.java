@@ -33,14 +33,15 @@ public final class TrafficSimulator {
 
     private final FunctionRuntime runtime;
     private final SandboxClock clock;
-    private final SandboxOptions options;
+    private final SandboxOptions.Traffic traffic;
     private final RandomGenerator random;
     private Instant generatedUntil;
 
-    public TrafficSimulator(FunctionRuntime runtime, SandboxClock clock, SandboxOptions options, RandomGenerator random) {
+    public TrafficSimulator(FunctionRuntime runtime, SandboxClock clock, SandboxOptions.Traffic traffic,
+                            RandomGenerator random) {
         this.runtime = runtime;
         this.clock = clock;
-        this.options = options;
+        this.traffic = traffic;
         this.random = random;
     }
 
@@ -50,10 +51,10 @@ public final class TrafficSimulator {
         scheduler.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
     }
 
-    /** Generates {@code options.backfill()} of history ending at the clock's now; returns invocations made. */
+    /** Generates {@code traffic.backfill()} of history ending at the clock's now; returns invocations made. */
     public synchronized long backfill() {
         Instant now = clock.instant();
-        generatedUntil = now.minus(options.backfill());
+        generatedUntil = now.minus(traffic.backfill());
         return generate(now);
     }
 
@@ -67,7 +68,7 @@ public final class TrafficSimulator {
             return 0;
         }
         Duration behind = Duration.between(generatedUntil, until);
-        Duration catchUpLimit = options.backfill().compareTo(MAX_CATCH_UP) > 0 ? options.backfill() : MAX_CATCH_UP;
+        Duration catchUpLimit = traffic.backfill().compareTo(MAX_CATCH_UP) > 0 ? traffic.backfill() : MAX_CATCH_UP;
         if (behind.compareTo(catchUpLimit) > 0) {
             generatedUntil = until.minus(catchUpLimit);
         }
@@ -89,7 +90,7 @@ public final class TrafficSimulator {
     }
 
     private long generate(Instant until) {
-        if (!until.isAfter(generatedUntil) || options.trafficScale() == 0) {
+        if (!until.isAfter(generatedUntil) || traffic.scale() == 0) {
             generatedUntil = until.isAfter(generatedUntil) ? until : generatedUntil;
             return 0;
         }
@@ -111,7 +112,7 @@ public final class TrafficSimulator {
     private int generate(TrafficTarget target, Instant from, Instant to) {
         long spanNanos = Duration.between(from, to).toNanos();
         Instant middle = from.plusNanos(spanNanos / 2);
-        double mean = TrafficRate.perSecond(target, options.trafficScale(), middle) * spanNanos / 1e9;
+        double mean = TrafficRate.perSecond(target, traffic.scale(), middle) * spanNanos / 1e9;
         int count = TrafficRate.poisson(mean, random);
         if (count == 0) {
             return 0;

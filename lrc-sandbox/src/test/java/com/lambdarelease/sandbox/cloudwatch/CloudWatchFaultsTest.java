@@ -46,7 +46,8 @@ class CloudWatchFaultsTest {
 
     @Test
     void cloudWatchThrottlingIsInjectedInCloudWatchsShapeAndLambdaIsUntouched() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.forTests().withCloudWatchFaults(Faults.NONE.withThrottleRate(0.5)));
+        sandbox = Sandbox.start(SandboxOptions.builderForTests()
+                .cloudWatchFaults(Faults.NONE.withThrottleRate(0.5)).build());
         List<HttpResponse<String>> calls = sixtySixCalls();
         List<HttpResponse<String>> throttled = calls.stream().filter(r -> r.statusCode() == 400).toList();
         assertThat(throttled.size()).isBetween(15, 50);
@@ -64,7 +65,8 @@ class CloudWatchFaultsTest {
 
     @Test
     void cloudWatchServerErrorsAreSwitchedOnSeparately() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.forTests().withCloudWatchFaults(Faults.NONE.withServerErrorRate(1)));
+        sandbox = Sandbox.start(SandboxOptions.builderForTests()
+                .cloudWatchFaults(Faults.NONE.withServerErrorRate(1)).build());
         HttpResponse<String> r = listMetrics("GraniteServiceVersion20100801.ListMetrics");
         assertThat(r.statusCode()).isEqualTo(500);
         assertThat(JSON.readTree(r.body()).get("__type").asText()).endsWith("InternalServiceFault");
@@ -72,8 +74,8 @@ class CloudWatchFaultsTest {
 
     @Test
     void latencySpikesFollowADistributionNotAFixedFloor() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.forTests()
-                .withCloudWatchFaults(Faults.NONE.withLatencySpikes(0.5, Duration.ofMillis(80))));
+        sandbox = Sandbox.start(SandboxOptions.builderForTests()
+                .cloudWatchFaults(Faults.NONE.withLatencySpikes(0.5, Duration.ofMillis(80))).build());
         List<Long> millis = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             long started = System.nanoTime();

@@ -54,7 +54,8 @@ class BoundedFrontDoorTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void twoThousandSlowInvokesInFlightTakeNoThreadEachAndAGetAliasStillAnswers() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.forTests().withLimits(FrontDoorLimits.defaults().withQueuedRequests(4096)));
+        sandbox = Sandbox.start(SandboxOptions.builderForTests()
+                .limits(FrontDoorLimits.defaults().withQueuedRequests(4096)).build());
         ExecutorService clientPool = Executors.newFixedThreadPool(4);
         HttpClient http = HttpClient.newBuilder().executor(clientPool).build();
         try {
@@ -98,8 +99,8 @@ class BoundedFrontDoorTest {
 
     @Test
     void aFullWorkerQueueIsAnswered429InLambdasShapeNotQueuedWithoutBound() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.forTests().withRequestLatency(Duration.ofMillis(1))
-                .withLimits(FrontDoorLimits.defaults().withWorkerThreads(1).withQueuedRequests(0)));
+        sandbox = Sandbox.start(SandboxOptions.builderForTests().requestLatency(Duration.ofMillis(1))
+                .limits(FrontDoorLimits.defaults().withWorkerThreads(1).withQueuedRequests(0)).build());
         // A 413-free, slow-to-parse body keeps the single worker busy while others arrive.
         String big = "{\"a\":\"" + "x".repeat(5_000_000) + "\"}";
         HttpClient http = HttpClient.newHttpClient();
@@ -125,8 +126,8 @@ class BoundedFrontDoorTest {
     @Test
     @Timeout(value = 20, unit = TimeUnit.SECONDS)
     void unfinishedBodiesTogetherCannotHoldMoreThanTheBufferedBudget() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.forTests()
-                .withLimits(FrontDoorLimits.defaults().withMaxBufferedBodyBytes(10 * 1024 * 1024)));
+        sandbox = Sandbox.start(SandboxOptions.builderForTests()
+                .limits(FrontDoorLimits.defaults().withMaxBufferedBodyBytes(10 * 1024 * 1024)).build());
         List<Socket> holders = new ArrayList<>();
         try {
             for (int i = 0; i < 2; i++) {
@@ -163,8 +164,8 @@ class BoundedFrontDoorTest {
     @Test
     @Timeout(value = 20, unit = TimeUnit.SECONDS)
     void halfSentRequestsAreClosedAfterTheIdleTimeout() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.forTests().withLimits(FrontDoorLimits.defaults()
-                .withIdleTimeout(Duration.ofMillis(300))));
+        sandbox = Sandbox.start(SandboxOptions.builderForTests().limits(FrontDoorLimits.defaults()
+                .withIdleTimeout(Duration.ofMillis(300))).build());
         List<Socket> halfSent = new ArrayList<>();
         try {
             for (int i = 0; i < 50; i++) {
@@ -190,8 +191,8 @@ class BoundedFrontDoorTest {
     @Test
     @Timeout(value = 20, unit = TimeUnit.SECONDS)
     void aSenderTricklingHeadersIsClosedAfterTheRequestReadTimeout() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.forTests().withLimits(FrontDoorLimits.defaults()
-                .withIdleTimeout(Duration.ofSeconds(30)).withRequestReadTimeout(Duration.ofMillis(500))));
+        sandbox = Sandbox.start(SandboxOptions.builderForTests().limits(FrontDoorLimits.defaults()
+                .withIdleTimeout(Duration.ofSeconds(30)).withRequestReadTimeout(Duration.ofMillis(500))).build());
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), sandbox.port())) {
             OutputStream out = s.getOutputStream();
             InputStream in = s.getInputStream();
@@ -222,8 +223,8 @@ class BoundedFrontDoorTest {
 
     @Test
     void aSlowInvokeIsNotClosedAsIdleWhileItsAnswerIsPending() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.forTests().withLimits(FrontDoorLimits.defaults()
-                .withIdleTimeout(Duration.ofMillis(200))));
+        sandbox = Sandbox.start(SandboxOptions.builderForTests().limits(FrontDoorLimits.defaults()
+                .withIdleTimeout(Duration.ofMillis(200))).build());
         HttpClient http = HttpClient.newHttpClient();
         send(http, "PUT", "/2015-03-31/functions/MyLambdaFunction/configuration",
                 "{\"Environment\":{\"Variables\":{\"SANDBOX_LATENCY_MS\":\"800\"}}}");

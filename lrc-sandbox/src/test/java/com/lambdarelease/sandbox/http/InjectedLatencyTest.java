@@ -43,7 +43,7 @@ class InjectedLatencyTest {
     @Test
     void noAnswerLeavesBeforeTheInjectedLatency() throws Exception {
         Duration latency = Duration.ofMillis(25);
-        sandbox = Sandbox.start(SandboxOptions.forTests().withRequestLatency(latency));
+        sandbox = Sandbox.start(SandboxOptions.builderForTests().requestLatency(latency).build());
         HttpRequest listOne = HttpRequest.newBuilder(URI.create(sandbox.endpoint() + "/2015-03-31/functions/?MaxItems=1"))
                 .timeout(Duration.ofSeconds(20)).GET().build();
         // Others' requests on connections of their own, arriving at every moment.

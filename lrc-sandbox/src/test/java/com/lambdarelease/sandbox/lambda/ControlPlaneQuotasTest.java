@@ -19,7 +19,7 @@ class ControlPlaneQuotasTest {
 
     @Test
     void pastFifteenControlPlaneCallsASecondTheRestAreThrottledButGetFunctionAndInvokeAreNot() throws Exception {
-        try (Sandbox sandbox = Sandbox.start(SandboxOptions.forTests().withLambdaQuotas(true));
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.builderForTests().lambdaQuotas(true).build());
              LambdaClient lambda = client(sandbox)) {
             // 40 ListFunctions in a burst: the bucket holds one second's worth (15), refilling at 15 a second.
             long start = System.nanoTime();
@@ -37,7 +37,7 @@ class ControlPlaneQuotasTest {
 
     @Test
     void theRateIsPerAccountAndOffByDefault() throws Exception {
-        try (Sandbox sandbox = Sandbox.start(SandboxOptions.forTests().withLambdaQuotas(true));
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.builderForTests().lambdaQuotas(true).build());
              LambdaClient one = client(sandbox)) {
             burst(30, () -> one.listAliases(r -> r.functionName("MyLambdaFunction")));
             // another region of the same account has a bucket of its own

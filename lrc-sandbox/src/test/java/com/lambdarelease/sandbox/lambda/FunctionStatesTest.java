@@ -36,7 +36,7 @@ class FunctionStatesTest {
     private static final String IN_PROGRESS = "The operation cannot be performed at this time. An update is in "
             + "progress for resource: " + ARN;
     private final LambdaSandboxFixture sandbox =
-            new LambdaSandboxFixture(SandboxOptions.forTests().withStateDelay(Duration.ofSeconds(5)));
+            new LambdaSandboxFixture(SandboxOptions.builderForTests().stateDelay(Duration.ofSeconds(5)).build());
 
     @AfterEach
     void stop() {
@@ -125,7 +125,7 @@ class FunctionStatesTest {
 
     @Test
     void theSdkWaitersWaitForActiveAndForTheUpdate_andStopOnFailed() throws Exception {
-        try (Sandbox live = Sandbox.start(SandboxOptions.forTests().withStateDelay(Duration.ofMillis(1500)));
+        try (Sandbox live = Sandbox.start(SandboxOptions.builderForTests().stateDelay(Duration.ofMillis(1500)).build());
              LambdaAsyncClient client = LambdaAsyncClient.builder().endpointOverride(live.endpoint())
                      .region(Region.US_EAST_1)
                      .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x"))).build()) {

@@ -162,7 +162,7 @@ class ProvisionedConcurrencyTest {
 
     @Test
     void givenAStateFile_whenTheSandboxRestarts_thenTheConfigsAreBack(@TempDir Path dir) {
-        SandboxOptions options = SandboxOptions.forTests().withStateFile(dir.resolve("state.json"));
+        SandboxOptions options = SandboxOptions.builderForTests().stateFile(dir.resolve("state.json")).build();
         try (LambdaSandboxFixture first = new LambdaSandboxFixture(options)) {
             first.lambda.putProvisionedConcurrencyConfig(
                     b -> b.functionName("MyLambdaFunction").qualifier("prod").provisionedConcurrentExecutions(7));
@@ -180,7 +180,7 @@ class ProvisionedConcurrencyTest {
     @Test
     void givenAStateFileFromBeforeProvisionedConcurrency_thenItStillLoads(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("state.json");
-        SandboxOptions options = SandboxOptions.forTests().withStateFile(file);
+        SandboxOptions options = SandboxOptions.builderForTests().stateFile(file).build();
         try (LambdaSandboxFixture first = new LambdaSandboxFixture(options)) {
             first.lambda.deleteAlias(b -> b.functionName("MyLambdaFunction").name("dev"));
         }

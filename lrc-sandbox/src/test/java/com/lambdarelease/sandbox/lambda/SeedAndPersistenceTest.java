@@ -49,7 +49,8 @@ class SeedAndPersistenceTest {
 
     @Test
     void given10000SyntheticFunctions_thenListFunctionsPagesThemAll50AtATime() {
-        try (LambdaSandboxFixture sandbox = new LambdaSandboxFixture(SandboxOptions.forTests().withSyntheticFunctions(10_000))) {
+        try (LambdaSandboxFixture sandbox = new LambdaSandboxFixture(
+                SandboxOptions.builderForTests().syntheticFunctions(10_000).build())) {
 
             ListFunctionsResponse first = sandbox.lambda.listFunctions(b -> b.maxItems(10_000));
             assertThat(first.functions()).hasSize(50);
@@ -68,7 +69,7 @@ class SeedAndPersistenceTest {
     @Test
     void givenAStateFile_whenTheSandboxRestarts_thenItsChangesAreBackInsteadOfTheSeed(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("lambda-state.json");
-        SandboxOptions options = SandboxOptions.forTests().withStateFile(file);
+        SandboxOptions options = SandboxOptions.builderForTests().stateFile(file).build();
         String revision;
         try (LambdaSandboxFixture sandbox = new LambdaSandboxFixture(options)) {
             sandbox.lambda.updateFunctionCode(b -> b.functionName("MyLambdaFunction").zipFile(SdkBytes.fromUtf8String("v5")));
@@ -96,7 +97,7 @@ class SeedAndPersistenceTest {
     @Test
     void givenAWrite_thenTheStateFileHasItByTheTimeTheAnswerIsGiven(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("state.json");
-        LambdaBackend backend = new LambdaBackend(SandboxOptions.forTests().withStateFile(file),
+        LambdaBackend backend = new LambdaBackend(SandboxOptions.builderForTests().stateFile(file).build(),
                 SandboxClock.manual(Instant.parse("2026-11-26T12:00:00Z")), i -> { }, new SplittableRandom(1));
         backend.handle(new com.lambdarelease.sandbox.http.SandboxRequest("DELETE",
                 "/2015-03-31/functions/orders-api", Map.of(), Map.of(), null));
@@ -109,16 +110,17 @@ class SeedAndPersistenceTest {
     void givenAnUnreadableStateFile_thenTheSandboxRefusesToStart_namingTheFileAndTheBackup(@TempDir Path dir)
             throws Exception {
         Path file = dir.resolve("state.json");
-        try (LambdaSandboxFixture sandbox = new LambdaSandboxFixture(SandboxOptions.forTests().withStateFile(file))) {
+        try (LambdaSandboxFixture sandbox =
+                     new LambdaSandboxFixture(SandboxOptions.builderForTests().stateFile(file).build())) {
             sandbox.lambda.deleteFunction(b -> b.functionName("orders-api"));
         }
         // A good start makes the backup; then the file is torn.
-        new LambdaSandboxFixture(SandboxOptions.forTests().withStateFile(file)).close();
+        new LambdaSandboxFixture(SandboxOptions.builderForTests().stateFile(file).build()).close();
         String good = Files.readString(file);
         Files.writeString(file, good.substring(0, good.length() / 2));
 
         Throwable refused = org.assertj.core.api.Assertions.catchThrowable(
-                () -> new LambdaSandboxFixture(SandboxOptions.forTests().withStateFile(file)).close());
+                () -> new LambdaSandboxFixture(SandboxOptions.builderForTests().stateFile(file).build()).close());
 
         assertThat(refused).isInstanceOf(UnreadableStateException.class)
                 .hasMessageContaining(file.toAbsolutePath().toString())

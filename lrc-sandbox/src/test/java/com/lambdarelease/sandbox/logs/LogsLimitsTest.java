@@ -20,7 +20,7 @@ class LogsLimitsTest {
 
     @Test
     void filterLogEventsPastFivePerSecondIsThrottledWithA400AsAwsDoes() throws Exception {
-        try (LogsSandbox s = new LogsSandbox(SandboxOptions.forTests().withLogs(LogsOptions.defaults()))) {
+        try (LogsSandbox s = new LogsSandbox(SandboxOptions.builderForTests().logs(LogsOptions.defaults()).build())) {
             s.invoke("MyLambdaFunction", "3", 1, Duration.ofSeconds(1));
             HttpClient http = HttpClient.newHttpClient();
             int throttled = 0;
@@ -49,12 +49,12 @@ class LogsLimitsTest {
 
     @Test
     void injectedFaultsReachLogsInItsOwnErrorShapes() {
-        try (LogsSandbox s = new LogsSandbox(SandboxOptions.forTests().withLogs(LogsOptions.defaults().withQuotas(false)
-                .withFaults(Faults.NONE.withThrottleRate(1))))) {
+        try (LogsSandbox s = new LogsSandbox(SandboxOptions.builderForTests()
+                .logs(LogsOptions.defaults().withQuotas(false).withFaults(Faults.NONE.withThrottleRate(1))).build())) {
             assertLogsError(() -> s.logs.describeLogGroups(b -> { }), 400, "ThrottlingException", "Rate exceeded");
         }
-        try (LogsSandbox s = new LogsSandbox(SandboxOptions.forTests().withLogs(LogsOptions.defaults().withQuotas(false)
-                .withFaults(Faults.NONE.withServerErrorRate(1))))) {
+        try (LogsSandbox s = new LogsSandbox(SandboxOptions.builderForTests()
+                .logs(LogsOptions.defaults().withQuotas(false).withFaults(Faults.NONE.withServerErrorRate(1))).build())) {
             assertLogsError(() -> s.logs.describeLogGroups(b -> { }), 500, "ServiceUnavailableException",
                     "The sandbox injected a service error");
             assertThat(s.lambda.getFunction(b -> b.functionName("MyLambdaFunction")).configuration().functionName())
@@ -64,8 +64,8 @@ class LogsLimitsTest {
 
     @Test
     void pastTheCapTheOldestEventsGoAndStreamsEmptiedWithThem() {
-        try (LogsSandbox s = new LogsSandbox(SandboxOptions.forTests().withLogs(LogsOptions.defaults().withQuotas(false)
-                .withMaxEvents(100)))) {
+        try (LogsSandbox s = new LogsSandbox(SandboxOptions.builderForTests()
+                .logs(LogsOptions.defaults().withQuotas(false).withMaxEvents(100)).build())) {
             s.invoke("payments-webhook", "3", 10, Duration.ofSeconds(1));
             String first = s.logs.describeLogStreams(b -> b.logGroupName("/aws/lambda/payments-webhook")).logStreams()
                     .get(0).logStreamName();
@@ -83,8 +83,9 @@ class LogsLimitsTest {
 
     @Test
     void backfilledHistoryHasLogLinesOnlyForItsNewestPartAndMetricsForAllOfIt() {
-        try (LogsSandbox s = new LogsSandbox(SandboxOptions.forTests().withTraffic(true).withBackfill(Duration.ofMinutes(40))
-                .withLogs(LogsOptions.defaults().withQuotas(false).withBackfillHistory(Duration.ofMinutes(10))))) {
+        try (LogsSandbox s = new LogsSandbox(SandboxOptions.builderForTests()
+                .traffic(true).backfill(Duration.ofMinutes(40))
+                .logs(LogsOptions.defaults().withQuotas(false).withBackfillHistory(Duration.ofMinutes(10))).build())) {
             long from = LogsSandbox.START.minus(Duration.ofMinutes(10)).toEpochMilli();
             var events = s.logs.filterLogEvents(b -> b.logGroupName(LogsSandbox.GROUP)
                     .startTime(LogsSandbox.START.minus(Duration.ofHours(1)).toEpochMilli()).limit(10_000)).events();

@@ -57,7 +57,7 @@ class TrafficSimulatorTest {
     }
 
     private TrafficSimulator simulator(CountingRuntime runtime, SandboxOptions options, long seed) {
-        return new TrafficSimulator(runtime, clock, options, new SplittableRandom(seed));
+        return new TrafficSimulator(runtime, clock, options.traffic(), new SplittableRandom(seed));
     }
 
     @Test
@@ -78,7 +78,7 @@ class TrafficSimulatorTest {
     void givenATrafficScale_whenGenerated_thenTheRateIsMultiplied() {
         CountingRuntime runtime = new CountingRuntime();
         runtime.targets.add(new FunctionRuntime.TrafficTarget("checkout", "live", 60));
-        TrafficSimulator simulator = simulator(runtime, SandboxOptions.forTests().withTrafficScale(3), 7);
+        TrafficSimulator simulator = simulator(runtime, SandboxOptions.builderForTests().trafficScale(3).build(), 7);
         simulator.advanceTo(NOW);
 
         simulator.advanceTo(NOW.plus(Duration.ofHours(1)));
@@ -90,7 +90,8 @@ class TrafficSimulatorTest {
     void givenABackfill_whenStarted_thenHistoryEndsAtNowAndSpansTheBackfill() {
         CountingRuntime runtime = new CountingRuntime();
         runtime.targets.add(new FunctionRuntime.TrafficTarget("checkout", "live", 30));
-        TrafficSimulator simulator = simulator(runtime, SandboxOptions.forTests().withBackfill(Duration.ofHours(2)), 3);
+        TrafficSimulator simulator = simulator(runtime,
+                SandboxOptions.builderForTests().backfill(Duration.ofHours(2)).build(), 3);
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         try {
             simulator.start(scheduler);
@@ -182,7 +183,8 @@ class TrafficSimulatorTest {
         SplittableRandom routing = new SplittableRandom(1);
         runtime.onCall = c -> store.record(new Invocation(c.function, Optional.of(c.alias), true,
                 routing.nextDouble() < 0.1 ? "2" : "1", c.at, 50 + routing.nextDouble(200), false, false));
-        TrafficSimulator simulator = simulator(runtime, SandboxOptions.forTests().withBackfill(Duration.ofHours(3)), 11);
+        TrafficSimulator simulator = simulator(runtime,
+                SandboxOptions.builderForTests().backfill(Duration.ofHours(3)).build(), 11);
 
         long made = simulator.backfill();
 

@@ -37,48 +37,46 @@ class WallsTest {
         }
     }
 
+    private static final String[] CORE = {"com.lambdarelease.domain..", "com.lambdarelease.service..",
+            "com.lambdarelease.release..", "com.lambdarelease.logs..", "com.lambdarelease.rollout.."};
+    private static final String[] CLIENTS = {"com.lambdarelease.ui..", "com.lambdarelease.cli..", "com.lambdarelease.app.."};
+
+    private static String[] and(String[] a, String... b) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b)).toArray(String[]::new);
+    }
+
+    /** No class in {@code from} depends on a class in {@code to}. */
+    private static void wall(String[] from, String[] to) {
+        noClasses().that().resideInAnyPackage(from).should().dependOnClassesThat().resideInAnyPackage(to).check(product);
+    }
+
     @Test
     void javaFxOnlyInTheConsoleAndTheApp() {
-        noClasses().that().resideOutsideOfPackages("com.lambdarelease.ui..", "com.lambdarelease.app..")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..",
-                        "org.kordamp.ikonli..")
-                .check(product);
+        wall(and(CORE, "com.lambdarelease.cli..", "com.lambdarelease.sandbox..", "com.lambdarelease.testing.."),
+                new String[]{"javafx..", "org.controlsfx..", "atlantafx..", "org.kordamp.ikonli.."});
     }
 
     @Test
     void onlyTheAppNamesTheSandbox() {
-        noClasses().that().resideOutsideOfPackages("com.lambdarelease.sandbox..", "com.lambdarelease.app..")
-                .should().dependOnClassesThat().resideInAPackage("com.lambdarelease.sandbox..")
-                .check(product);
+        wall(and(CORE, "com.lambdarelease.ui..", "com.lambdarelease.cli..", "com.lambdarelease.testing.."),
+                new String[]{"com.lambdarelease.sandbox.."});
     }
 
     @Test
     void theSandboxNamesNothingOfOurs() {
-        noClasses().that().resideInAPackage("com.lambdarelease.sandbox..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.lambdarelease.domain..",
-                        "com.lambdarelease.service..", "com.lambdarelease.release..", "com.lambdarelease.logs..",
-                        "com.lambdarelease.rollout..", "com.lambdarelease.ui..", "com.lambdarelease.cli..",
-                        "com.lambdarelease.app..")
-                .check(product);
+        wall(new String[]{"com.lambdarelease.sandbox.."}, and(CORE, CLIENTS));
     }
 
     @Test
     void theDomainDependsOnNoOtherPart() {
-        noClasses().that().resideInAPackage("com.lambdarelease.domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.lambdarelease.service..",
-                        "com.lambdarelease.release..", "com.lambdarelease.logs..", "com.lambdarelease.rollout..",
-                        "com.lambdarelease.ui..", "com.lambdarelease.cli..", "com.lambdarelease.app..",
-                        "software.amazon.awssdk..")
-                .check(product);
+        wall(new String[]{"com.lambdarelease.domain.."},
+                and(and(CLIENTS, "com.lambdarelease.service..", "com.lambdarelease.release..", "com.lambdarelease.logs..",
+                        "com.lambdarelease.rollout.."), "software.amazon.awssdk.."));
     }
 
     @Test
     void theCoreNamesNoClient() {
-        noClasses().that().resideInAnyPackage("com.lambdarelease.domain..", "com.lambdarelease.service..",
-                        "com.lambdarelease.release..", "com.lambdarelease.logs..", "com.lambdarelease.rollout..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.lambdarelease.ui..",
-                        "com.lambdarelease.cli..", "com.lambdarelease.app..")
-                .check(product);
+        wall(CORE, CLIENTS);
     }
 
     @Test

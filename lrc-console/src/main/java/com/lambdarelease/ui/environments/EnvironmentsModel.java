@@ -57,9 +57,10 @@ public final class EnvironmentsModel {
     private long requestsSent;
     private boolean active;
 
+    /** Functions are listed with {@code lambda}; their aliases come from {@code states}; {@code fx} is the UI thread. */
     public EnvironmentsModel(LambdaService lambda, FunctionStates states, Executor fx) {
-        this.lambda = lambda;
         this.states = states;
+        this.lambda = lambda;
         this.fx = fx;
         filter.addListener((o, a, text) -> {
             String f = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);

@@ -65,6 +65,16 @@ class EnvironmentsModelTest {
         return model;
     }
 
+    /** The rows scroll into view; waits until their aliases are shown. */
+    private static void showAndLoad(EnvironmentsModel model, EnvironmentRow... shown) throws Exception {
+        onFx(() -> {
+            java.util.Arrays.stream(shown).forEach(model::wanted);
+            return null;
+        });
+        waitUntil(() -> java.util.Arrays.stream(shown)
+                .allMatch(r -> r.stateProperty().get() instanceof EnvironmentRow.State.Loaded));
+    }
+
     private static EnvironmentRow row(EnvironmentsModel model, String name) {
         return model.rows().stream().filter(r -> r.functionName().equals(name)).findFirst().orElseThrow();
     }
@@ -75,13 +85,7 @@ class EnvironmentsModelTest {
         EnvironmentRow guide = onFx(() -> row(model, "MyLambdaFunction"));
         EnvironmentRow orders = onFx(() -> row(model, "orders-api"));
 
-        onFx(() -> {
-            model.wanted(guide);
-            model.wanted(orders);
-            return null;
-        });
-        waitUntil(() -> guide.stateProperty().get() instanceof EnvironmentRow.State.Loaded
-                && orders.stateProperty().get() instanceof EnvironmentRow.State.Loaded);
+        showAndLoad(model, guide, orders);
 
         assertThat(onFx(() -> guide.cellText("dev"))).isEqualTo("v1");
         assertThat(onFx(() -> guide.cellText("staging"))).isEqualTo("v2");
@@ -148,13 +152,7 @@ class EnvironmentsModelTest {
         EnvironmentsModel model = newModel(lambda, states);
         EnvironmentRow orders = onFx(() -> row(model, "orders-api"));
         EnvironmentRow guide = onFx(() -> row(model, "MyLambdaFunction"));
-        onFx(() -> {
-            model.wanted(orders);
-            model.wanted(guide);
-            return null;
-        });
-        waitUntil(() -> orders.stateProperty().get() instanceof EnvironmentRow.State.Loaded
-                && guide.stateProperty().get() instanceof EnvironmentRow.State.Loaded);
+        showAndLoad(model, orders, guide);
         assertThat(model.requestsSent()).as("orders-api was known; only MyLambdaFunction was read").isEqualTo(1);
 
         // The release core's alias writer tells the function's state of every write it lands.

@@ -1,13 +1,12 @@
 package com.lambdarelease.ui.common;
 
+import atlantafx.base.controls.Notification;
+import atlantafx.base.theme.Styles;
 import javafx.animation.PauseTransition;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
@@ -16,7 +15,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
-/** Draws a {@link ToastNotifier}'s toasts in the window's corner; each fades after a while or on its close button. */
+/** Draws a {@link ToastNotifier}'s toasts in the window's corner as AtlantaFX notifications; each goes after a while or on its close button. */
 public final class ToastStack {
     public static final String STYLE_STACK = "toast-stack";
     public static final String STYLE_TOAST = "toast";
@@ -45,20 +44,9 @@ public final class ToastStack {
     }
 
     private void add(ToastNotifier notifier, Toast toast) {
-        Label title = new Label(toast.title());
-        title.getStyleClass().add("toast-title");
-        Label message = new Label(toast.message());
-        message.setWrapText(true);
-        message.getStyleClass().add("toast-message");
-        Button close = new Button(null, new FontIcon(Feather.X));
-        close.getStyleClass().addAll("flat", "toast-close");
-        close.setOnAction(e -> notifier.toasts().remove(toast));
-        HBox head = new HBox(6, icon(toast.kind()), title);
-        HBox.setHgrow(title, Priority.ALWAYS);
-        title.setMaxWidth(Double.MAX_VALUE);
-        head.getChildren().add(close);
-        head.setAlignment(Pos.CENTER_LEFT);
-        VBox card = new VBox(4, head, message);
+        // AtlantaFX's notification: the theme's card, close button and action row, in the toast's colour.
+        Notification card = new Notification(toast.title() + "\n" + toast.message(), icon(toast.kind()));
+        card.setOnClose(e -> notifier.toasts().remove(toast));
         toast.action().ifPresent(a -> {
             Button act = new Button(a.label());
             act.setId("toast-action");
@@ -66,11 +54,13 @@ public final class ToastStack {
                 notifier.toasts().remove(toast);
                 a.run().run();
             });
-            HBox row = new HBox(act);
-            row.setAlignment(Pos.CENTER_RIGHT);
-            card.getChildren().add(row);
+            card.setPrimaryActions(act);
         });
-        card.getStyleClass().addAll(STYLE_TOAST, "toast-" + toast.kind().name().toLowerCase(java.util.Locale.ROOT));
+        card.getStyleClass().addAll(STYLE_TOAST, Styles.ELEVATED_2, switch (toast.kind()) {
+            case SUCCESS -> Styles.SUCCESS;
+            case INFO -> Styles.ACCENT;
+            case FAILURE -> Styles.DANGER;
+        });
         card.setMaxWidth(420);
         card.setPrefWidth(420);
         shown.put(toast, card);
@@ -88,7 +78,6 @@ public final class ToastStack {
             case INFO -> Feather.INFO;
             case FAILURE -> Feather.ALERT_TRIANGLE;
         });
-        icon.getStyleClass().add("toast-icon");
         return icon;
     }
 }

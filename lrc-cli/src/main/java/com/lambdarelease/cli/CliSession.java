@@ -1,8 +1,10 @@
 package com.lambdarelease.cli;
 
+import com.lambdarelease.release.Feedback;
 import com.lambdarelease.release.ReleaseJournal;
 import com.lambdarelease.release.ReleaseSession;
 import com.lambdarelease.release.SessionFactory;
+import com.lambdarelease.service.CatchingExecutors;
 import com.lambdarelease.service.LambdaService;
 import com.lambdarelease.service.connection.ConnectionSpec;
 
@@ -10,10 +12,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One command's connection: the release session opened through the {@link SessionFactory}, and the
@@ -37,14 +36,16 @@ final class CliSession implements AutoCloseable {
 
     static CliSession open(GlobalOptions options, CliContext context, PrintWriter err, boolean traffic) {
         ConnectionSpec spec = options.connectionSpec(context.env(), context.home());
-        ExecutorService io = Executors.newCachedThreadPool(daemon("cli-io"));
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("cli-timer"));
+        // Whatever a background task throws is said on standard error, not lost with its thread.
+        TerminalFeedback feedback = new TerminalFeedback(err);
+        ExecutorService io = pool("cli-io", feedback);
+        ScheduledExecutorService scheduler = timer("cli-timer", feedback);
         // No history, and traffic only for a rollout: most commands last seconds and the sandbox ends with them.
         SessionFactory factory = new SessionFactory(io, scheduler,
                 context.sandbox().starter(options.sandboxSpeed(), traffic), CliSso.signIns(context, io, scheduler));
         try {
             ReleaseJournal journal = ReleaseJournal.at(options.journalFile(context.env(), context.home()));
-            journal.reportWriteFailuresTo(new TerminalFeedback(err));
+            journal.reportWriteFailuresTo(feedback);
             ReleaseSession session = await(factory.openSession(spec, journal));
             factory.sandboxEndpoint().ifPresent(uri -> {
                 err.println("Embedded sandbox on " + uri + "; its changes end with this command "
@@ -81,13 +82,13 @@ final class CliSession implements AutoCloseable {
         }
     }
 
-    static ThreadFactory daemon(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+    /** The command line's pools: daemon threads whose uncaught failures reach {@code feedback}. */
+    static ExecutorService pool(String name, Feedback feedback) {
+        return CatchingExecutors.cached(name, e -> feedback.failure("A background task failed", e));
+    }
+
+    static ScheduledExecutorService timer(String name, Feedback feedback) {
+        return CatchingExecutors.scheduled(name, 1, e -> feedback.failure("A background task failed", e));
     }
 
     @Override

@@ -8,7 +8,6 @@ import picocli.CommandLine.Option;
 
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -50,11 +49,15 @@ final class CliSso implements AutoCloseable {
         }
     }
 
-    private final ExecutorService io = Executors.newCachedThreadPool(CliSession.daemon("cli-sso"));
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(CliSession.daemon("cli-sso-timer"));
+    private final ExecutorService io;
+    private final ScheduledExecutorService scheduler;
     private final SsoSignIns signIns;
 
-    CliSso(CliContext context) {
+    /** @param err where failures of its background work are said */
+    CliSso(CliContext context, java.io.PrintWriter err) {
+        TerminalFeedback feedback = new TerminalFeedback(err);
+        this.io = CliSession.pool("cli-sso", feedback);
+        this.scheduler = CliSession.timer("cli-sso-timer", feedback);
         this.signIns = signIns(context, io, scheduler);
     }
 

@@ -40,7 +40,7 @@ final class SsoCommands {
 
         @Override
         final int run(CliSession ignored) {
-            try (CliSso sso = new CliSso(context)) {
+            try (CliSso sso = new CliSso(context, err())) {
                 return run(sso, session.resolve(sso.signIns()));
             }
         }

@@ -42,6 +42,8 @@ public final class FirstScreenBenchmark {
     /** The sandbox's dummy credentials and nothing of this user's AWS configuration, for the CLI and the console. */
     private static final Map<String, String> SANDBOX_CREDENTIALS = Map.of("AWS_ACCESS_KEY_ID", "sandbox",
             "AWS_SECRET_ACCESS_KEY", "sandbox", "AWS_CONFIG_FILE", "/dev/null", "AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
+    /** lrc-app, whether Maven was started at the root (exec:java with -pl lrc-it) or in lrc-it (surefire). */
+    private static final Path APP = Files.isDirectory(Path.of("lrc-app")) ? Path.of("lrc-app") : Path.of("..", "lrc-app");
     private static final Path SCRATCH = Path.of(System.getProperty("java.io.tmpdir"), "lrc-first-screen");
     private static String CLASS_PATH;
 
@@ -126,13 +128,13 @@ public final class FirstScreenBenchmark {
             variants.add(new Variant("AppCDS", java, List.of("-XX:SharedArchiveFile=" + archive)));
             variants.add(new Variant("AppCDS + C1 only", java, List.of("-XX:SharedArchiveFile=" + archive, "-XX:TieredStopAtLevel=1")));
         }
-        Path packaged = Path.of("../lrc-app/target/dist/lambda-release-console/lib/runtime");
+        Path packaged = APP.resolve("target/dist/lambda-release-console/lib/runtime");
         int major = runtimeMajor(packaged);
         if (major >= 25) {
             // The packaged runtime with its console launcher's own JVM options (packaging/linux/script-launchers.sh),
             // its AOT cache trained here on this listing as the AppCDS archive above is.
             String packagedJava = packaged.resolve("bin/java").toString();
-            List<String> launcher = launcherOptions(Path.of("../lrc-app/target/dist/lambda-release-console/bin/lambda-release-console"));
+            List<String> launcher = launcherOptions(APP.resolve("target/dist/lambda-release-console/bin/lambda-release-console"));
             List<String> allow = launcher.stream().filter(o -> o.startsWith("--")).toList();
             Path cache = SCRATCH.resolve("cold-listing.aot");
             Files.deleteIfExists(cache);
@@ -247,12 +249,12 @@ public final class FirstScreenBenchmark {
             System.out.println("console: no DISPLAY (start Xvfb and set DISPLAY), skipped");
             return;
         }
-        Path packaged = Path.of("../lrc-app/target/dist/lambda-release-console/bin/lambda-release-console");
+        Path packaged = APP.resolve("target/dist/lambda-release-console/bin/lambda-release-console");
         List<String> command = Files.isExecutable(packaged) ? List.of(packaged.toString())
                 : List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                "../lrc-app/target/lambda-release-console.jar");
+                APP.resolve("target/lambda-release-console.jar").toString());
         String which = Files.isExecutable(packaged)
-                ? "packaged app-image, JDK " + runtimeMajor(Path.of("../lrc-app/target/dist/lambda-release-console/lib/runtime"))
+                ? "packaged app-image, JDK " + runtimeMajor(APP.resolve("target/dist/lambda-release-console/lib/runtime"))
                 + (Files.exists(packaged.resolveSibling("../lib/app/lrc.jsa").normalize()) ? ", with its archive" : "")
                 : "java -jar";
         Path home = SCRATCH.resolve("console-home");

@@ -8,13 +8,10 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
-import javafx.geometry.Orientation;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -29,13 +26,14 @@ import java.time.format.DateTimeFormatter;
  */
 public final class StatusBar {
     public static final String THROTTLE_ID = "status-throttle";
+    /** The bar itself; its text is the latest outcome. */
     public static final String MESSAGE_ID = "status-message";
     private static final DateTimeFormatter HMS = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final UiContext ui;
     private final StringProperty connection = new SimpleStringProperty(this, "connection", "Not connected");
     private final ReadOnlyStringWrapper throttle = new ReadOnlyStringWrapper(this, "throttle", "");
-    private final HBox root;
+    private final org.controlsfx.control.StatusBar root;
     private int throttled;
     private long throttleGeneration;
     private final java.time.Duration quiet;
@@ -55,11 +53,6 @@ public final class StatusBar {
         conn.textProperty().bind(connection);
         conn.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a long message gives way, never the connection
         conn.setGraphic(new FontIcon(Feather.SERVER));
-        Label message = new Label();
-        message.setId(MESSAGE_ID);
-        message.textProperty().bind(lastMessage);
-        message.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(message, Priority.ALWAYS);
         Label throttleLabel = new Label();
         throttleLabel.setId(THROTTLE_ID);
         throttleLabel.getStyleClass().add("status-throttle");
@@ -67,10 +60,13 @@ public final class StatusBar {
         throttleLabel.setGraphic(new FontIcon(Feather.CLOCK));
         throttleLabel.visibleProperty().bind(throttle.isNotEmpty());
         throttleLabel.managedProperty().bind(throttleLabel.visibleProperty());
-        root = new HBox(10, conn, new Separator(Orientation.VERTICAL), message, throttleLabel);
-        root.setAlignment(Pos.CENTER_LEFT);
+        // ControlsFX's status bar: the connection on the left, the latest outcome as its text, notes on the right.
+        root = new org.controlsfx.control.StatusBar();
+        root.setId(MESSAGE_ID);
+        root.textProperty().bind(lastMessage);
+        root.getLeftItems().setAll(conn, new Separator(Orientation.VERTICAL));
+        root.getRightItems().setAll(throttleLabel);
         root.setPadding(new Insets(4, 10, 4, 10));
-        root.getStyleClass().add("status-bar");
     }
 
     /** Follows {@code activity}'s throttling events; returns what stops following. */
@@ -96,7 +92,7 @@ public final class StatusBar {
 
     /** Adds {@code node} (the Identity Center time left) before the throttling note. */
     public void showAlso(Node node) {
-        root.getChildren().add(root.getChildren().size() - 1, node);
+        root.getRightItems().add(0, node);
     }
 
     public StringProperty connectionProperty() {

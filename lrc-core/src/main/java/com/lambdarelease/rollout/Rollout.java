@@ -16,10 +16,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -42,79 +42,53 @@ public final class Rollout {
     private static final Set<LambdaMetric> METRICS = Set.of(LambdaMetric.INVOCATIONS, LambdaMetric.ERRORS,
             LambdaMetric.THROTTLES, LambdaMetric.DURATION_AVERAGE, LambdaMetric.DURATION_P99);
 
-    private final String id;
+    private final Terms terms;
     private final AliasRoute baseline;
-    private final Optional<java.util.Map<String, Integer>> baselineProvisioned;
     private final String target;
     private final RolloutPlan plan;
     private final RolloutSettings settings;
     private final ReleaseSession session;
-    private final RolloutJournal journal;
     private final Clock clock;
-    private final Executor listenerExecutor;
     private final Runnable onFinished;
-    private final List<Consumer<RolloutSnapshot>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicReference<RolloutState> state;
-    private final AtomicReference<RolloutSnapshot> snapshot = new AtomicReference<>();
+    private final Progress progress;
+    private final Recorder recorder;
     private CompletableFuture<?> tail = CompletableFuture.completedFuture(null);
 
-    // Progress, touched only inside serial(): one evaluation or control at a time.
-    private int step;
-    private double canaryPercent;
-    private String revision;
     /** A foreign revision the operator has been shown (a drift pause): an abort may restore over it. */
     private Optional<String> shownForeign = Optional.empty();
-    private Optional<Instant> stepStartedAt = Optional.empty();
-    private Optional<Instant> firstShiftAt = Optional.empty();
-    private Optional<Instant> holdingSince = Optional.empty();
-    private Optional<String> awaiting = Optional.empty();
-    private RolloutState pausedFrom = RolloutState.PENDING;
-    private boolean bakeSkipped;
-    private boolean riskAccepted;
-    private boolean overridden;
-    private String message = "";
-    private Verdict verdict;
-    private Gates gates;
-    private int requestsSeen;
-    private String lastJournalled = "";
 
-    Rollout(String id, AliasRoute baseline, Optional<java.util.Map<String, Integer>> baselineProvisioned, String target,
+    Rollout(String id, AliasRoute baseline, Optional<Map<String, Integer>> baselineProvisioned, String target,
             RolloutPlan plan, RolloutSettings settings, ReleaseSession session, RolloutJournal journal, Clock clock,
             Executor listenerExecutor, Runnable onFinished, RolloutState initial) {
-        this.id = id;
+        this.terms = new Terms(id, baseline, baselineProvisioned, target, plan, settings);
         this.baseline = baseline;
-        this.baselineProvisioned = baselineProvisioned;
         this.target = target;
         this.plan = plan;
         this.settings = settings;
         this.session = session;
-        this.journal = journal;
         this.clock = clock;
-        this.listenerExecutor = listenerExecutor;
         this.onFinished = onFinished;
         this.state = new AtomicReference<>(initial);
-        this.step = -1;
-        this.revision = baseline.revisionId();
-        this.verdict = Verdict.none(target, baseline.split().primaryVersion(), Math.log(1 / settings.alpha()));
-        this.requestsSeen = (int) journal.of(id).stream().filter(r -> "request".equals(r.path("event").asText())).count();
+        this.progress = new Progress(terms);
+        this.recorder = new Recorder(terms, progress, state::get, journal, clock, session.services().who(),
+                listenerExecutor);
     }
 
     // ---- public API -------------------------------------------------------------------------
 
     public String id() {
-        return id;
+        return terms.id();
     }
 
     /** The rollout as it is now. */
     public RolloutSnapshot snapshot() {
-        RolloutSnapshot s = snapshot.get();
-        return s != null ? s : build();
+        return recorder.snapshot();
     }
 
     /** Tells {@code listener} of every new snapshot, on the engine's listener executor; run the result to stop. */
     public Runnable subscribe(Consumer<RolloutSnapshot> listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return recorder.subscribe(listener);
     }
 
     /**
@@ -130,7 +104,7 @@ public final class Rollout {
     public CompletableFuture<RolloutSnapshot> pause(String reason) {
         return serial(() -> {
             pauseNow("Paused by the operator" + (reason.isBlank() ? "." : ": " + reason), "resume or abort");
-            control("pause", reason);
+            recorder.control("pause", reason);
             return done();
         });
     }
@@ -142,26 +116,26 @@ public final class Rollout {
                 return done();
             }
             return readAlias().thenApply(now -> {
-                if (!now.revisionId().equals(revision)) {
+                if (!now.revisionId().equals(progress.revision)) {
                     TrafficSplit s = now.split();
                     boolean ours = s.primaryVersion().equals(baseline.split().primaryVersion())
                             && (s.canaryVersion().filter(target::equals).isPresent() || !s.isSplit());
                     if (!ours) {
-                        message = "Cannot resume: " + qualified() + " now sends " + s.arrows()
+                        progress.message = "Cannot resume: " + qualified() + " now sends " + s.arrows()
                                 + ", no longer a split between v" + baseline.split().primaryVersion() + " and v" + target
                                 + ". Abort to restore the baseline, or fix the alias.";
-                        return publishState("resume refused");
+                        return recorder.publishState("resume refused");
                     }
-                    revision = now.revisionId(); // the operator resumes on the alias as it is now
-                    canaryPercent = Weight.percent(s.weightOf(target));
+                    progress.revision = now.revisionId(); // the operator resumes on the alias as it is now
+                    progress.canaryPercent = Weight.percent(s.weightOf(target));
                 }
-                RolloutState back = pausedFrom == RolloutState.PENDING ? RolloutState.PENDING
-                        : pausedFrom == RolloutState.HOLDING ? RolloutState.HOLDING : RolloutState.BAKING;
+                RolloutState back = progress.pausedFrom == RolloutState.PENDING ? RolloutState.PENDING
+                        : progress.pausedFrom == RolloutState.HOLDING ? RolloutState.HOLDING : RolloutState.BAKING;
                 transition(RolloutState.PAUSED, back);
-                awaiting = Optional.empty();
-                message = "Resumed by the operator.";
-                control("resume", "");
-                return publishState("resume");
+                progress.awaiting = Optional.empty();
+                progress.message = "Resumed by the operator.";
+                recorder.control("resume", "");
+                return recorder.publishState("resume");
             });
         });
     }
@@ -172,9 +146,9 @@ public final class Rollout {
     }
 
     private CompletableFuture<RolloutSnapshot> skipNow(String reason) {
-        bakeSkipped = true;
-        message = "The operator skipped the rest of the bake of " + stepText() + ".";
-        control("skip", reason);
+        progress.bakeSkipped = true;
+        progress.message = "The operator skipped the rest of the bake of " + stepText() + ".";
+        recorder.control("skip", reason);
         return evaluateNow();
     }
 
@@ -182,11 +156,11 @@ public final class Rollout {
     public CompletableFuture<RolloutSnapshot> approveGate() {
         return serial(() -> {
             if (!onGate()) {
-                message = "There is no manual gate waiting (" + stepText() + ").";
+                progress.message = "There is no manual gate waiting (" + stepText() + ").";
                 return done();
             }
-            control("approve", "");
-            awaiting = Optional.empty();
+            recorder.control("approve", "");
+            progress.awaiting = Optional.empty();
             return readAlias().thenCompose(this::advance);
         });
     }
@@ -194,9 +168,9 @@ public final class Rollout {
     /** Ends an inconclusive hold: the operator accepts promoting on less evidence than the rule asks (recorded). */
     public CompletableFuture<RolloutSnapshot> acceptRisk(String reason) {
         return serial(() -> {
-            riskAccepted = true;
-            control("accept-risk", reason);
-            message = "The operator accepted the risk of too little evidence: " + reason;
+            progress.riskAccepted = true;
+            recorder.control("accept-risk", reason);
+            progress.message = "The operator accepted the risk of too little evidence: " + reason;
             return evaluateNow();
         });
     }
@@ -208,20 +182,20 @@ public final class Rollout {
 
     private CompletableFuture<RolloutSnapshot> overrideNow(String reason) {
         if (reason == null || reason.isBlank()) {
-            message = "An override needs a reason.";
+            progress.message = "An override needs a reason.";
             return done();
         }
-        overridden = true;
-        if (gates != null) {
-            gates.restartErrorTest(clock.instant());
+        progress.overridden = true;
+        if (progress.gates != null) {
+            progress.gates.restartErrorTest(clock.instant());
         }
-        control("override", reason);
-        message = "The operator overrode the failing gate: " + reason;
-        if (state.get() == RolloutState.PAUSED && pausedFrom != RolloutState.PENDING) {
+        recorder.control("override", reason);
+        progress.message = "The operator overrode the failing gate: " + reason;
+        if (state.get() == RolloutState.PAUSED && progress.pausedFrom != RolloutState.PENDING) {
             transition(RolloutState.PAUSED, RolloutState.BAKING);
-            awaiting = Optional.empty();
+            progress.awaiting = Optional.empty();
         }
-        return CompletableFuture.completedFuture(publishState("override"));
+        return CompletableFuture.completedFuture(recorder.publishState("override"));
     }
 
     /**
@@ -229,7 +203,7 @@ public final class Rollout {
      * foreground driver evaluates at once rather than at its next half minute). Blocking I/O.
      */
     public boolean requestsWaiting() {
-        return journal.of(id).stream().filter(r -> "request".equals(r.path("event").asText())).count() > requestsSeen;
+        return recorder.requestsWaiting();
     }
 
     /** Sends {@code percent} to the new version now (one write); the current step's bake starts again. */
@@ -239,7 +213,7 @@ public final class Rollout {
             if (state.get().finished()) {
                 return done();
             }
-            control("set-weight", WeightText.of(checked.percent()));
+            recorder.control("set-weight", WeightText.of(checked.percent()));
             return readAlias().thenCompose(now -> shift(now, checked.percent(), "The operator set the weight"));
         });
     }
@@ -247,7 +221,7 @@ public final class Rollout {
     /** Rolls back now: restores the baseline exactly, in one guarded write. */
     public CompletableFuture<RolloutSnapshot> abort(String reason) {
         return serial(() -> {
-            control("abort", reason);
+            recorder.control("abort", reason);
             return readAlias().thenCompose(now -> rollBack(now, "Aborted by the operator"
                     + (reason.isBlank() ? "" : ": " + reason)));
         });
@@ -268,7 +242,7 @@ public final class Rollout {
             if (s == RolloutState.PENDING) {
                 return advance(now);
             }
-            if (s != RolloutState.PAUSED && !now.revisionId().equals(revision)) {
+            if (s != RolloutState.PAUSED && !now.revisionId().equals(progress.revision)) {
                 shownForeign = Optional.of(now.revisionId());
                 pauseNow(qualified() + " was changed by someone else: it now sends " + now.split().arrows()
                         + " (revision " + now.revisionId() + "). The rollout paused; nothing was overwritten.",
@@ -280,19 +254,19 @@ public final class Rollout {
     }
 
     private CompletableFuture<Verdict> judge() {
-        if (gates == null) {
-            return CompletableFuture.completedFuture(verdict);
+        if (progress.gates == null) {
+            return CompletableFuture.completedFuture(progress.verdict);
         }
         Instant now = clock.instant();
         Instant end = Gates.truncate(now).plus(Duration.ofMinutes(1));
-        MetricWindow window = new MetricWindow(gates.windowStart().isBefore(end) ? gates.windowStart()
+        MetricWindow window = new MetricWindow(progress.gates.windowStart().isBefore(end) ? progress.gates.windowStart()
                 : end.minus(Duration.ofMinutes(1)), end, Duration.ofMinutes(1));
         AliasMetricsQuery query = new AliasMetricsQuery(baseline.functionName(), baseline.name(),
                 List.of(baseline.split().primaryVersion(), target), METRICS, window);
         return session.services().metrics().aliasMetrics(query).thenApply((AliasMetrics m) -> {
-            Instant from = stepStartedAt.orElse(now);
-            verdict = gates.judge(m, clock.instant(), from);
-            return verdict;
+            Instant from = progress.stepStartedAt.orElse(now);
+            progress.verdict = progress.gates.judge(m, clock.instant(), from);
+            return progress.verdict;
         });
     }
 
@@ -301,7 +275,7 @@ public final class Rollout {
         if (s == RolloutState.PAUSED) {
             return done();
         }
-        if (v.result().failing() && !overridden) {
+        if (v.result().failing() && !progress.overridden) {
             if (settings.rollbackOnFailure()) {
                 return rollBack(now, "Gate failed: " + v.reasons().get(0));
             }
@@ -311,57 +285,57 @@ public final class Rollout {
         if (onGate()) {
             return done();
         }
-        RolloutPlan.Step current = plan.steps().get(step);
+        RolloutPlan.Step current = plan.steps().get(progress.step);
         Instant t = clock.instant();
-        Instant bakeEnd = stepStartedAt.orElse(t).plus(current.bake());
-        boolean baked = bakeSkipped || !t.isBefore(bakeEnd);
-        boolean dataIn = bakeSkipped || v.dataCompleteThrough().filter(d -> !d.isBefore(bakeEnd)).isPresent();
-        boolean evidence = v.result() == Verdict.Result.HEALTHY || riskAccepted || overridden;
+        Instant bakeEnd = progress.stepStartedAt.orElse(t).plus(current.bake());
+        boolean baked = progress.bakeSkipped || !t.isBefore(bakeEnd);
+        boolean dataIn = progress.bakeSkipped || v.dataCompleteThrough().filter(d -> !d.isBefore(bakeEnd)).isPresent();
+        boolean evidence = v.result() == Verdict.Result.HEALTHY || progress.riskAccepted || progress.overridden;
         if (baked && dataIn && evidence) {
             return advance(now);
         }
         if (!baked || !dataIn) {
-            message = !baked ? "Baking " + stepText() + " until " + seconds(bakeEnd) + "."
+            progress.message = !baked ? "Baking " + stepText() + " until " + seconds(bakeEnd) + "."
                     : "Bake of " + stepText() + " done; waiting for the metrics through " + seconds(bakeEnd) + " to arrive.";
-            return CompletableFuture.completedFuture(publishState("verdict"));
+            return CompletableFuture.completedFuture(recorder.publishState("verdict"));
         }
         if (s != RolloutState.HOLDING) {
             transition(s, RolloutState.HOLDING);
-            holdingSince = Optional.of(t);
+            progress.holdingSince = Optional.of(t);
         }
-        Instant since = holdingSince.orElse(t);
+        Instant since = progress.holdingSince.orElse(t);
         // Asks the operator once the hold has lasted maxHold; meanwhile the gates keep judging each new minute.
         boolean tooLong = Duration.between(since, t).compareTo(settings.maxHold()) > 0;
-        message = "Holding " + stepText() + " as inconclusive: " + v.reasons().get(1);
-        if (tooLong && awaiting.isEmpty()) {
-            awaiting = Optional.of("too little evidence: accept the risk, or abort");
-            message += " The operator must decide.";
+        progress.message = "Holding " + stepText() + " as inconclusive: " + v.reasons().get(1);
+        if (tooLong && progress.awaiting.isEmpty()) {
+            progress.awaiting = Optional.of("too little evidence: accept the risk, or abort");
+            progress.message += " The operator must decide.";
         }
-        return CompletableFuture.completedFuture(publishState("hold"));
+        return CompletableFuture.completedFuture(recorder.publishState("hold"));
     }
 
     /** The next step: the first shift, a manual gate, the next weight, or the promotion. */
     private CompletableFuture<RolloutSnapshot> advance(AliasRoute now) {
-        int next = step + 1;
-        bakeSkipped = false;
-        riskAccepted = false;
-        overridden = false;
-        holdingSince = Optional.empty();
-        awaiting = Optional.empty();
+        int next = progress.step + 1;
+        progress.bakeSkipped = false;
+        progress.riskAccepted = false;
+        progress.overridden = false;
+        progress.holdingSince = Optional.empty();
+        progress.awaiting = Optional.empty();
         if (next >= plan.steps().size()) {
             return promote(now);
         }
         RolloutPlan.Step s = plan.steps().get(next);
-        step = next;
+        progress.step = next;
         if (s.kind() == RolloutPlan.Kind.GATE) {
             RolloutState from = state.get();
             if (from != RolloutState.HOLDING) {
                 transition(from, RolloutState.HOLDING);
             }
-            stepStartedAt = Optional.of(clock.instant());
-            awaiting = Optional.of("manual gate: approve to continue");
-            message = "Manual gate at " + WeightText.of(canaryPercent) + " to v" + target + ": waiting for approval.";
-            return CompletableFuture.completedFuture(publishState("gate"));
+            progress.stepStartedAt = Optional.of(clock.instant());
+            progress.awaiting = Optional.of("manual gate: approve to continue");
+            progress.message = "Manual gate at " + WeightText.of(progress.canaryPercent) + " to v" + target + ": waiting for approval.";
+            return CompletableFuture.completedFuture(recorder.publishState("gate"));
         }
         return shift(now, s.percent(), "Step " + (next + 1) + "/" + plan.steps().size());
     }
@@ -375,15 +349,15 @@ public final class Rollout {
         return write(AliasChange.update(now, split, now.description())).thenApply(outcome -> {
             if (outcome instanceof WriteOutcome.Applied) {
                 Instant t = clock.instant();
-                canaryPercent = percent;
-                stepStartedAt = Optional.of(t);
-                if (firstShiftAt.isEmpty()) {
-                    firstShiftAt = Optional.of(t);
-                    gates = new Gates(settings, target, baseline.split().primaryVersion(), t);
+                progress.canaryPercent = percent;
+                progress.stepStartedAt = Optional.of(t);
+                if (progress.firstShiftAt.isEmpty()) {
+                    progress.firstShiftAt = Optional.of(t);
+                    progress.gates = new Gates(settings, target, baseline.split().primaryVersion(), t);
                 }
                 transition(RolloutState.SHIFTING, RolloutState.BAKING);
-                message = why + ": " + split.arrows() + ".";
-                return publishState("shift");
+                progress.message = why + ": " + split.arrows() + ".";
+                return recorder.publishState("shift");
             }
             return stopAfter(RolloutState.SHIFTING, outcome);
         });
@@ -394,12 +368,12 @@ public final class Rollout {
         if (!transition(from, RolloutState.PROMOTING)) {
             return done();
         }
-        step = plan.steps().size();
+        progress.step = plan.steps().size();
         return write(AliasChange.update(now, TrafficSplit.allTo(target), now.description())).thenApply(outcome -> {
             if (outcome instanceof WriteOutcome.Applied) {
-                canaryPercent = 100;
+                progress.canaryPercent = 100;
                 transition(RolloutState.PROMOTING, RolloutState.PROMOTED);
-                message = "Promoted: " + qualified() + " sends 100% → v" + target + ". " + verdict.reasons().get(0);
+                progress.message = "Promoted: " + qualified() + " sends 100% → v" + target + ". " + progress.verdict.reasons().get(0);
                 return finish("promoted");
             }
             return stopAfter(RolloutState.PROMOTING, outcome);
@@ -412,67 +386,67 @@ public final class Rollout {
             return done();
         }
         String restored = "restored " + baseline.split().arrows() + describeDescription()
-                + baselineProvisioned.map(pc -> pc.isEmpty() ? "" : "; provisioned concurrency " + pc + " was never changed")
+                + terms.baselineProvisioned().map(pc -> pc.isEmpty() ? "" : "; provisioned concurrency " + pc + " was never changed")
                         .orElse("");
         if (now.split().equals(baseline.split()) && now.description().equals(baseline.description())) {
             transition(RolloutState.ROLLING_BACK, RolloutState.ROLLED_BACK);
-            message = sentence(why) + " Rolled back: the alias already held its baseline (" + baseline.split().arrows() + ").";
+            progress.message = sentence(why) + " Rolled back: the alias already held its baseline (" + baseline.split().arrows() + ").";
             return CompletableFuture.completedFuture(finish("rolled back"));
         }
-        boolean foreign = !now.revisionId().equals(revision);
+        boolean foreign = !now.revisionId().equals(progress.revision);
         if (foreign && shownForeign.filter(now.revisionId()::equals).isEmpty()) {
             // A change nobody has shown the operator yet: show it first, and restore only on a second, informed abort.
             shownForeign = Optional.of(now.revisionId());
-            pausedFrom = from == RolloutState.PAUSED ? pausedFrom : from;
+            progress.pausedFrom = from == RolloutState.PAUSED ? progress.pausedFrom : from;
             transition(RolloutState.ROLLING_BACK, RolloutState.PAUSED);
-            awaiting = Optional.of("abort again to restore the baseline over that change, or resume on the alias as it is");
-            message = sentence(why) + " Not rolled back: " + qualified() + " was changed by someone else since the rollout's"
+            progress.awaiting = Optional.of("abort again to restore the baseline over that change, or resume on the alias as it is");
+            progress.message = sentence(why) + " Not rolled back: " + qualified() + " was changed by someone else since the rollout's"
                     + " last write; it now sends " + now.split().arrows() + " (revision " + now.revisionId()
                     + "). Nothing was overwritten.";
-            return CompletableFuture.completedFuture(publishState("pause"));
+            return CompletableFuture.completedFuture(recorder.publishState("pause"));
         }
         String over = foreign ? " over the change by someone else (revision " + now.revisionId() + ")" : "";
         return write(AliasChange.update(now, baseline.split(), baseline.description())).thenApply(outcome -> {
             if (outcome instanceof WriteOutcome.Applied) {
-                canaryPercent = Weight.percent(baseline.split().weightOf(target));
+                progress.canaryPercent = Weight.percent(baseline.split().weightOf(target));
                 transition(RolloutState.ROLLING_BACK, RolloutState.ROLLED_BACK);
-                message = sentence(why) + " Rolled back: " + restored + over + ".";
+                progress.message = sentence(why) + " Rolled back: " + restored + over + ".";
                 return finish("rolled back");
             }
             if (outcome instanceof WriteOutcome.Conflict c) {
-                pausedFrom = RolloutState.BAKING;
+                progress.pausedFrom = RolloutState.BAKING;
                 transition(RolloutState.ROLLING_BACK, RolloutState.PAUSED);
-                awaiting = Optional.of("the alias changed during the roll back: check it, then abort again");
-                message = sentence(why) + " The roll back was not sent over a foreign change: " + c.message();
-                return publishState("conflict");
+                progress.awaiting = Optional.of("the alias changed during the roll back: check it, then abort again");
+                progress.message = sentence(why) + " The roll back was not sent over a foreign change: " + c.message();
+                return recorder.publishState("conflict");
             }
             transition(RolloutState.ROLLING_BACK, RolloutState.FAILED);
-            message = sentence(why) + " The roll back failed: " + outcome.message();
+            progress.message = sentence(why) + " The roll back failed: " + outcome.message();
             return finish("failed");
         });
     }
 
     /** A shift or promotion that did not land: a conflict or an AWS failure pauses for the operator. */
     private RolloutSnapshot stopAfter(RolloutState during, WriteOutcome outcome) {
-        pausedFrom = step < 0 || firstShiftAt.isEmpty() ? RolloutState.PENDING : RolloutState.BAKING;
+        progress.pausedFrom = progress.step < 0 || progress.firstShiftAt.isEmpty() ? RolloutState.PENDING : RolloutState.BAKING;
         if (during == RolloutState.PROMOTING) {
-            step = plan.steps().size() - 1;
+            progress.step = plan.steps().size() - 1;
         }
-        if (firstShiftAt.isEmpty()) {
-            step = -1;
+        if (progress.firstShiftAt.isEmpty()) {
+            progress.step = -1;
         }
         transition(during, RolloutState.PAUSED);
         String what = outcome instanceof WriteOutcome.Conflict ? "the alias changed behind the rollout"
                 : outcome instanceof WriteOutcome.Refused ? "the change was refused" : "AWS did not apply the change";
-        awaiting = Optional.of(what + ": resume or abort");
-        message = outcome.message();
-        return publishState(outcome instanceof WriteOutcome.Conflict ? "conflict" : "write failed");
+        progress.awaiting = Optional.of(what + ": resume or abort");
+        progress.message = outcome.message();
+        return recorder.publishState(outcome instanceof WriteOutcome.Conflict ? "conflict" : "write failed");
     }
 
     private CompletableFuture<WriteOutcome> write(AliasChange change) {
         return session.writer().planAndApply(change).thenApply(outcome -> {
             if (outcome instanceof WriteOutcome.Applied a) {
-                a.after().ifPresent(after -> revision = after.revisionId());
+                a.after().ifPresent(after -> progress.revision = after.revisionId());
             }
             return outcome;
         });
@@ -484,12 +458,11 @@ public final class Rollout {
 
     /** Controls another process left in the journal for this rollout; applied in order, each once. */
     private CompletableFuture<RolloutSnapshot> applyRequests() {
-        List<ObjectNode> requests = journal.of(id).stream().filter(r -> "request".equals(r.path("event").asText())).toList();
-        if (requests.size() <= requestsSeen) {
+        Optional<ObjectNode> taken = recorder.takeRequest();
+        if (taken.isEmpty()) {
             return null;
         }
-        ObjectNode r = requests.get(requestsSeen);
-        requestsSeen++;
+        ObjectNode r = taken.get();
         String given = r.path("reason").asText("");
         String reason = given + " (from " + r.path("who").asText("another process") + ")";
         return switch (r.path("control").asText()) {
@@ -497,20 +470,20 @@ public final class Rollout {
             case "override" -> given.isBlank() ? evaluateNow() : overrideNow(reason);
             case "pause" -> {
                 pauseNow("Paused by the operator: " + reason, "resume or abort");
-                control("pause", reason);
+                recorder.control("pause", reason);
                 yield done();
             }
             case "resume" -> tailless(this::resumeNowFromRequest);
             case "approve" -> {
                 if (!onGate()) {
-                    riskAccepted = true; // approving an inconclusive hold is accepting its risk
+                    progress.riskAccepted = true; // approving an inconclusive hold is accepting its risk
                 }
-                control("approve", reason);
-                awaiting = Optional.empty();
+                recorder.control("approve", reason);
+                progress.awaiting = Optional.empty();
                 yield readAlias().thenCompose(onGate() ? this::advance : now -> evaluateNow());
             }
             case "abort" -> {
-                control("abort", reason);
+                recorder.control("abort", reason);
                 yield readAlias().thenCompose(now -> rollBack(now, "Aborted by the operator: " + reason));
             }
             default -> evaluateNow();
@@ -519,14 +492,14 @@ public final class Rollout {
 
     private CompletableFuture<RolloutSnapshot> resumeNowFromRequest() {
         if (state.get() == RolloutState.PAUSED) {
-            RolloutState back = pausedFrom == RolloutState.PENDING ? RolloutState.PENDING : RolloutState.BAKING;
+            RolloutState back = progress.pausedFrom == RolloutState.PENDING ? RolloutState.PENDING : RolloutState.BAKING;
             return readAlias().thenApply(now -> {
-                revision = now.revisionId();
+                progress.revision = now.revisionId();
                 transition(RolloutState.PAUSED, back);
-                awaiting = Optional.empty();
-                control("resume", "");
-                message = "Resumed by the operator.";
-                return publishState("resume");
+                progress.awaiting = Optional.empty();
+                recorder.control("resume", "");
+                progress.message = "Resumed by the operator.";
+                return recorder.publishState("resume");
             });
         }
         return done();
@@ -536,19 +509,19 @@ public final class Rollout {
         return op.get();
     }
 
-    // ---- state, journal, listeners -------------------------------------------------------------
+    // ---- state ----------------------------------------------------------------------------------
 
     private void pauseNow(String why, String whatNext) {
         RolloutState s = state.get();
         if (s.finished() || s == RolloutState.PAUSED) {
-            message = why;
+            progress.message = why;
             return;
         }
-        pausedFrom = s;
+        progress.pausedFrom = s;
         transition(s, RolloutState.PAUSED);
-        awaiting = Optional.of(whatNext);
-        message = why;
-        publishState("pause");
+        progress.awaiting = Optional.of(whatNext);
+        progress.message = why;
+        recorder.publishState("pause");
     }
 
     /** Compare-and-set: moves from {@code from} to {@code to} only if the rollout is in {@code from}. */
@@ -560,64 +533,22 @@ public final class Rollout {
     }
 
     private boolean onGate() {
-        return step >= 0 && step < plan.steps().size() && plan.steps().get(step).kind() == RolloutPlan.Kind.GATE
-                && !state.get().finished();
+        return progress.onGate(state.get());
     }
 
     private CompletableFuture<RolloutSnapshot> done() {
-        return CompletableFuture.completedFuture(publish());
+        return CompletableFuture.completedFuture(recorder.publish());
     }
 
     private RolloutSnapshot finish(String event) {
-        RolloutSnapshot s = publishState(event);
+        RolloutSnapshot s = recorder.publishState(event);
         onFinished.run();
         return s;
     }
 
-    /** Journals the state with the progress a restart needs, then tells the listeners. */
+    /** Journals the state with the progress a restart needs, then tells the listeners (a recovery). */
     RolloutSnapshot publishState(String event) {
-        String key = state.get() + "|" + step + "|" + revision + "|" + awaiting + "|" + canaryPercent;
-        if (key.equals(lastJournalled) && (event.equals("verdict") || event.equals("hold"))) {
-            return publish(); // a new verdict, no transition: listeners hear it, the journal needs no line
-        }
-        lastJournalled = key;
-        ObjectNode r = journal.record(id, baseline.functionName(), baseline.name(), "state", clock.instant());
-        r.put("change", event);
-        r.put("state", state.get().name());
-        r.put("pausedFrom", pausedFrom.name());
-        r.put("step", step);
-        r.put("canaryPercent", canaryPercent);
-        r.put("revision", revision);
-        stepStartedAt.ifPresent(t -> r.put("stepStartedAt", t.toString()));
-        firstShiftAt.ifPresent(t -> r.put("firstShiftAt", t.toString()));
-        awaiting.ifPresent(a -> r.put("awaiting", a));
-        r.put("message", message);
-        r.put("verdict", verdict.result().name());
-        r.put("logStatistic", verdict.logStatistic());
-        r.put("counts", verdict.sinceShift().describe());
-        journal.append(r);
-        return publish();
-    }
-
-    private void control(String control, String reason) {
-        ObjectNode r = journal.record(id, baseline.functionName(), baseline.name(), "control", clock.instant());
-        r.put("control", control);
-        r.put("reason", reason);
-        r.put("state", state.get().name());
-        r.put("who", session.services().who());
-        journal.append(r);
-    }
-
-    private RolloutSnapshot publish() {
-        RolloutSnapshot s = build();
-        snapshot.set(s);
-        listeners.forEach(l -> listenerExecutor.execute(() -> l.accept(s)));
-        return s;
-    }
-
-    private RolloutSnapshot build() {
-        return new RolloutSnapshot(id, baseline.functionName(), baseline.name(), target, baseline, plan, state.get(),
-                step, canaryPercent, stepStartedAt, awaiting, message, verdict, clock.instant());
+        return recorder.publishState(event);
     }
 
     /** Runs {@code op} after every earlier evaluation and control; a failure reaches the caller's future only. */
@@ -640,24 +571,8 @@ public final class Rollout {
 
     /** Puts the progress a journal recorded back (a restart). */
     void restore(ObjectNode last, RolloutState as, String why, Optional<String> awaitingNow) {
-        step = last.path("step").asInt(-1);
-        canaryPercent = last.path("canaryPercent").asDouble(0);
-        revision = last.path("revision").asText(baseline.revisionId());
-        stepStartedAt = optionalInstant(last, "stepStartedAt");
-        firstShiftAt = optionalInstant(last, "firstShiftAt");
-        pausedFrom = RolloutJournal.state(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
-                .put("state", last.path("pausedFrom").asText("BAKING")));
-        if (pausedFrom == RolloutState.PAUSED) {
-            pausedFrom = RolloutState.BAKING;
-        }
-        firstShiftAt.ifPresent(t -> gates = new Gates(settings, target, baseline.split().primaryVersion(), t));
-        awaiting = awaitingNow.or(() -> Optional.ofNullable(last.path("awaiting").asText(null)));
-        message = why;
+        recorder.readBack(last, why, awaitingNow);
         state.set(as);
-    }
-
-    private static Optional<Instant> optionalInstant(ObjectNode n, String field) {
-        return n.hasNonNull(field) ? Optional.of(Instant.parse(n.get(field).asText())) : Optional.empty();
     }
 
     /** {@code text} as a sentence: a full stop added unless it already ends in one. */
@@ -671,11 +586,11 @@ public final class Rollout {
     }
 
     private String qualified() {
-        return baseline.functionName() + ":" + baseline.name();
+        return terms.qualified();
     }
 
     private String stepText() {
-        return build().stepText();
+        return progress.stepText();
     }
 
     private String describeDescription() {
@@ -684,21 +599,7 @@ public final class Rollout {
 
     /** For the journal's started record. */
     ObjectNode startedRecord(String connection) {
-        ObjectNode r = journal.record(id, baseline.functionName(), baseline.name(), "started", clock.instant());
-        r.put("state", state.get().name());
-        r.put("connection", connection);
-        r.put("who", session.services().who());
-        r.put("target", target);
-        r.set("baseline", RolloutJournal.aliasJson(baseline));
-        baselineProvisioned.ifPresent(pc -> {
-            ObjectNode p = r.putObject("provisionedConcurrency");
-            pc.forEach(p::put);
-        });
-        r.set("plan", PlanStore.toJson(plan));
-        r.set("settings", RolloutJournal.settingsJson(settings));
-        r.put("revision", revision);
-        r.put("step", -1);
-        return r;
+        return recorder.startedRecord(connection);
     }
 
     /** Percentages as the weight fields show them. */

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
@@ -94,6 +95,11 @@ final class Recorder {
         snapshot.set(s);
         listeners.forEach(l -> listenerExecutor.execute(() -> l.accept(s)));
         return s;
+    }
+
+    /** {@link #publish()} as a completed future: the answer of a step that changed nothing. */
+    CompletableFuture<RolloutSnapshot> unchanged() {
+        return CompletableFuture.completedFuture(publish());
     }
 
     /** Journals an operator's control (pause, resume, skip, approve, accept-risk, override, set-weight, abort). */

@@ -53,10 +53,10 @@ public final class Rollout {
     private final AtomicReference<RolloutState> state;
     private final Progress progress;
     private final Recorder recorder;
+    private final StateMachine machine = new Machine();
+    private final RolloutAlias alias;
+    private final Restorer restorer;
     private CompletableFuture<?> tail = CompletableFuture.completedFuture(null);
-
-    /** A foreign revision the operator has been shown (a drift pause): an abort may restore over it. */
-    private Optional<String> shownForeign = Optional.empty();
 
     Rollout(String id, AliasRoute baseline, Optional<Map<String, Integer>> baselineProvisioned, String target,
             RolloutPlan plan, RolloutSettings settings, ReleaseSession session, RolloutJournal journal, Clock clock,
@@ -73,6 +73,8 @@ public final class Rollout {
         this.progress = new Progress(terms);
         this.recorder = new Recorder(terms, progress, state::get, journal, clock, session.services().who(),
                 listenerExecutor);
+        this.alias = new RolloutAlias(session, baseline, progress);
+        this.restorer = new Restorer(terms, progress, machine, alias, recorder);
     }
 
     // ---- public API -------------------------------------------------------------------------
@@ -115,19 +117,9 @@ public final class Rollout {
             if (state.get() != RolloutState.PAUSED) {
                 return done();
             }
-            return readAlias().thenApply(now -> {
-                if (!now.revisionId().equals(progress.revision)) {
-                    TrafficSplit s = now.split();
-                    boolean ours = s.primaryVersion().equals(baseline.split().primaryVersion())
-                            && (s.canaryVersion().filter(target::equals).isPresent() || !s.isSplit());
-                    if (!ours) {
-                        progress.message = "Cannot resume: " + qualified() + " now sends " + s.arrows()
-                                + ", no longer a split between v" + baseline.split().primaryVersion() + " and v" + target
-                                + ". Abort to restore the baseline, or fix the alias.";
-                        return recorder.publishState("resume refused");
-                    }
-                    progress.revision = now.revisionId(); // the operator resumes on the alias as it is now
-                    progress.canaryPercent = Weight.percent(s.weightOf(target));
+            return alias.read().thenApply(now -> {
+                if (!restorer.resumableOn(now)) {
+                    return recorder.publishState("resume refused");
                 }
                 RolloutState back = progress.pausedFrom == RolloutState.PENDING ? RolloutState.PENDING
                         : progress.pausedFrom == RolloutState.HOLDING ? RolloutState.HOLDING : RolloutState.BAKING;
@@ -161,7 +153,7 @@ public final class Rollout {
             }
             recorder.control("approve", "");
             progress.awaiting = Optional.empty();
-            return readAlias().thenCompose(this::advance);
+            return alias.read().thenCompose(this::advance);
         });
     }
 
@@ -214,7 +206,7 @@ public final class Rollout {
                 return done();
             }
             recorder.control("set-weight", WeightText.of(checked.percent()));
-            return readAlias().thenCompose(now -> shift(now, checked.percent(), "The operator set the weight"));
+            return alias.read().thenCompose(now -> shift(now, checked.percent(), "The operator set the weight"));
         });
     }
 
@@ -222,7 +214,7 @@ public final class Rollout {
     public CompletableFuture<RolloutSnapshot> abort(String reason) {
         return serial(() -> {
             recorder.control("abort", reason);
-            return readAlias().thenCompose(now -> rollBack(now, "Aborted by the operator"
+            return alias.read().thenCompose(now -> restorer.rollBack(now, "Aborted by the operator"
                     + (reason.isBlank() ? "" : ": " + reason)));
         });
     }
@@ -237,16 +229,14 @@ public final class Rollout {
         if (requests != null) {
             return requests;
         }
-        return readAlias().thenCompose(now -> {
+        return alias.read().thenCompose(now -> {
             RolloutState s = state.get();
             if (s == RolloutState.PENDING) {
                 return advance(now);
             }
-            if (s != RolloutState.PAUSED && !now.revisionId().equals(progress.revision)) {
-                shownForeign = Optional.of(now.revisionId());
-                pauseNow(qualified() + " was changed by someone else: it now sends " + now.split().arrows()
-                        + " (revision " + now.revisionId() + "). The rollout paused; nothing was overwritten.",
-                        "resume on the alias as it is, or abort to restore the baseline");
+            Optional<String> foreign = s == RolloutState.PAUSED ? Optional.empty() : restorer.changedBySomeoneElse(now);
+            if (foreign.isPresent()) {
+                pauseNow(foreign.get(), Restorer.AFTER_FOREIGN_CHANGE);
                 return done();
             }
             return judge().thenCompose(v -> decide(now, v));
@@ -277,7 +267,7 @@ public final class Rollout {
         }
         if (v.result().failing() && !progress.overridden) {
             if (settings.rollbackOnFailure()) {
-                return rollBack(now, "Gate failed: " + v.reasons().get(0));
+                return restorer.rollBack(now, "Gate failed: " + v.reasons().get(0));
             }
             pauseNow("Gate failed: " + v.reasons().get(0), "abort, or override the gate with a reason");
             return done();
@@ -346,7 +336,7 @@ public final class Rollout {
             return done();
         }
         TrafficSplit split = TrafficSplit.canary(baseline.split().primaryVersion(), target, Weight.toAws(percent));
-        return write(AliasChange.update(now, split, now.description())).thenApply(outcome -> {
+        return alias.write(AliasChange.update(now, split, now.description())).thenApply(outcome -> {
             if (outcome instanceof WriteOutcome.Applied) {
                 Instant t = clock.instant();
                 progress.canaryPercent = percent;
@@ -369,7 +359,7 @@ public final class Rollout {
             return done();
         }
         progress.step = plan.steps().size();
-        return write(AliasChange.update(now, TrafficSplit.allTo(target), now.description())).thenApply(outcome -> {
+        return alias.write(AliasChange.update(now, TrafficSplit.allTo(target), now.description())).thenApply(outcome -> {
             if (outcome instanceof WriteOutcome.Applied) {
                 progress.canaryPercent = 100;
                 transition(RolloutState.PROMOTING, RolloutState.PROMOTED);
@@ -377,52 +367,6 @@ public final class Rollout {
                 return finish("promoted");
             }
             return stopAfter(RolloutState.PROMOTING, outcome);
-        });
-    }
-
-    private CompletableFuture<RolloutSnapshot> rollBack(AliasRoute now, String why) {
-        RolloutState from = state.get();
-        if (from.finished() || !transition(from, RolloutState.ROLLING_BACK)) {
-            return done();
-        }
-        String restored = "restored " + baseline.split().arrows() + describeDescription()
-                + terms.baselineProvisioned().map(pc -> pc.isEmpty() ? "" : "; provisioned concurrency " + pc + " was never changed")
-                        .orElse("");
-        if (now.split().equals(baseline.split()) && now.description().equals(baseline.description())) {
-            transition(RolloutState.ROLLING_BACK, RolloutState.ROLLED_BACK);
-            progress.message = sentence(why) + " Rolled back: the alias already held its baseline (" + baseline.split().arrows() + ").";
-            return CompletableFuture.completedFuture(finish("rolled back"));
-        }
-        boolean foreign = !now.revisionId().equals(progress.revision);
-        if (foreign && shownForeign.filter(now.revisionId()::equals).isEmpty()) {
-            // A change nobody has shown the operator yet: show it first, and restore only on a second, informed abort.
-            shownForeign = Optional.of(now.revisionId());
-            progress.pausedFrom = from == RolloutState.PAUSED ? progress.pausedFrom : from;
-            transition(RolloutState.ROLLING_BACK, RolloutState.PAUSED);
-            progress.awaiting = Optional.of("abort again to restore the baseline over that change, or resume on the alias as it is");
-            progress.message = sentence(why) + " Not rolled back: " + qualified() + " was changed by someone else since the rollout's"
-                    + " last write; it now sends " + now.split().arrows() + " (revision " + now.revisionId()
-                    + "). Nothing was overwritten.";
-            return CompletableFuture.completedFuture(recorder.publishState("pause"));
-        }
-        String over = foreign ? " over the change by someone else (revision " + now.revisionId() + ")" : "";
-        return write(AliasChange.update(now, baseline.split(), baseline.description())).thenApply(outcome -> {
-            if (outcome instanceof WriteOutcome.Applied) {
-                progress.canaryPercent = Weight.percent(baseline.split().weightOf(target));
-                transition(RolloutState.ROLLING_BACK, RolloutState.ROLLED_BACK);
-                progress.message = sentence(why) + " Rolled back: " + restored + over + ".";
-                return finish("rolled back");
-            }
-            if (outcome instanceof WriteOutcome.Conflict c) {
-                progress.pausedFrom = RolloutState.BAKING;
-                transition(RolloutState.ROLLING_BACK, RolloutState.PAUSED);
-                progress.awaiting = Optional.of("the alias changed during the roll back: check it, then abort again");
-                progress.message = sentence(why) + " The roll back was not sent over a foreign change: " + c.message();
-                return recorder.publishState("conflict");
-            }
-            transition(RolloutState.ROLLING_BACK, RolloutState.FAILED);
-            progress.message = sentence(why) + " The roll back failed: " + outcome.message();
-            return finish("failed");
         });
     }
 
@@ -441,19 +385,6 @@ public final class Rollout {
         progress.awaiting = Optional.of(what + ": resume or abort");
         progress.message = outcome.message();
         return recorder.publishState(outcome instanceof WriteOutcome.Conflict ? "conflict" : "write failed");
-    }
-
-    private CompletableFuture<WriteOutcome> write(AliasChange change) {
-        return session.writer().planAndApply(change).thenApply(outcome -> {
-            if (outcome instanceof WriteOutcome.Applied a) {
-                a.after().ifPresent(after -> progress.revision = after.revisionId());
-            }
-            return outcome;
-        });
-    }
-
-    private CompletableFuture<AliasRoute> readAlias() {
-        return session.services().lambda().getAlias(baseline.functionName(), baseline.name());
     }
 
     /** Controls another process left in the journal for this rollout; applied in order, each once. */
@@ -480,11 +411,11 @@ public final class Rollout {
                 }
                 recorder.control("approve", reason);
                 progress.awaiting = Optional.empty();
-                yield readAlias().thenCompose(onGate() ? this::advance : now -> evaluateNow());
+                yield alias.read().thenCompose(onGate() ? this::advance : now -> evaluateNow());
             }
             case "abort" -> {
                 recorder.control("abort", reason);
-                yield readAlias().thenCompose(now -> rollBack(now, "Aborted by the operator: " + reason));
+                yield alias.read().thenCompose(now -> restorer.rollBack(now, "Aborted by the operator: " + reason));
             }
             default -> evaluateNow();
         };
@@ -493,7 +424,7 @@ public final class Rollout {
     private CompletableFuture<RolloutSnapshot> resumeNowFromRequest() {
         if (state.get() == RolloutState.PAUSED) {
             RolloutState back = progress.pausedFrom == RolloutState.PENDING ? RolloutState.PENDING : RolloutState.BAKING;
-            return readAlias().thenApply(now -> {
+            return alias.read().thenApply(now -> {
                 progress.revision = now.revisionId();
                 transition(RolloutState.PAUSED, back);
                 progress.awaiting = Optional.empty();
@@ -551,6 +482,24 @@ public final class Rollout {
         return recorder.publishState(event);
     }
 
+    /** The state machine as the parts reach it: every move they make is this rollout's own compare-and-set. */
+    private final class Machine implements StateMachine {
+        @Override
+        public RolloutState state() {
+            return state.get();
+        }
+
+        @Override
+        public boolean transition(RolloutState from, RolloutState to) {
+            return Rollout.this.transition(from, to);
+        }
+
+        @Override
+        public RolloutSnapshot finish(String event) {
+            return Rollout.this.finish(event);
+        }
+    }
+
     /** Runs {@code op} after every earlier evaluation and control; a failure reaches the caller's future only. */
     private synchronized CompletableFuture<RolloutSnapshot> serial(Supplier<CompletableFuture<RolloutSnapshot>> op) {
         CompletableFuture<RolloutSnapshot> next = tail.handle((x, e) -> null).thenCompose(x -> {
@@ -566,18 +515,13 @@ public final class Rollout {
 
     /** The operator has been shown that the alias now holds {@code foreignRevision}: an abort may restore over it. */
     void foreignChangeShown(String foreignRevision) {
-        shownForeign = Optional.of(foreignRevision);
+        restorer.shown(foreignRevision);
     }
 
     /** Puts the progress a journal recorded back (a restart). */
     void restore(ObjectNode last, RolloutState as, String why, Optional<String> awaitingNow) {
         recorder.readBack(last, why, awaitingNow);
         state.set(as);
-    }
-
-    /** {@code text} as a sentence: a full stop added unless it already ends in one. */
-    static String sentence(String text) {
-        return text.endsWith(".") || text.endsWith("!") || text.endsWith("?") ? text : text + ".";
     }
 
     /** An instant as operators read it in a line of text: to the second, in UTC. */
@@ -591,10 +535,6 @@ public final class Rollout {
 
     private String stepText() {
         return progress.stepText();
-    }
-
-    private String describeDescription() {
-        return baseline.description().isBlank() ? "" : " — “" + baseline.description() + "”";
     }
 
     /** For the journal's started record. */

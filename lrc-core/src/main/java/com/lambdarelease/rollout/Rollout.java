@@ -6,11 +6,8 @@ import com.lambdarelease.domain.AliasMetricsQuery;
 import com.lambdarelease.domain.AliasRoute;
 import com.lambdarelease.domain.LambdaMetric;
 import com.lambdarelease.domain.MetricWindow;
-import com.lambdarelease.domain.TrafficSplit;
 import com.lambdarelease.domain.Weight;
-import com.lambdarelease.release.AliasChange;
 import com.lambdarelease.release.ReleaseSession;
-import com.lambdarelease.release.WriteOutcome;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -56,6 +53,7 @@ public final class Rollout {
     private final StateMachine machine = new Machine();
     private final RolloutAlias alias;
     private final Restorer restorer;
+    private final Shifter shifter;
     private CompletableFuture<?> tail = CompletableFuture.completedFuture(null);
 
     Rollout(String id, AliasRoute baseline, Optional<Map<String, Integer>> baselineProvisioned, String target,
@@ -75,6 +73,7 @@ public final class Rollout {
                 listenerExecutor);
         this.alias = new RolloutAlias(session, baseline, progress);
         this.restorer = new Restorer(terms, progress, machine, alias, recorder);
+        this.shifter = new Shifter(terms, progress, machine, alias, recorder, clock);
     }
 
     // ---- public API -------------------------------------------------------------------------
@@ -153,7 +152,7 @@ public final class Rollout {
             }
             recorder.control("approve", "");
             progress.awaiting = Optional.empty();
-            return alias.read().thenCompose(this::advance);
+            return alias.read().thenCompose(shifter::advance);
         });
     }
 
@@ -206,7 +205,7 @@ public final class Rollout {
                 return done();
             }
             recorder.control("set-weight", WeightText.of(checked.percent()));
-            return alias.read().thenCompose(now -> shift(now, checked.percent(), "The operator set the weight"));
+            return alias.read().thenCompose(now -> shifter.shift(now, checked.percent(), "The operator set the weight"));
         });
     }
 
@@ -232,7 +231,7 @@ public final class Rollout {
         return alias.read().thenCompose(now -> {
             RolloutState s = state.get();
             if (s == RolloutState.PENDING) {
-                return advance(now);
+                return shifter.advance(now);
             }
             Optional<String> foreign = s == RolloutState.PAUSED ? Optional.empty() : restorer.changedBySomeoneElse(now);
             if (foreign.isPresent()) {
@@ -282,7 +281,7 @@ public final class Rollout {
         boolean dataIn = progress.bakeSkipped || v.dataCompleteThrough().filter(d -> !d.isBefore(bakeEnd)).isPresent();
         boolean evidence = v.result() == Verdict.Result.HEALTHY || progress.riskAccepted || progress.overridden;
         if (baked && dataIn && evidence) {
-            return advance(now);
+            return shifter.advance(now);
         }
         if (!baked || !dataIn) {
             progress.message = !baked ? "Baking " + stepText() + " until " + seconds(bakeEnd) + "."
@@ -302,89 +301,6 @@ public final class Rollout {
             progress.message += " The operator must decide.";
         }
         return CompletableFuture.completedFuture(recorder.publishState("hold"));
-    }
-
-    /** The next step: the first shift, a manual gate, the next weight, or the promotion. */
-    private CompletableFuture<RolloutSnapshot> advance(AliasRoute now) {
-        int next = progress.step + 1;
-        progress.bakeSkipped = false;
-        progress.riskAccepted = false;
-        progress.overridden = false;
-        progress.holdingSince = Optional.empty();
-        progress.awaiting = Optional.empty();
-        if (next >= plan.steps().size()) {
-            return promote(now);
-        }
-        RolloutPlan.Step s = plan.steps().get(next);
-        progress.step = next;
-        if (s.kind() == RolloutPlan.Kind.GATE) {
-            RolloutState from = state.get();
-            if (from != RolloutState.HOLDING) {
-                transition(from, RolloutState.HOLDING);
-            }
-            progress.stepStartedAt = Optional.of(clock.instant());
-            progress.awaiting = Optional.of("manual gate: approve to continue");
-            progress.message = "Manual gate at " + WeightText.of(progress.canaryPercent) + " to v" + target + ": waiting for approval.";
-            return CompletableFuture.completedFuture(recorder.publishState("gate"));
-        }
-        return shift(now, s.percent(), "Step " + (next + 1) + "/" + plan.steps().size());
-    }
-
-    private CompletableFuture<RolloutSnapshot> shift(AliasRoute now, double percent, String why) {
-        RolloutState from = state.get();
-        if (!transition(from, RolloutState.SHIFTING)) {
-            return done();
-        }
-        TrafficSplit split = TrafficSplit.canary(baseline.split().primaryVersion(), target, Weight.toAws(percent));
-        return alias.write(AliasChange.update(now, split, now.description())).thenApply(outcome -> {
-            if (outcome instanceof WriteOutcome.Applied) {
-                Instant t = clock.instant();
-                progress.canaryPercent = percent;
-                progress.stepStartedAt = Optional.of(t);
-                if (progress.firstShiftAt.isEmpty()) {
-                    progress.firstShiftAt = Optional.of(t);
-                    progress.gates = new Gates(settings, target, baseline.split().primaryVersion(), t);
-                }
-                transition(RolloutState.SHIFTING, RolloutState.BAKING);
-                progress.message = why + ": " + split.arrows() + ".";
-                return recorder.publishState("shift");
-            }
-            return stopAfter(RolloutState.SHIFTING, outcome);
-        });
-    }
-
-    private CompletableFuture<RolloutSnapshot> promote(AliasRoute now) {
-        RolloutState from = state.get();
-        if (!transition(from, RolloutState.PROMOTING)) {
-            return done();
-        }
-        progress.step = plan.steps().size();
-        return alias.write(AliasChange.update(now, TrafficSplit.allTo(target), now.description())).thenApply(outcome -> {
-            if (outcome instanceof WriteOutcome.Applied) {
-                progress.canaryPercent = 100;
-                transition(RolloutState.PROMOTING, RolloutState.PROMOTED);
-                progress.message = "Promoted: " + qualified() + " sends 100% → v" + target + ". " + progress.verdict.reasons().get(0);
-                return finish("promoted");
-            }
-            return stopAfter(RolloutState.PROMOTING, outcome);
-        });
-    }
-
-    /** A shift or promotion that did not land: a conflict or an AWS failure pauses for the operator. */
-    private RolloutSnapshot stopAfter(RolloutState during, WriteOutcome outcome) {
-        progress.pausedFrom = progress.step < 0 || progress.firstShiftAt.isEmpty() ? RolloutState.PENDING : RolloutState.BAKING;
-        if (during == RolloutState.PROMOTING) {
-            progress.step = plan.steps().size() - 1;
-        }
-        if (progress.firstShiftAt.isEmpty()) {
-            progress.step = -1;
-        }
-        transition(during, RolloutState.PAUSED);
-        String what = outcome instanceof WriteOutcome.Conflict ? "the alias changed behind the rollout"
-                : outcome instanceof WriteOutcome.Refused ? "the change was refused" : "AWS did not apply the change";
-        progress.awaiting = Optional.of(what + ": resume or abort");
-        progress.message = outcome.message();
-        return recorder.publishState(outcome instanceof WriteOutcome.Conflict ? "conflict" : "write failed");
     }
 
     /** Controls another process left in the journal for this rollout; applied in order, each once. */
@@ -411,7 +327,7 @@ public final class Rollout {
                 }
                 recorder.control("approve", reason);
                 progress.awaiting = Optional.empty();
-                yield alias.read().thenCompose(onGate() ? this::advance : now -> evaluateNow());
+                yield alias.read().thenCompose(onGate() ? shifter::advance : now -> evaluateNow());
             }
             case "abort" -> {
                 recorder.control("abort", reason);

@@ -1,21 +1,13 @@
 package com.lambdarelease.rollout;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.lambdarelease.domain.AliasMetrics;
-import com.lambdarelease.domain.AliasMetricsQuery;
 import com.lambdarelease.domain.AliasRoute;
-import com.lambdarelease.domain.LambdaMetric;
-import com.lambdarelease.domain.MetricWindow;
-import com.lambdarelease.domain.Weight;
 import com.lambdarelease.release.ReleaseSession;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,18 +25,16 @@ import java.util.function.Supplier;
  * baking) pauses, never retries. Roll back restores the alias exactly as it was before the first
  * shift (primary, routing, description) in one write guarded by the RevisionId last written.
  * Every transition goes to the release journal.
+ *
+ * <p>This class holds the state and the operator's controls, and wires the parts, which share one
+ * {@code Progress}: {@code Decider} turns an evaluation into a {@code Decision}, {@code Shifter}
+ * moves along the plan, {@code Restorer} rolls back and answers for changes by someone else,
+ * {@code Recorder} writes the journal and the snapshot, and {@code RolloutAlias} is their one way to
+ * the alias. They move the state only through {@code StateMachine}.
  */
 public final class Rollout {
 
-    private static final Set<LambdaMetric> METRICS = Set.of(LambdaMetric.INVOCATIONS, LambdaMetric.ERRORS,
-            LambdaMetric.THROTTLES, LambdaMetric.DURATION_AVERAGE, LambdaMetric.DURATION_P99);
-
     private final Terms terms;
-    private final AliasRoute baseline;
-    private final String target;
-    private final RolloutPlan plan;
-    private final RolloutSettings settings;
-    private final ReleaseSession session;
     private final Clock clock;
     private final Runnable onFinished;
     private final AtomicReference<RolloutState> state;
@@ -54,17 +44,13 @@ public final class Rollout {
     private final RolloutAlias alias;
     private final Restorer restorer;
     private final Shifter shifter;
+    private final Decider decider;
     private CompletableFuture<?> tail = CompletableFuture.completedFuture(null);
 
     Rollout(String id, AliasRoute baseline, Optional<Map<String, Integer>> baselineProvisioned, String target,
             RolloutPlan plan, RolloutSettings settings, ReleaseSession session, RolloutJournal journal, Clock clock,
             Executor listenerExecutor, Runnable onFinished, RolloutState initial) {
         this.terms = new Terms(id, baseline, baselineProvisioned, target, plan, settings);
-        this.baseline = baseline;
-        this.target = target;
-        this.plan = plan;
-        this.settings = settings;
-        this.session = session;
         this.clock = clock;
         this.onFinished = onFinished;
         this.state = new AtomicReference<>(initial);
@@ -74,6 +60,7 @@ public final class Rollout {
         this.alias = new RolloutAlias(session, baseline, progress);
         this.restorer = new Restorer(terms, progress, machine, alias, recorder);
         this.shifter = new Shifter(terms, progress, machine, alias, recorder, clock);
+        this.decider = new Decider(terms, progress, session.services().metrics(), clock);
     }
 
     // ---- public API -------------------------------------------------------------------------
@@ -106,7 +93,7 @@ public final class Rollout {
         return serial(() -> {
             pauseNow("Paused by the operator" + (reason.isBlank() ? "." : ": " + reason), "resume or abort");
             recorder.control("pause", reason);
-            return done();
+            return recorder.unchanged();
         });
     }
 
@@ -114,7 +101,7 @@ public final class Rollout {
     public CompletableFuture<RolloutSnapshot> resume() {
         return serial(() -> {
             if (state.get() != RolloutState.PAUSED) {
-                return done();
+                return recorder.unchanged();
             }
             return alias.read().thenApply(now -> {
                 if (!restorer.resumableOn(now)) {
@@ -122,7 +109,7 @@ public final class Rollout {
                 }
                 RolloutState back = progress.pausedFrom == RolloutState.PENDING ? RolloutState.PENDING
                         : progress.pausedFrom == RolloutState.HOLDING ? RolloutState.HOLDING : RolloutState.BAKING;
-                transition(RolloutState.PAUSED, back);
+                machine.transition(RolloutState.PAUSED, back);
                 progress.awaiting = Optional.empty();
                 progress.message = "Resumed by the operator.";
                 recorder.control("resume", "");
@@ -138,7 +125,7 @@ public final class Rollout {
 
     private CompletableFuture<RolloutSnapshot> skipNow(String reason) {
         progress.bakeSkipped = true;
-        progress.message = "The operator skipped the rest of the bake of " + stepText() + ".";
+        progress.message = "The operator skipped the rest of the bake of " + progress.stepText() + ".";
         recorder.control("skip", reason);
         return evaluateNow();
     }
@@ -147,8 +134,8 @@ public final class Rollout {
     public CompletableFuture<RolloutSnapshot> approveGate() {
         return serial(() -> {
             if (!onGate()) {
-                progress.message = "There is no manual gate waiting (" + stepText() + ").";
-                return done();
+                progress.message = "There is no manual gate waiting (" + progress.stepText() + ").";
+                return recorder.unchanged();
             }
             recorder.control("approve", "");
             progress.awaiting = Optional.empty();
@@ -174,7 +161,7 @@ public final class Rollout {
     private CompletableFuture<RolloutSnapshot> overrideNow(String reason) {
         if (reason == null || reason.isBlank()) {
             progress.message = "An override needs a reason.";
-            return done();
+            return recorder.unchanged();
         }
         progress.overridden = true;
         if (progress.gates != null) {
@@ -183,7 +170,7 @@ public final class Rollout {
         recorder.control("override", reason);
         progress.message = "The operator overrode the failing gate: " + reason;
         if (state.get() == RolloutState.PAUSED && progress.pausedFrom != RolloutState.PENDING) {
-            transition(RolloutState.PAUSED, RolloutState.BAKING);
+            machine.transition(RolloutState.PAUSED, RolloutState.BAKING);
             progress.awaiting = Optional.empty();
         }
         return CompletableFuture.completedFuture(recorder.publishState("override"));
@@ -202,9 +189,9 @@ public final class Rollout {
         return serial(() -> {
             RolloutPlan.Step checked = RolloutPlan.Step.shift(percent, Duration.ZERO); // refuses 0, 100, off-grid
             if (state.get().finished()) {
-                return done();
+                return recorder.unchanged();
             }
-            recorder.control("set-weight", WeightText.of(checked.percent()));
+            recorder.control("set-weight", Shifter.percentText(checked.percent()));
             return alias.read().thenCompose(now -> shifter.shift(now, checked.percent(), "The operator set the weight"));
         });
     }
@@ -222,7 +209,7 @@ public final class Rollout {
 
     private CompletableFuture<RolloutSnapshot> evaluateNow() {
         if (state.get().finished()) {
-            return done();
+            return recorder.unchanged();
         }
         CompletableFuture<RolloutSnapshot> requests = applyRequests();
         if (requests != null) {
@@ -236,71 +223,37 @@ public final class Rollout {
             Optional<String> foreign = s == RolloutState.PAUSED ? Optional.empty() : restorer.changedBySomeoneElse(now);
             if (foreign.isPresent()) {
                 pauseNow(foreign.get(), Restorer.AFTER_FOREIGN_CHANGE);
-                return done();
+                return recorder.unchanged();
             }
-            return judge().thenCompose(v -> decide(now, v));
+            return decider.judge().thenCompose(v -> act(now, decider.decide(state.get(), v)));
         });
     }
 
-    private CompletableFuture<Verdict> judge() {
-        if (progress.gates == null) {
-            return CompletableFuture.completedFuture(progress.verdict);
-        }
-        Instant now = clock.instant();
-        Instant end = Gates.truncate(now).plus(Duration.ofMinutes(1));
-        MetricWindow window = new MetricWindow(progress.gates.windowStart().isBefore(end) ? progress.gates.windowStart()
-                : end.minus(Duration.ofMinutes(1)), end, Duration.ofMinutes(1));
-        AliasMetricsQuery query = new AliasMetricsQuery(baseline.functionName(), baseline.name(),
-                List.of(baseline.split().primaryVersion(), target), METRICS, window);
-        return session.services().metrics().aliasMetrics(query).thenApply((AliasMetrics m) -> {
-            Instant from = progress.stepStartedAt.orElse(now);
-            progress.verdict = progress.gates.judge(m, clock.instant(), from);
-            return progress.verdict;
-        });
-    }
-
-    private CompletableFuture<RolloutSnapshot> decide(AliasRoute now, Verdict v) {
-        RolloutState s = state.get();
-        if (s == RolloutState.PAUSED) {
-            return done();
-        }
-        if (v.result().failing() && !progress.overridden) {
-            if (settings.rollbackOnFailure()) {
-                return restorer.rollBack(now, "Gate failed: " + v.reasons().get(0));
+    /** Carries out what the decider made of an evaluation of {@code now}. */
+    private CompletableFuture<RolloutSnapshot> act(AliasRoute now, Decision d) {
+        return switch (d.next()) {
+            case STAY -> recorder.unchanged();
+            case ADVANCE -> shifter.advance(now);
+            case ROLL_BACK -> restorer.rollBack(now, d.message());
+            case PAUSE -> {
+                pauseNow(d.message(), d.awaiting().orElseThrow());
+                yield recorder.unchanged();
             }
-            pauseNow("Gate failed: " + v.reasons().get(0), "abort, or override the gate with a reason");
-            return done();
-        }
-        if (onGate()) {
-            return done();
-        }
-        RolloutPlan.Step current = plan.steps().get(progress.step);
-        Instant t = clock.instant();
-        Instant bakeEnd = progress.stepStartedAt.orElse(t).plus(current.bake());
-        boolean baked = progress.bakeSkipped || !t.isBefore(bakeEnd);
-        boolean dataIn = progress.bakeSkipped || v.dataCompleteThrough().filter(d -> !d.isBefore(bakeEnd)).isPresent();
-        boolean evidence = v.result() == Verdict.Result.HEALTHY || progress.riskAccepted || progress.overridden;
-        if (baked && dataIn && evidence) {
-            return shifter.advance(now);
-        }
-        if (!baked || !dataIn) {
-            progress.message = !baked ? "Baking " + stepText() + " until " + seconds(bakeEnd) + "."
-                    : "Bake of " + stepText() + " done; waiting for the metrics through " + seconds(bakeEnd) + " to arrive.";
-            return CompletableFuture.completedFuture(recorder.publishState("verdict"));
-        }
-        if (s != RolloutState.HOLDING) {
-            transition(s, RolloutState.HOLDING);
-            progress.holdingSince = Optional.of(t);
-        }
-        Instant since = progress.holdingSince.orElse(t);
-        // Asks the operator once the hold has lasted maxHold; meanwhile the gates keep judging each new minute.
-        boolean tooLong = Duration.between(since, t).compareTo(settings.maxHold()) > 0;
-        progress.message = "Holding " + stepText() + " as inconclusive: " + v.reasons().get(1);
-        if (tooLong && progress.awaiting.isEmpty()) {
-            progress.awaiting = Optional.of("too little evidence: accept the risk, or abort");
-            progress.message += " The operator must decide.";
-        }
-        return CompletableFuture.completedFuture(recorder.publishState("hold"));
+            case WAIT -> {
+                progress.message = d.message();
+                yield CompletableFuture.completedFuture(recorder.publishState("verdict"));
+            }
+            case HOLD -> {
+                RolloutState s = state.get();
+                if (s != RolloutState.HOLDING) {
+                    machine.transition(s, RolloutState.HOLDING);
+                    progress.holdingSince = d.holdingSince();
+                }
+                progress.message = d.message();
+                d.awaiting().ifPresent(a -> progress.awaiting = Optional.of(a));
+                yield CompletableFuture.completedFuture(recorder.publishState("hold"));
+            }
+        };
     }
 
     /** Controls another process left in the journal for this rollout; applied in order, each once. */
@@ -318,9 +271,9 @@ public final class Rollout {
             case "pause" -> {
                 pauseNow("Paused by the operator: " + reason, "resume or abort");
                 recorder.control("pause", reason);
-                yield done();
+                yield recorder.unchanged();
             }
-            case "resume" -> tailless(this::resumeNowFromRequest);
+            case "resume" -> resumeNowFromRequest(); // already inside serial(): not queued again
             case "approve" -> {
                 if (!onGate()) {
                     progress.riskAccepted = true; // approving an inconclusive hold is accepting its risk
@@ -342,18 +295,14 @@ public final class Rollout {
             RolloutState back = progress.pausedFrom == RolloutState.PENDING ? RolloutState.PENDING : RolloutState.BAKING;
             return alias.read().thenApply(now -> {
                 progress.revision = now.revisionId();
-                transition(RolloutState.PAUSED, back);
+                machine.transition(RolloutState.PAUSED, back);
                 progress.awaiting = Optional.empty();
                 recorder.control("resume", "");
                 progress.message = "Resumed by the operator.";
                 return recorder.publishState("resume");
             });
         }
-        return done();
-    }
-
-    private static <T> CompletableFuture<T> tailless(Supplier<CompletableFuture<T>> op) {
-        return op.get();
+        return recorder.unchanged();
     }
 
     // ---- state ----------------------------------------------------------------------------------
@@ -365,40 +314,17 @@ public final class Rollout {
             return;
         }
         progress.pausedFrom = s;
-        transition(s, RolloutState.PAUSED);
+        machine.transition(s, RolloutState.PAUSED);
         progress.awaiting = Optional.of(whatNext);
         progress.message = why;
         recorder.publishState("pause");
-    }
-
-    /** Compare-and-set: moves from {@code from} to {@code to} only if the rollout is in {@code from}. */
-    private boolean transition(RolloutState from, RolloutState to) {
-        if (!from.canBecome(to)) {
-            throw new IllegalStateException("A rollout cannot go from " + from + " to " + to);
-        }
-        return state.compareAndSet(from, to);
     }
 
     private boolean onGate() {
         return progress.onGate(state.get());
     }
 
-    private CompletableFuture<RolloutSnapshot> done() {
-        return CompletableFuture.completedFuture(recorder.publish());
-    }
-
-    private RolloutSnapshot finish(String event) {
-        RolloutSnapshot s = recorder.publishState(event);
-        onFinished.run();
-        return s;
-    }
-
-    /** Journals the state with the progress a restart needs, then tells the listeners (a recovery). */
-    RolloutSnapshot publishState(String event) {
-        return recorder.publishState(event);
-    }
-
-    /** The state machine as the parts reach it: every move they make is this rollout's own compare-and-set. */
+    /** The state machine: this rollout's moves, and every part's, go through its one compare-and-set. */
     private final class Machine implements StateMachine {
         @Override
         public RolloutState state() {
@@ -407,12 +333,17 @@ public final class Rollout {
 
         @Override
         public boolean transition(RolloutState from, RolloutState to) {
-            return Rollout.this.transition(from, to);
+            if (!from.canBecome(to)) {
+                throw new IllegalStateException("A rollout cannot go from " + from + " to " + to);
+            }
+            return state.compareAndSet(from, to);
         }
 
         @Override
         public RolloutSnapshot finish(String event) {
-            return Rollout.this.finish(event);
+            RolloutSnapshot s = recorder.publishState(event);
+            onFinished.run();
+            return s;
         }
     }
 
@@ -429,6 +360,18 @@ public final class Rollout {
         return next;
     }
 
+    // ---- for the engine: start and recovery ------------------------------------------------------
+
+    /** For the journal's started record. */
+    ObjectNode startedRecord(String connection) {
+        return recorder.startedRecord(connection);
+    }
+
+    /** Journals the state with the progress a restart needs, then tells the listeners (a recovery). */
+    RolloutSnapshot publishState(String event) {
+        return recorder.publishState(event);
+    }
+
     /** The operator has been shown that the alias now holds {@code foreignRevision}: an abort may restore over it. */
     void foreignChangeShown(String foreignRevision) {
         restorer.shown(foreignRevision);
@@ -438,33 +381,5 @@ public final class Rollout {
     void restore(ObjectNode last, RolloutState as, String why, Optional<String> awaitingNow) {
         recorder.readBack(last, why, awaitingNow);
         state.set(as);
-    }
-
-    /** An instant as operators read it in a line of text: to the second, in UTC. */
-    static String seconds(Instant t) {
-        return t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
-    }
-
-    private String qualified() {
-        return terms.qualified();
-    }
-
-    private String stepText() {
-        return progress.stepText();
-    }
-
-    /** For the journal's started record. */
-    ObjectNode startedRecord(String connection) {
-        return recorder.startedRecord(connection);
-    }
-
-    /** Percentages as the weight fields show them. */
-    static final class WeightText {
-        private WeightText() {
-        }
-
-        static String of(double percent) {
-            return Weight.percentNumber(percent) + "%";
-        }
     }
 }

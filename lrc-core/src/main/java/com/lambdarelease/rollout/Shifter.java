@@ -51,7 +51,7 @@ final class Shifter {
             }
             progress.stepStartedAt = Optional.of(clock.instant());
             progress.awaiting = Optional.of("manual gate: approve to continue");
-            progress.message = "Manual gate at " + Rollout.WeightText.of(progress.canaryPercent) + " to v" + terms.target() + ": waiting for approval.";
+            progress.message = "Manual gate at " + percentText(progress.canaryPercent) + " to v" + terms.target() + ": waiting for approval.";
             return CompletableFuture.completedFuture(recorder.publishState("gate"));
         }
         return shift(now, s.percent(), "Step " + (next + 1) + "/" + terms.plan().steps().size());
@@ -113,5 +113,10 @@ final class Shifter {
         progress.awaiting = Optional.of(what + ": resume or abort");
         progress.message = outcome.message();
         return recorder.publishState(outcome instanceof WriteOutcome.Conflict ? "conflict" : "write failed");
+    }
+
+    /** A weight as the weight fields show it: "12.5%". */
+    static String percentText(double percent) {
+        return Weight.percentNumber(percent) + "%";
     }
 }

@@ -142,7 +142,7 @@ final class Gates {
                 r, settings.maxDurationRatio(), slowMinutes)).orElse("Duration: no minute yet with "
                 + settings.durationMinInvocations() + "+ invocations of both versions."));
         Optional<Instant> through = minutes.isEmpty() ? Optional.empty() : Optional.of(fedThrough);
-        reasons.add(through.map(t -> "Data complete through " + Rollout.seconds(t) + " (metrics are taken as final "
+        reasons.add(through.map(t -> "Data complete through " + seconds(t) + " (metrics are taken as final "
                 + RolloutPlan.minutes(settings.dataDelay()) + " after a minute ends).").orElse("No final minute yet."));
         return new Verdict(result, through, all, step, errorTest.logStatistic(), errorTest.logThreshold(), toFail,
                 lastRatio, slowMinutes, rMax, more, eta, reasons);
@@ -181,6 +181,11 @@ final class Gates {
 
     static Instant truncate(Instant t) {
         return Instant.ofEpochSecond(Math.floorDiv(t.getEpochSecond(), 60) * 60);
+    }
+
+    /** An instant as operators read it in a line of text: to the second, in UTC. */
+    static String seconds(Instant t) {
+        return t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 
     private static String percent(double rate) {

@@ -37,6 +37,11 @@ public record RolloutSnapshot(String id, String function, String alias, String t
 
     /** "step 2/9 (20% for 1 min)" */
     public String stepText() {
+        return stepText(plan, step);
+    }
+
+    /** The same words for a step the rollout is on now, before its snapshot is taken. */
+    static String stepText(RolloutPlan plan, int step) {
         if (step < 0) {
             return "before the first step";
         }

@@ -1,0 +1,122 @@
+package com.lambdarelease.rollout;
+
+import com.lambdarelease.domain.AliasRoute;
+import com.lambdarelease.domain.TrafficSplit;
+import com.lambdarelease.domain.Weight;
+import com.lambdarelease.release.AliasChange;
+import com.lambdarelease.release.WriteOutcome;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Moves one rollout along its plan: the next step is a manual gate (held for approval), a shift
+ * (one guarded write of the next weight, the first one starting the gates) or, after the last, the
+ * promotion (everything to the new version). A write that does not land pauses for the operator,
+ * never retries.
+ */
+final class Shifter {
+
+    private final Terms terms;
+    private final Progress progress;
+    private final StateMachine machine;
+    private final RolloutAlias alias;
+    private final Recorder recorder;
+    private final Clock clock;
+
+    Shifter(Terms terms, Progress progress, StateMachine machine, RolloutAlias alias, Recorder recorder, Clock clock) {
+        this.terms = terms;
+        this.progress = progress;
+        this.machine = machine;
+        this.alias = alias;
+        this.recorder = recorder;
+        this.clock = clock;
+    }
+
+    /** The next step: the first shift, a manual gate, the next weight, or the promotion. */
+    CompletableFuture<RolloutSnapshot> advance(AliasRoute now) {
+        int next = progress.step + 1;
+        progress.leaveStep();
+        if (next >= terms.plan().steps().size()) {
+            return promote(now);
+        }
+        RolloutPlan.Step s = terms.plan().steps().get(next);
+        progress.step = next;
+        if (s.kind() == RolloutPlan.Kind.GATE) {
+            RolloutState from = machine.state();
+            if (from != RolloutState.HOLDING) {
+                machine.transition(from, RolloutState.HOLDING);
+            }
+            progress.stepStartedAt = Optional.of(clock.instant());
+            progress.awaiting = Optional.of("manual gate: approve to continue");
+            progress.message = "Manual gate at " + percentText(progress.canaryPercent) + " to v" + terms.target() + ": waiting for approval.";
+            return CompletableFuture.completedFuture(recorder.publishState("gate"));
+        }
+        return shift(now, s.percent(), "Step " + (next + 1) + "/" + terms.plan().steps().size());
+    }
+
+    /** Sends {@code percent} to the new version in one write; the step's bake starts when it lands. */
+    CompletableFuture<RolloutSnapshot> shift(AliasRoute now, double percent, String why) {
+        RolloutState from = machine.state();
+        if (!machine.transition(from, RolloutState.SHIFTING)) {
+            return recorder.unchanged();
+        }
+        TrafficSplit split = TrafficSplit.canary(terms.primary(), terms.target(), Weight.toAws(percent));
+        return alias.write(AliasChange.update(now, split, now.description())).thenApply(outcome -> {
+            if (outcome instanceof WriteOutcome.Applied) {
+                Instant t = clock.instant();
+                progress.canaryPercent = percent;
+                progress.stepStartedAt = Optional.of(t);
+                if (progress.firstShiftAt.isEmpty()) {
+                    progress.firstShiftAt = Optional.of(t);
+                    progress.gates = terms.gatesFrom(t);
+                }
+                machine.transition(RolloutState.SHIFTING, RolloutState.BAKING);
+                progress.message = why + ": " + split.arrows() + ".";
+                return recorder.publishState("shift");
+            }
+            return stopAfter(RolloutState.SHIFTING, outcome);
+        });
+    }
+
+    private CompletableFuture<RolloutSnapshot> promote(AliasRoute now) {
+        RolloutState from = machine.state();
+        if (!machine.transition(from, RolloutState.PROMOTING)) {
+            return recorder.unchanged();
+        }
+        progress.step = terms.plan().steps().size();
+        return alias.write(AliasChange.update(now, TrafficSplit.allTo(terms.target()), now.description())).thenApply(outcome -> {
+            if (outcome instanceof WriteOutcome.Applied) {
+                progress.canaryPercent = 100;
+                machine.transition(RolloutState.PROMOTING, RolloutState.PROMOTED);
+                progress.message = "Promoted: " + terms.qualified() + " sends 100% → v" + terms.target() + ". " + progress.verdict.reasons().get(0);
+                return machine.finish("promoted");
+            }
+            return stopAfter(RolloutState.PROMOTING, outcome);
+        });
+    }
+
+    /** A shift or promotion that did not land: a conflict or an AWS failure pauses for the operator. */
+    private RolloutSnapshot stopAfter(RolloutState during, WriteOutcome outcome) {
+        progress.pausedFrom = progress.step < 0 || progress.firstShiftAt.isEmpty() ? RolloutState.PENDING : RolloutState.BAKING;
+        if (during == RolloutState.PROMOTING) {
+            progress.step = terms.plan().steps().size() - 1;
+        }
+        if (progress.firstShiftAt.isEmpty()) {
+            progress.step = -1;
+        }
+        machine.transition(during, RolloutState.PAUSED);
+        String what = outcome instanceof WriteOutcome.Conflict ? "the alias changed behind the rollout"
+                : outcome instanceof WriteOutcome.Refused ? "the change was refused" : "AWS did not apply the change";
+        progress.awaiting = Optional.of(what + ": resume or abort");
+        progress.message = outcome.message();
+        return recorder.publishState(outcome instanceof WriteOutcome.Conflict ? "conflict" : "write failed");
+    }
+
+    /** A weight as the weight fields show it: "12.5%". */
+    static String percentText(double percent) {
+        return Weight.percentNumber(percent) + "%";
+    }
+}

@@ -140,25 +140,37 @@ class CanaryPaneSandboxTest {
         waitUntil(() -> pane.editor().candidates().contains("4") && pane.metrics().snapshotProperty().get().isPresent());
         for (String typed : List.of("150", "-1", "abc", "")) {
             long requests = requestsButLogs();
-            robot.clickOn("#canary-weight");
-            robot.interact(() -> robot.lookup("#canary-weight").queryTextInputControl().selectAll());
+            // Looked up on the FX thread: the pane keeps drawing its charts, and a lookup from the test
+            // thread walked a child list as it changed (IndexOutOfBoundsException under load).
+            javafx.scene.control.TextInputControl field = onFx(robot, "#canary-weight");
+            robot.clickOn(field);
+            robot.interact(field::selectAll);
             if (typed.isEmpty()) {
                 robot.type(KeyCode.BACK_SPACE).type(KeyCode.ENTER);
             } else {
                 robot.write(typed).type(KeyCode.ENTER);
             }
-            Label error = robot.lookup("#canary-weight-error").queryAs(Label.class);
+            Label error = onFx(robot, "#canary-weight-error");
             assertThat(error.isVisible()).isTrue();
             assertThat(error.getText()).contains("from 0 to 100");
-            assertThat(robot.lookup("#canary-apply").queryAs(Button.class).isDisabled()).isTrue();
-            assertThat(robot.lookup("#canary-preview").queryAs(Label.class).getText())
+            assertThat(this.<Button>onFx(robot, "#canary-apply").isDisabled()).isTrue();
+            assertThat(this.<Label>onFx(robot, "#canary-preview").getText())
                     .as("no old split previewed under a refused weight").startsWith("No split to preview");
             robot.interact(() -> pane.editor().apply());
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(requestsButLogs()).as("requests after typing " + typed).isEqualTo(requests);
-            assertThat(robot.lookup("#canary-weight").queryTextInputControl().getText()).isEqualTo(typed);
+            assertThat(field.getText()).isEqualTo(typed);
         }
         assertThat(dialogs.confirmations).isEmpty();
+    }
+
+    /** {@code query}'s node, looked up on the FX thread. */
+    private <T extends javafx.scene.Node> T onFx(FxRobot robot, String query) {
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> robot.lookup(query).<T>query()).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("could not look up " + query, e);
+        }
     }
 
     @Test

@@ -2,7 +2,10 @@ package com.lambdarelease.domain;
 
 import java.util.regex.Pattern;
 
-/** AWS Lambda's naming rules for functions, aliases and versions (see AWS-FACTS.md). */
+/**
+ * AWS Lambda's naming rules for functions, aliases and versions
+ * (https://docs.aws.amazon.com/lambda/latest/api/API_CreateAlias.html and API_CreateFunction.html).
+ */
 public final class AwsNames {
 
     public static final String LATEST = "$LATEST";

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * One event of a function's log group, with the version that wrote it: Lambda names each
- * environment's stream {@code YYYY/MM/DD/[<executed version>]<32 hex>} (AWS-FACTS-2 §5), so the
+ * environment's stream {@code YYYY/MM/DD/[<executed version>]<32 hex>}
+ * (https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs.html), so the
  * version is read from the stream's name.
  *
  * @param eventId CloudWatch Logs' id of the event, unique within the group

@@ -7,7 +7,8 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Reads the error a Lambda runtime reported out of one log event (AWS-FACTS-2 §5): Python's
+ * Reads the error a Lambda runtime reported out of one log event
+ * (https://docs.aws.amazon.com/lambda/latest/operatorguide/log-structure.html): Python's
  * {@code [ERROR] Type: message} (then a traceback), Node's {@code <ts>\t<id>\tERROR\tInvoke Error \t{json}},
  * the JSON {@code {"errorMessage","errorType"}} Java and custom runtimes write, and a REPORT ending
  * {@code Status: timeout}. Anything else (START, END, REPORT, the LAMBDA_WARNING companion line,

@@ -6,7 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One {@code REPORT} line read back (AWS-FACTS-2 §5): {@code REPORT RequestId: <id>\tDuration: 26.73 ms\t
+ * One {@code REPORT} line read back
+ * (https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs.html):
+ * {@code REPORT RequestId: <id>\tDuration: 26.73 ms\t
  * Billed Duration: 27 ms\tMemory Size: 128 MB\tMax Memory Used: 75 MB\t}, plus {@code Init Duration}
  * on a cold start.
  */

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The error gate: a mixture sequential probability ratio test on the canary's share of the errors,
- * as described in {@code ROLLOUT-STATISTICS.md}. If both versions fail at the same rate, each error
+ * after Wald's sequential probability ratio test (1945) with Robbins' mixtures over alternatives
+ * (1970). If both versions fail at the same rate, each error
  * of a minute belongs to the canary with probability {@code pi = n_c / (n_c + n_p)}, its share of
  * that minute's invocations; if the canary fails {@code rho} times as often, with
  * {@code q = rho pi / (rho pi + 1 - pi)}. Each final minute multiplies the likelihood ratio of

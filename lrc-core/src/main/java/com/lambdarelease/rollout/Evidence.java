@@ -6,7 +6,7 @@ package com.lambdarelease.rollout;
  * shown more errors than it did with 90% probability: {@code P(X <= k | n, rMax) <= 0.1} for
  * {@code k} errors in {@code n} invocations (the one-sided 90% Clopper-Pearson bound on its rate
  * is below {@code rMax}). With no errors that is {@code n >= ln(0.1) / ln(1 - rMax)}, about 230
- * invocations for {@code rMax} = 1% (ROLLOUT-STATISTICS.md, "Evidence before promotion").
+ * invocations for {@code rMax} = 1% (Clopper and Pearson, 1934).
  */
 public final class Evidence {
 

@@ -36,7 +36,10 @@ public final class SdkLogsService implements LogsService {
     private final CloudWatchLogsAsyncClient client;
     private final RequestBudget budget;
 
-    /** @param budget FilterLogEvents' share of the account's Logs rate (AWS: 5 per second, AWS-FACTS-2 §4) */
+    /**
+     * @param budget FilterLogEvents' share of the account's Logs rate (AWS: 5 per second,
+     * https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/cloudwatch_limits_cwl.html)
+     */
     public SdkLogsService(CloudWatchLogsAsyncClient client, RequestBudget budget) {
         this.client = client;
         this.budget = budget;
@@ -44,7 +47,8 @@ public final class SdkLogsService implements LogsService {
 
     /**
      * FilterLogEvents' budget: 4 requests per second, under AWS's 5 per account and region
-     * (AWS-FACTS-2 §4), so timing jitter between our clock and AWS's bucket does not cross it.
+     * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/cloudwatch_limits_cwl.html),
+     * so timing jitter between our clock and AWS's bucket does not cross it.
      */
     public static RequestBudget filterLogEventsBudget(java.time.Clock clock,
                                                       java.util.concurrent.ScheduledExecutorService scheduler) {

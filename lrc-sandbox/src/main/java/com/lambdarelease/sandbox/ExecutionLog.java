@@ -20,7 +20,8 @@ public interface ExecutionLog {
      *
      * @param account     the account the function is in
      * @param region      the region the function is in
-     * @param version     the executed version ({@code $LATEST} or a number), never an alias (AWS-FACTS-2 §5)
+     * @param version     the executed version ({@code $LATEST} or a number), never an alias
+     * (https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs.html)
      * @param handler     the function's handler, for the traceback's file and function
      * @param environment the version's environment (SANDBOX_ERROR_MESSAGES chooses its error messages)
      * @param at          sandbox time the run started

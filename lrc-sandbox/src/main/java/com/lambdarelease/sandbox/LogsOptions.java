@@ -5,7 +5,8 @@ package com.lambdarelease.sandbox;
  *
  * @param faults    faults injected into Logs requests (throttle answers ThrottlingException with 400, as AWS does)
  * @param maxEvents log events kept per account and region; past it the oldest are dropped
- * @param quotas    enforce AWS's per-operation request rates (AWS-FACTS-2 §4); tests turn it off to go fast
+ * @param quotas    enforce AWS's per-operation request rates
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/cloudwatch_limits_cwl.html); tests turn it off to go fast
  * @param backfillHistory how much of the sandbox's backfilled history gets log lines (the newest part); the
  *                  older history has metrics only. The default cap holds about this much of the demo's traffic:
  *                  writing older lines only to drop them again cost half of the sandbox's start.

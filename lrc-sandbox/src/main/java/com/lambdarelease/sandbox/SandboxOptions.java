@@ -45,7 +45,8 @@ public record SandboxOptions(int port, Duration requestLatency, FrontDoorLimits 
      *                           few seconds); zero makes both immediate
      * @param faults             faults injected into Lambda requests: throttle rate (429 TooManyRequestsException),
      *                           server error rate (500 ServiceException) and latency spikes
-     * @param quotas             Lambda's control-plane request rates per account and region (AWS-FACTS: GetFunction
+     * @param quotas             Lambda's control-plane request rates per account and region
+     * (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html: GetFunction
      *                           100/s, every other control-plane call together 15/s; Invoke is not counted), answered
      *                           429 TooManyRequestsException past them; off by default, as tests call faster than that
      */

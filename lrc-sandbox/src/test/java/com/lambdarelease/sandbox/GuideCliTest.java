@@ -57,7 +57,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Acceptance test of the operators' guide (/work/shared/docs/GUIDE.md) through the real AWS CLI
+ * Acceptance test of the operators' guide (its commands: docs/guide-cli-transcript.md) through the real AWS CLI
  * (v1 / botocore), pointed at an in-process sandbox with {@code --endpoint-url}. The steps run in
  * the guide's order on the seeded MyLambdaFunction (versions 1-4, $LATEST equal to 4), on an alias
  * of our own ({@code canary-guide}) so the seeded aliases stay as the demo account has them.
@@ -323,7 +323,9 @@ class GuideCliTest {
         assertThat(sums.get("v3")).isEqualTo(executed.get("3").doubleValue());
         assertThat(sums.get("v4")).isEqualTo(executed.get("4").doubleValue());
         assertThat(sums.get("alias")).isEqualTo(INVOCATIONS);
-        // AWS-FACTS: invocations through an alias are not recorded under the version's own Resource.
+        // AWS (Lambda's metrics,
+        // https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html):
+        // invocations through an alias are not recorded under the version's own Resource.
         assertThat(sums.get("version4")).isZero();
         stepsPassed = 5;
     }

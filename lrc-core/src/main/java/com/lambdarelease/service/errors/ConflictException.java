@@ -6,7 +6,10 @@ public final class ConflictException extends AwsServiceException {
         super(errorCode, statusCode, awsMessage, cause);
     }
 
-    /** True for AWS's 409 while a function is still being created or updated (AWS-FACTS-2.md §2). */
+    /**
+     * True for AWS's 409 while a function is still being created or updated
+     * (https://docs.aws.amazon.com/lambda/latest/dg/functions-states.html).
+     */
     public boolean updateInProgress() {
         String m = awsMessage() == null ? "" : awsMessage();
         return m.contains("An update is in progress for resource") || m.contains("currently in the following state: Pending");

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * An Identity Center token as the AWS CLI caches it (AWS-FACTS-2.md §8): the access token, when it
+ * An Identity Center token as the AWS CLI caches it
+ * (https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-sso.html): the access token, when it
  * expires, and the client registration and refresh token that renew it. Holds no AWS credentials.
  */
 public record CachedToken(String startUrl, String region, String accessToken, Instant expiresAt,

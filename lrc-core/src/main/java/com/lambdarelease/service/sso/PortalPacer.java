@@ -13,7 +13,8 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * Keeps portal calls under a steady rate (the portal's own limit is unpublished, AWS-FACTS-2.md §4)
+ * Keeps portal calls under a steady rate (the portal's own limit is unpublished:
+ * https://docs.aws.amazon.com/singlesignon/latest/PortalAPIReference/Welcome.html names none)
  * and retries a 429 TooManyRequestsException with doubling backoff, telling the caller each wait so
  * it can be shown. Waits are timers, never sleeping threads.
  */

@@ -25,7 +25,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The OIDC grants of one session (AWS-FACTS-2.md §8): the authorization-code flow with PKCE (S256)
+ * The OIDC grants of one session
+ * (https://docs.aws.amazon.com/singlesignon/latest/OIDCAPIReference/Welcome.html):
+ * the authorization-code flow with PKCE (S256)
  * and a loopback redirect, what AWS CLI v2 does by default since 2.22; the device-code flow; and the
  * refresh-token grant. Client registrations are reused from the cache until they expire. Blocking
  * SDK calls run on {@code io}; waits (the device poll interval, the browser) are timers.

@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The SDK's OIDC and portal clients for one session, unsigned (AWS-FACTS-2.md §3). A local start
+ * The SDK's OIDC and portal clients for one session, unsigned
+ * (https://docs.aws.amazon.com/singlesignon/latest/OIDCAPIReference/Welcome.html). A local start
  * URL sends both to its own origin (the sandbox); otherwise the SDK finds the endpoints itself,
  * honouring {@code AWS_ENDPOINT_URL_SSO_OIDC}, {@code AWS_ENDPOINT_URL_SSO} and {@code AWS_ENDPOINT_URL}
  * (§8). Single attempts: the sign-in and the portal pacing decide what to retry.

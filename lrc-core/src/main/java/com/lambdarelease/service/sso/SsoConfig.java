@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 /**
  * The {@code [sso-session NAME]} sections of the AWS config file ({@code AWS_CONFIG_FILE}, else
  * {@code ~/.aws/config}), read with the SDK's profile parser: {@code sso_start_url},
- * {@code sso_region}, {@code sso_registration_scopes} (AWS-FACTS-2.md §8). A section missing either
+ * {@code sso_region}, {@code sso_registration_scopes}
+ * (https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-sso.html). A section missing either
  * of the first two is listed as unusable, with the reason, rather than skipped silently.
  */
 public final class SsoConfig {

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * "Save as profile": the {@code [profile NAME]} lines that reach an account's role through an
  * sso-session ({@code sso_session}, {@code sso_account_id}, {@code sso_role_name}, {@code region};
- * AWS-FACTS-2.md §8), or through a typed start URL ({@code sso_start_url}, {@code sso_region}), and
+ * https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-sso.html),
+ * or through a typed start URL ({@code sso_start_url}, {@code sso_region}), and
  * appending them to the config file, which is otherwise left as it was. Refused, never repaired: a
  * bad name, a profile that already exists, or the embedded sandbox's session (its address changes
  * every run, so the AWS CLI could not use it).

@@ -60,7 +60,7 @@ public record SsoSession(Optional<String> name, String startUrl, String region, 
 
     /**
      * The token cache's key, shared with the AWS CLI: the SHA-1 of the session name, or of the start
-     * URL for a typed (legacy) one (AWS-FACTS-2.md §8).
+     * URL for a typed (legacy) one (https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-sso.html).
      */
     public String cacheKey() {
         return sha1(name.orElse(startUrl));

@@ -22,7 +22,7 @@ public final class SsoSignIn {
     /** How the operator signs in. */
     public enum Flow { BROWSER, DEVICE_CODE }
 
-    /** botocore's window: a token with less than this left is refreshed before it is used (AWS-FACTS-2.md §8). */
+    /** botocore's window (its tokens.py, as the AWS CLI v2 uses it): a token with less than this left is refreshed first. */
     public static final Duration REFRESH_WINDOW = Duration.ofMinutes(15);
 
     private static final Logger LOG = Logger.getLogger(SsoSignIn.class.getName());

@@ -21,7 +21,8 @@ import java.util.TreeMap;
 /**
  * The token cache the AWS CLI and the SDKs share: {@code ~/.aws/sso/cache/{sha1 of the session
  * name}.json} with the fields and {@code 2026-12-01T10:00:00Z} times botocore writes
- * (AWS-FACTS-2.md §8), so signing in here signs the AWS CLI in and the reverse. Written atomically
+ * (https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-sso.html),
+ * so signing in here signs the AWS CLI in and the reverse. Written atomically
  * (a temporary file in the same folder, then a rename) with owner-only permissions; members this
  * class does not know are kept when it rewrites a file. Our client registrations are cached beside it
  * under a key of our own, so they never clash with the CLI's.

@@ -13,7 +13,10 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The cache file's name, fields and times as the AWS CLI writes them (AWS-FACTS-2.md §8). */
+/**
+ * The cache file's name, fields and times as the AWS CLI writes them
+ * (https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-sso.html; botocore's tokens.py).
+ */
 class TokenCacheTest {
 
     @TempDir

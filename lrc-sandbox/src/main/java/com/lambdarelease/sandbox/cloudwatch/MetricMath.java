@@ -11,7 +11,9 @@ import java.util.function.DoubleBinaryOperator;
 import java.util.function.Function;
 
 /**
- * GetMetricData's metric math (AWS-FACTS-2.md §7): {@code + - * / ^}, comparisons, AND/OR between
+ * GetMetricData's metric math
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/using-metric-math.html):
+ * {@code + - * / ^}, comparisons, AND/OR between
  * query ids and numbers; SUM, AVG, MIN, MAX (a time series to a scalar, an array of series to one
  * series), METRICS() and METRICS("s") (the MetricStat queries whose Id contains s), FILL(m, value |
  * REPEAT | LINEAR), IF(condition, a[, b]) and RATE(m). A timestamp one operand lacks counts as 0, and

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * Which account and region a request is for. Behind an endpoint override the region is only in the
  * SigV4 credential scope ({@code Credential=AKID/20261201/eu-west-1/lambda/aws4_request}); without a
  * signature it may be in the host ({@code lambda.eu-west-1.amazonaws.com}); else it is us-east-1
- * (AWS-FACTS-2.md §3). The account is the access key itself when that is 12 digits (as LocalStack
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-create-signed-request.html).
+ * The account is the access key itself when that is 12 digits (as LocalStack
  * does), the account a temporary key from the sandbox's Identity Center was issued for
  * ({@link AccessKeyIds}), else the demo account, so several accounts can be tried without any
  * sign-in. Every service of the sandbox keeps its state per scope.

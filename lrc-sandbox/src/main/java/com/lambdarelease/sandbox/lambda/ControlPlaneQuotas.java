@@ -8,7 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * Lambda's control-plane request rates, per account and region (AWS-FACTS, "Rate limits"): GetFunction
+ * Lambda's control-plane request rates, per account and region
+ * (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html): GetFunction
  * 100 a second; every other control-plane call together 15 a second, not raisable. Invoke is the data
  * plane and is not counted here. Wall time, as {@link TokenBucket}.
  */

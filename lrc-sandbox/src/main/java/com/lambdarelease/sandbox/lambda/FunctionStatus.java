@@ -3,7 +3,8 @@ package com.lambdarelease.sandbox.lambda;
 import java.util.Optional;
 
 /**
- * A configuration's State and LastUpdateStatus as AWS reports them (AWS-FACTS-2.md §2): a new function
+ * A configuration's State and LastUpdateStatus as AWS reports them
+ * (https://docs.aws.amazon.com/lambda/latest/dg/functions-states.html): a new function
  * is Pending ("The function is being created.", Creating) until it is Active; an update is InProgress
  * until Successful, or Failed when the new environment asks for it ({@code SANDBOX_UPDATE_FAILS=true}).
  * While Pending, AWS reports no LastUpdateStatus.

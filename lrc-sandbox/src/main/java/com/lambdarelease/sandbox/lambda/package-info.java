@@ -1,9 +1,9 @@
 /**
  * The sandbox's Lambda backend: restJson1 (2015-03-31) control plane and Invoke, plus provisioned
  * concurrency configs (2019-09-30), answering like AWS (same status, error type and text; see
- * /work/shared/docs/AWS-FACTS.md).
+ * https://docs.aws.amazon.com/lambda/latest/api/welcome.html and AWS's recorded answers).
  *
- * <p>Error texts the sandbox had to invent, because neither AWS-FACTS.md nor a recording gives them:
+ * <p>Error texts the sandbox had to invent, because neither AWS's documentation nor a recording gives them:
  * <ul>
  *   <li>different roles behind a weighted alias: 400 InvalidParameterValueException
  *       "Function versions in a routing configuration must have the same execution role. Version A has
@@ -18,7 +18,7 @@
  *       supported."; missing code: "Please provide a source for function code."; more than 5 layers.</li>
  * </ul>
  *
- * <p>Provisioned concurrency texts not in AWS-FACTS.md nor a recording of ours, taken from AWS
+ * <p>Provisioned concurrency texts not in AWS's documentation nor a recording of ours, taken from AWS
  * errors quoted in public issues and from emulators that check themselves against AWS:
  * <ul>
  *   <li>$LATEST (or an alias on $LATEST) on Put: 400 InvalidParameterValueException "Provisioned

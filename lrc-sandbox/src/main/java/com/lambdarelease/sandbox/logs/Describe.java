@@ -13,7 +13,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * DescribeLogGroups and DescribeLogStreams: at most 50 a page (AWS-FACTS-2 §6), in name order or,
+ * DescribeLogGroups and DescribeLogStreams: at most 50 a page
+ * (https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/Welcome.html), in name order or,
  * for streams, by last event time; a page's {@code nextToken} names the last item handed out.
  */
 final class Describe {
@@ -105,7 +106,7 @@ final class Describe {
 
     /**
      * The group a request names by {@code logGroupName} or {@code logGroupIdentifier} (a name or an
-     * ARN without the trailing {@code :*}, AWS-FACTS-2 §6), never both.
+     * ARN without the trailing {@code :*}, as API_DescribeLogGroups.html says), never both.
      */
     static String groupName(Params p, RequestScope scope) {
         Optional<String> name = p.string("logGroupName", 1, 512, GROUP_NAME);

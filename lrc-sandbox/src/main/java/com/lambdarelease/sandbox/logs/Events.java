@@ -14,7 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * GetLogEvents and FilterLogEvents (AWS-FACTS-2 §6): at most 10,000 events or 1 MB a page.
+ * GetLogEvents and FilterLogEvents
+ * (https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/Welcome.html):
+ * at most 10,000 events or 1 MB a page.
  * GetLogEvents pages with {@code f/} and {@code b/} tokens and, at the end of a stream, hands your
  * own token back; FilterLogEvents interleaves the streams in time order, is done when no
  * {@code nextToken} comes back, and scans a bounded number of events per request, so a page may be
@@ -72,7 +74,8 @@ final class Events {
             }
             out.put("events", events);
             if (page.isEmpty()) {
-                // At the end your own token comes back (AWS-FACTS-2 §6); an empty page is not the end by itself.
+                // At the end your own token comes back (API_GetLogEvents in the Logs API reference); an empty
+                // page is not the end by itself.
                 out.put("nextForwardToken", forward && token.isPresent() ? token.get() : token("f", ts, seq));
                 out.put("nextBackwardToken", !forward && token.isPresent() ? token.get() : token("b", ts, seq));
             } else {

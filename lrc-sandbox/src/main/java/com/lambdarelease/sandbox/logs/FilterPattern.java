@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * CloudWatch Logs' filter-pattern syntax (AWS-FACTS-2 §6), case-sensitive: {@code A B} (both),
+ * CloudWatch Logs' filter-pattern syntax
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/FilterAndPatternSyntax.html),
+ * case-sensitive: {@code A B} (both),
  * {@code "a b"} (the phrase), {@code ?A ?B} (either), {@code A -B} (A without B), and JSON
  * comparisons {@code { $.level = "ERROR" && $.ms > 100 }} (see {@link JsonPattern}). An empty
  * pattern matches every event. A pattern it cannot read is refused with InvalidParameterException.

@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Writes what Lambda writes to {@code /aws/lambda/<function>} for each run (AWS-FACTS-2 §5):
+ * Writes what Lambda writes to {@code /aws/lambda/<function>} for each run
+ * (https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs.html):
  * {@code START}, the runtime's error lines when it failed, {@code END} and {@code REPORT}, into the
  * stream of the execution environment that ran it, named {@code YYYY/MM/DD/[<version>]<32 hex>}
  * with the date the environment started. A run takes a free warm environment of its version if one

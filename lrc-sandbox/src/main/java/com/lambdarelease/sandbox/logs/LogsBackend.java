@@ -20,7 +20,8 @@ import java.util.logging.Logger;
 import java.util.SplittableRandom;
 
 /**
- * CloudWatch Logs over awsJson1_1 ({@code X-Amz-Target: Logs_20140328.{Op}}, AWS-FACTS-2 §6):
+ * CloudWatch Logs over awsJson1_1 ({@code X-Amz-Target: Logs_20140328.{Op}}, the Logs API reference,
+ * https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/Welcome.html):
  * DescribeLogGroups, DescribeLogStreams, GetLogEvents and FilterLogEvents, per account and region,
  * over what {@link LambdaLogWriter} writes for every run. Also the {@link ExecutionLog} the Lambda
  * side reports its runs to.

@@ -25,12 +25,12 @@ final class LogsError extends RuntimeException {
                 + "' failed to satisfy constraint: " + constraint);
     }
 
-    /** {@code The specified log group does not exist.} (AWS-FACTS-2 §6) */
+    /** {@code The specified log group does not exist.} (AWS's ResourceNotFoundException text) */
     static LogsError noGroup() {
         return new LogsError(400, "ResourceNotFoundException", "The specified log group does not exist.");
     }
 
-    /** {@code The specified log stream does not exist.} (AWS-FACTS-2 §6) */
+    /** {@code The specified log stream does not exist.} (AWS's ResourceNotFoundException text) */
     static LogsError noStream() {
         return new LogsError(400, "ResourceNotFoundException", "The specified log stream does not exist.");
     }
@@ -40,7 +40,10 @@ final class LogsError extends RuntimeException {
         return invalidParameter("The specified nextToken is invalid.");
     }
 
-    /** {@code {"__type":"ThrottlingException","message":"Rate exceeded"}} with HTTP 400 (AWS-FACTS-2 §4). */
+    /**
+     * {@code {"__type":"ThrottlingException","message":"Rate exceeded"}} with HTTP 400
+     * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/cloudwatch_limits_cwl.html).
+     */
     static LogsError throttling() {
         return new LogsError(400, "ThrottlingException", "Rate exceeded");
     }

@@ -7,7 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * AWS's per-account, per-region request rates for the Logs operations served here (AWS-FACTS-2 §4):
+ * AWS's per-account, per-region request rates for the Logs operations served here
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/cloudwatch_limits_cwl.html):
  * DescribeLogGroups 5/s, DescribeLogStreams 25/s, GetLogEvents 10/s, FilterLogEvents 5/s. A token
  * bucket per operation holding one second's worth; past it the request is throttled. Real time,
  * not the sandbox clock: a rate is about how fast clients really call.

@@ -20,7 +20,8 @@ import java.util.random.RandomGenerator;
  * The sandbox's IAM Identity Center: the OIDC service ({@code oidc.{region}.amazonaws.com}) and the
  * portal ({@code portal.sso.{region}.amazonaws.com}) on the sandbox's one port, told apart by path,
  * as the SDKs and the AWS CLI send them behind {@code AWS_ENDPOINT_URL_SSO_OIDC} /
- * {@code AWS_ENDPOINT_URL_SSO} (neither is signed; AWS-FACTS-2.md §3). Also the pages a browser
+ * {@code AWS_ENDPOINT_URL_SSO} (neither is signed:
+ * https://docs.aws.amazon.com/singlesignon/latest/OIDCAPIReference/Welcome.html). Also the pages a browser
  * sees: {@code /authorize} (redirecting to the client's loopback with a code, at once when
  * approving by itself, else after an Allow button), {@code /device} for a device code, and a
  * {@code /start} page, the start URL of the organisation.

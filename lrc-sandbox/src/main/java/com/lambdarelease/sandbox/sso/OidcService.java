@@ -19,7 +19,9 @@ import java.util.function.LongSupplier;
 /**
  * IAM Identity Center's OIDC service (sso-oauth, restJson1): RegisterClient, StartDeviceAuthorization
  * and CreateToken with the device-code, authorization-code (PKCE S256) and refresh-token grants, and
- * every error AWS-FACTS-2.md §8 lists. The sign-in decisions (approve, deny) come from
+ * every error the OIDC API reference lists
+ * (https://docs.aws.amazon.com/singlesignon/latest/OIDCAPIReference/Welcome.html).
+ * The sign-in decisions (approve, deny) come from
  * {@link SignInPages} or a test.
  */
 final class OidcService {

@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * An error answer of the OIDC or portal service, in the shape each uses (AWS-FACTS-2.md §8): OIDC
+ * An error answer of the OIDC or portal service, in the shape each uses
+ * (https://docs.aws.amazon.com/singlesignon/latest/OIDCAPIReference/Welcome.html
+ * and https://docs.aws.amazon.com/singlesignon/latest/PortalAPIReference/Welcome.html): OIDC
  * writes {@code {"error":"invalid_grant","error_description":...}}, the portal
  * {@code {"message":...,"__type":"com.amazonaws.switchboard.portal#UnauthorizedException"}}; both
  * name the modelled exception in {@code x-amzn-ErrorType}, which the SDKs read.

@@ -14,7 +14,10 @@ import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** With --lambda-quotas, Lambda's control-plane rates per account and region (AWS-FACTS "Rate limits"), over HTTP. */
+/**
+ * With --lambda-quotas, Lambda's control-plane rates per account and region
+ * (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html), over HTTP.
+ */
 class ControlPlaneQuotasTest {
 
     @Test

@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Function states as AWS reports them (AWS-FACTS-2.md §2): Pending then Active after creation,
+ * Function states as AWS reports them
+ * (https://docs.aws.amazon.com/lambda/latest/dg/functions-states.html): Pending then Active after creation,
  * InProgress then Successful (or Failed) after each update, AWS's 409 for an update or a publish
  * meanwhile, Invoke running the old code while an update is in progress, and the SDK's waiters.
  */

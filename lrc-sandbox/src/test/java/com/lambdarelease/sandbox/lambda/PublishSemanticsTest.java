@@ -16,7 +16,8 @@ import static com.lambdarelease.sandbox.lambda.LambdaSandboxFixture.assertAwsErr
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * PublishVersion as AWS answers it (AWS-FACTS-2.md §1): a new version whenever UpdateFunctionCode or
+ * PublishVersion as AWS answers it
+ * (https://docs.aws.amazon.com/lambda/latest/api/API_PublishVersion.html): a new version whenever UpdateFunctionCode or
  * UpdateFunctionConfiguration ran since the last publish, content never compared; with no update
  * since, 201 with the existing version and the new Description ignored.
  */

@@ -23,7 +23,8 @@ import static com.lambdarelease.sandbox.lambda.LambdaSandboxFixture.assertAwsErr
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * State per region and account, from the request's SigV4 credential scope (AWS-FACTS-2.md §3): a
+ * State per region and account, from the request's SigV4 credential scope
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-create-signed-request.html): a
  * client signed for eu-west-1 sees eu-west-1's functions under eu-west-1 ARNs, another region is its
  * own empty place, an unsigned request is us-east-1, and a 12-digit access key is its own account.
  */

@@ -12,7 +12,11 @@ import java.util.Map;
 import static com.lambdarelease.sandbox.lambda.LambdaSandboxFixture.assertAwsError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every weighted-alias rule and error text of AWS-FACTS.md, on the seeded MyLambdaFunction (prod → 3). */
+/**
+ * Every weighted-alias rule and error text
+ * (https://docs.aws.amazon.com/lambda/latest/dg/configuring-alias-routing.html,
+ * and AWS's recorded answers), on the seeded MyLambdaFunction (prod → 3).
+ */
 class WeightedAliasRulesTest {
 
     private static final String FN = "MyLambdaFunction";

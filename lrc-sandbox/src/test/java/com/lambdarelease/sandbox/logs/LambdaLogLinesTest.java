@@ -14,7 +14,10 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What Lambda writes to /aws/lambda/&lt;function&gt; for each run, read back over the Logs API (AWS-FACTS-2 §5). */
+/**
+ * What Lambda writes to /aws/lambda/&lt;function&gt; for each run, read back over the Logs API
+ * (https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs.html).
+ */
 class LambdaLogLinesTest {
 
     private static final Pattern STREAM = Pattern.compile("2026/12/01/\\[3\\][0-9a-f]{32}");

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Given the sandbox after runs of MyLambdaFunction v3 and v4, orders-api and payments-webhook,
- * each CloudWatch Logs operation answers as AWS documents it (AWS-FACTS-2 §6), through the SDK.
+ * each CloudWatch Logs operation answers as AWS documents it
+ * (https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/Welcome.html), through the SDK.
  */
 class LogsOperationsTest {
 

@@ -32,9 +32,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The sandbox's IAM Identity Center spoken to by the SDK's own SsoOidc and Sso clients over HTTP:
- * the device-code, PKCE authorization-code and refresh-token grants, each error of
- * AWS-FACTS-2.md §8, the portal's paging, 401 and 429, and credentials that open their account's
- * functions in the sandbox's Lambda.
+ * the device-code, PKCE authorization-code and refresh-token grants, each error of the OIDC API
+ * reference (https://docs.aws.amazon.com/singlesignon/latest/OIDCAPIReference/Welcome.html), the
+ * portal's paging, 401 and 429, and credentials that open their account's functions in the
+ * sandbox's Lambda.
  */
 class IdentityCenterTest {
 

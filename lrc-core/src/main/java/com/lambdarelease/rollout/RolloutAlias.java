@@ -13,17 +13,7 @@ import java.util.concurrent.CompletableFuture;
  * here). An applied write's new RevisionId becomes the progress's, so the next read tells the
  * rollout's own writes from someone else's. The one place a retry policy would go.
  */
-final class RolloutAlias {
-
-    private final ReleaseSession session;
-    private final AliasRoute baseline;
-    private final Progress progress;
-
-    RolloutAlias(ReleaseSession session, AliasRoute baseline, Progress progress) {
-        this.session = session;
-        this.baseline = baseline;
-        this.progress = progress;
-    }
+record RolloutAlias(ReleaseSession session, AliasRoute baseline, Progress progress) {
 
     /** The alias as it is now. */
     CompletableFuture<AliasRoute> read() {

@@ -42,16 +42,23 @@ public record FunctionSnapshot(String functionName, List<FunctionConfig> version
 
     /** The same function with {@code changed} in place of the alias of that name (added when new). */
     public FunctionSnapshot withAlias(AliasRoute changed) {
-        boolean known = alias(changed.name()).isPresent();
-        List<AliasRoute> updated = known
-                ? aliases.stream().map(a -> a.name().equals(changed.name()) ? changed : a).toList()
-                : java.util.stream.Stream.concat(aliases.stream(), java.util.stream.Stream.of(changed))
-                        .sorted(java.util.Comparator.comparing(AliasRoute::name)).toList();
-        return new FunctionSnapshot(functionName, versions, updated, provisioned);
+        return new FunctionSnapshot(functionName, versions, withAlias(aliases, changed), provisioned);
     }
 
     public FunctionSnapshot withoutAlias(String name) {
-        return new FunctionSnapshot(functionName, versions, aliases.stream().filter(a -> !a.name().equals(name)).toList(),
-                provisioned);
+        return new FunctionSnapshot(functionName, versions, withoutAlias(aliases, name), provisioned);
+    }
+
+    /** {@code aliases} with {@code changed} in place of the alias of that name (added in name order when new). */
+    static List<AliasRoute> withAlias(List<AliasRoute> aliases, AliasRoute changed) {
+        boolean known = aliases.stream().anyMatch(a -> a.name().equals(changed.name()));
+        return known
+                ? aliases.stream().map(a -> a.name().equals(changed.name()) ? changed : a).toList()
+                : java.util.stream.Stream.concat(aliases.stream(), java.util.stream.Stream.of(changed))
+                        .sorted(java.util.Comparator.comparing(AliasRoute::name)).toList();
+    }
+
+    static List<AliasRoute> withoutAlias(List<AliasRoute> aliases, String name) {
+        return aliases.stream().filter(a -> !a.name().equals(name)).toList();
     }
 }

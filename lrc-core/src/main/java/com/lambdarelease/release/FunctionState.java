@@ -95,8 +95,7 @@ public final class FunctionState {
         if (snapshot.get().isPresent()) {
             update(s -> s.withAlias(changed));
         } else {
-            aliases.get().ifPresent(list -> publishAliases(new FunctionSnapshot(functionName, List.of(), list,
-                    Optional.empty()).withAlias(changed).aliases()));
+            aliases.get().ifPresent(list -> publishAliases(FunctionSnapshot.withAlias(list, changed)));
         }
     }
 
@@ -104,7 +103,7 @@ public final class FunctionState {
         if (snapshot.get().isPresent()) {
             update(s -> s.withoutAlias(aliasName));
         } else {
-            aliases.get().ifPresent(list -> publishAliases(list.stream().filter(a -> !a.name().equals(aliasName)).toList()));
+            aliases.get().ifPresent(list -> publishAliases(FunctionSnapshot.withoutAlias(list, aliasName)));
         }
     }
 

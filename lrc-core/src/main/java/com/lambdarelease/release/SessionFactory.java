@@ -35,8 +35,8 @@ public final class SessionFactory implements AutoCloseable {
 
     private final Executor io;
     private final ScheduledExecutorService scheduler;
+    /** Null when the factory was given a running endpoint, which it then never closes. */
     private final LocalEndpoint.Starter localStarter;
-    private final boolean ownsLocal;
     private LocalEndpoint local;
     private SsoSignIns sso;
 
@@ -50,7 +50,6 @@ public final class SessionFactory implements AutoCloseable {
         this.io = io;
         this.scheduler = scheduler;
         this.localStarter = localStarter;
-        this.ownsLocal = true;
         this.sso = sso;
     }
 
@@ -64,7 +63,6 @@ public final class SessionFactory implements AutoCloseable {
         this.io = io;
         this.scheduler = scheduler;
         this.localStarter = null;
-        this.ownsLocal = false;
         this.local = running;
         this.sso = sso;
     }
@@ -252,7 +250,7 @@ public final class SessionFactory implements AutoCloseable {
         if (sso != null) {
             sso.close();
         }
-        if (local != null && ownsLocal) {
+        if (local != null && localStarter != null) {
             local.close();
         }
     }

@@ -131,9 +131,8 @@ public final class ConsoleRollouts implements AutoCloseable {
                     LOG.log(Level.WARNING, "Evaluating the rollout of " + key + " failed; the next round tries again", e);
                     // Once per failing streak, not every round: the operator learns it, the toasts do not pile up.
                     if (failing.add(key)) {
-                        feedback.failure("Evaluating the rollout of " + key + " failed; the next round tries again",
-                                e instanceof java.util.concurrent.CompletionException && e.getCause() != null
-                                        ? e.getCause() : e);
+                        // (the feedback's words come from AwsErrors.translate, which unwraps the future's wrapper)
+                        feedback.failure("Evaluating the rollout of " + key + " failed; the next round tries again", e);
                     }
                 } else {
                     if (failing.remove(key)) {

@@ -405,12 +405,12 @@ public final class RolloutPanelModel {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
-        Optional<String> notAWeight = WeightParser.refusal(text);
-        if (notAWeight.isPresent()) {
-            return notAWeight;
+        WeightParser.Parsed parsed = WeightParser.parse(text);
+        if (!parsed.valid()) {
+            return Optional.of(parsed.error());
         }
         try {
-            RolloutPlan.Step.shift(WeightParser.parse(text).percent().orElseThrow(), java.time.Duration.ZERO);
+            RolloutPlan.Step.shift(parsed.percent().get(), java.time.Duration.ZERO);
             return Optional.empty();
         } catch (RuntimeException e) {
             return Optional.of(e.getMessage());

@@ -109,18 +109,18 @@ class CanaryPaneSandboxTest {
         String before = aliasViaSdk().revisionId();
         waitUntil(() -> pane.editor().candidates().contains("4"));
         // Click the track near 10 %, then fine-tune with the arrow keys (0.1 % per press).
-        Slider slider = robot.lookup("#canary-slider").queryAs(Slider.class);
+        Slider slider = this.<Slider>onFx(robot, "#canary-slider");
         javafx.geometry.Bounds track = slider.lookup(".track").localToScreen(slider.lookup(".track").getBoundsInLocal());
         robot.clickOn(new javafx.geometry.Point2D(track.getMinX() + track.getWidth() * 0.1, track.getCenterY()));
         for (int i = 0; i < 40 && Math.abs(slider.getValue() - 10) > 0.05; i++) {
             robot.type(slider.getValue() < 10 ? KeyCode.RIGHT : KeyCode.LEFT);
         }
-        assertThat(robot.lookup("#canary-weight").queryTextInputControl().getText()).isEqualTo("10");
-        assertThat(robot.lookup("#canary-preview").queryAs(Label.class).getText()).isEqualTo("90% → v3 · 10% → v4");
-        assertThat(robot.lookup("#canary-state").queryAs(Label.class).getText()).isEqualTo("Pending: not applied");
+        assertThat(this.<javafx.scene.control.TextInputControl>onFx(robot, "#canary-weight").getText()).isEqualTo("10");
+        assertThat(this.<Label>onFx(robot, "#canary-preview").getText()).isEqualTo("90% → v3 · 10% → v4");
+        assertThat(this.<Label>onFx(robot, "#canary-state").getText()).isEqualTo("Pending: not applied");
         assertThat(services.activity().requests("UpdateAlias")).as("dragging sends nothing").isZero();
 
-        robot.clickOn("#canary-apply");
+        click(robot, "#canary-apply");
         waitUntil(() -> !pane.editor().pending().get() && !pane.editor().busyProperty().get());
 
         GetAliasResponse now = aliasViaSdk();
@@ -129,9 +129,9 @@ class CanaryPaneSandboxTest {
         assertThat(now.revisionId()).isNotEqualTo(before);
         assertThat(services.activity().requests("UpdateAlias")).isEqualTo(1);
         assertThat(dialogs.confirmations).singleElement().asString().startsWith("100% → v3 — “Live traffic” => 90% → v3 · 10% → v4 — “Live traffic”");
-        assertThat(robot.lookup("#canary-state").queryAs(Label.class).getText()).isEqualTo("Applied");
+        assertThat(this.<Label>onFx(robot, "#canary-state").getText()).isEqualTo("Applied");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#canary-version").queryComboBox().getValue()).as("the canary box keeps v4 after Apply")
+        assertThat(this.<javafx.scene.control.ComboBox<String>>onFx(robot, "#canary-version").getValue()).as("the canary box keeps v4 after Apply")
                 .isEqualTo("4");
     }
 
@@ -164,6 +164,12 @@ class CanaryPaneSandboxTest {
         assertThat(dialogs.confirmations).isEmpty();
     }
 
+    /** Clicks {@code query}'s node, looked up on the FX thread (a lookup from here races with a pane redrawing). */
+    private void click(FxRobot robot, String query) {
+        javafx.scene.Node node = onFx(robot, query);
+        robot.clickOn(node);
+    }
+
     /** {@code query}'s node, looked up on the FX thread. */
     private <T extends javafx.scene.Node> T onFx(FxRobot robot, String query) {
         try {
@@ -176,22 +182,23 @@ class CanaryPaneSandboxTest {
     @Test
     void draggingTheSliderLandsOnWholePercentsWhileArrowKeysMoveATenth(FxRobot robot) {
         waitUntil(() -> pane.editor().candidates().contains("4"));
-        Slider slider = robot.lookup("#canary-slider").queryAs(Slider.class);
+        Slider slider = this.<Slider>onFx(robot, "#canary-slider");
         robot.interact(() -> { // what a drag does: value changes while valueChanging is true
             slider.setValueChanging(true);
             slider.setValue(9.87);
         });
         assertThat(slider.getValue()).isEqualTo(10.0);
         robot.interact(() -> slider.setValueChanging(false));
-        assertThat(robot.lookup("#canary-weight").queryTextInputControl().getText()).isEqualTo("10");
+        assertThat(this.<javafx.scene.control.TextInputControl>onFx(robot, "#canary-weight").getText()).isEqualTo("10");
         robot.interact(slider::increment); // what the right arrow key does
-        assertThat(robot.lookup("#canary-weight").queryTextInputControl().getText()).isEqualTo("10.1");
+        assertThat(this.<javafx.scene.control.TextInputControl>onFx(robot, "#canary-weight").getText()).isEqualTo("10.1");
     }
 
     @Test
     void withTrafficBothVersionsAppearAndVersionFoursErrorRateStandsOut(FxRobot robot) {
         waitUntil(() -> pane.editor().candidates().contains("4"));
-        robot.clickOn("#canary-preset-10").clickOn("#canary-apply");
+        click(robot, "#canary-preset-10");
+        click(robot, "#canary-apply");
         waitUntil(() -> pane.editor().appliedProperty().get().map(a -> a.split().isSplit()).orElse(false));
         long before = services.activity().requests("GetMetricData");
         clock.advance(Duration.ofMinutes(15)); // the simulator catches up within a second; then a refresh is due
@@ -213,12 +220,12 @@ class CanaryPaneSandboxTest {
                 .isPositive();
 
         @SuppressWarnings("unchecked")
-        LineChart<Number, Number> errorRate = robot.lookup("#chart-error-rate").queryAs(LineChart.class);
+        LineChart<Number, Number> errorRate = this.<LineChart>onFx(robot, "#chart-error-rate");
         double v3 = meanOf(errorRate, "v3");
         double v4 = meanOf(errorRate, "v4");
         assertThat(v4).as("v4's error rate in the chart, %").isGreaterThan(5).isGreaterThan(v3 * 5);
         @SuppressWarnings("unchecked")
-        LineChart<Number, Number> invocations = robot.lookup("#chart-invocations").queryAs(LineChart.class);
+        LineChart<Number, Number> invocations = this.<LineChart>onFx(robot, "#chart-invocations");
         assertThat(invocations.getData()).extracting(s -> s.getName()).contains("v3", "v4");
 
         // A rollout's decision, as the engine journals it (here, as another process would have), is marked on every chart.
@@ -275,14 +282,15 @@ class CanaryPaneSandboxTest {
             other.lambda().updateAlias(r -> r.functionName(FN).name("prod").functionVersion("3")
                     .routingConfig(c -> c.additionalVersionWeights(Map.of("2", 0.05))));
         }
-        robot.clickOn("#canary-preset-10").clickOn("#canary-apply");
+        click(robot, "#canary-preset-10");
+        click(robot, "#canary-apply");
         waitUntil(() -> !dialogs.conflicts.isEmpty() && !pane.editor().busyProperty().get());
 
         assertThat(dialogs.conflicts).singleElement().asString()
                 .startsWith("yours: 90% → v3 · 10% → v4 — “Live traffic” | theirs: 95% → v3 · 5% → v2");
         assertThat(aliasViaSdk().routingConfig().additionalVersionWeights()).isEqualTo(Map.of("2", 0.05));
         assertThat(pane.editor().appliedProperty().get().orElseThrow().split().describe()).isEqualTo("95% v3 · 5% v2");
-        assertThat(robot.lookup("#canary-weight").queryTextInputControl().getText()).as("the operator's 10% is kept").isEqualTo("10");
+        assertThat(this.<javafx.scene.control.TextInputControl>onFx(robot, "#canary-weight").getText()).as("the operator's 10% is kept").isEqualTo("10");
     }
 
     @Test

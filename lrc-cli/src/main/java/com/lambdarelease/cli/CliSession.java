@@ -25,9 +25,11 @@ final class CliSession implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final SessionFactory factory;
     private final ReleaseSession session;
+    private final Feedback feedback;
 
     private CliSession(ExecutorService io, ScheduledExecutorService scheduler, SessionFactory factory,
-                       ReleaseSession session) {
+                       ReleaseSession session, Feedback feedback) {
+        this.feedback = feedback;
         this.io = io;
         this.scheduler = scheduler;
         this.factory = factory;
@@ -52,7 +54,7 @@ final class CliSession implements AutoCloseable {
                         + "(keep one running with `sandbox --port 4599`).");
                 err.flush();
             });
-            return new CliSession(io, scheduler, factory, session);
+            return new CliSession(io, scheduler, factory, session, feedback);
         } catch (RuntimeException e) {
             factory.close();
             io.shutdownNow();
@@ -80,6 +82,11 @@ final class CliSession implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** Where background outcomes and failures are said: standard error. */
+    Feedback feedback() {
+        return feedback;
     }
 
     /** The command line's pools: daemon threads whose uncaught failures reach {@code feedback}. */

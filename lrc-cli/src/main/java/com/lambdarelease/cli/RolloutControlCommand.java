@@ -2,6 +2,7 @@ package com.lambdarelease.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lambdarelease.release.ReleaseJournal;
+import com.lambdarelease.rollout.Control;
 import com.lambdarelease.rollout.Rollout;
 import com.lambdarelease.rollout.RolloutEngine;
 import com.lambdarelease.rollout.RolloutJournal;
@@ -76,7 +77,7 @@ abstract class RolloutControlCommand extends CliCommand {
         try (engine) {
             Optional<Rollout> rollout = CliSession.await(engine.recover(function, alias));
             Rollout r = rollout.orElseThrow(() -> CliFailure.refused("No unfinished rollout of " + function + ":" + alias + "."));
-            RolloutDriver driver = new RolloutDriver(out(), options.json(), speed());
+            RolloutDriver driver = new RolloutDriver(out(), options.json(), speed(), session.feedback());
             RolloutSnapshot s = act(r);
             driver.print(s);
             if (drives() && !s.finished()) {
@@ -130,9 +131,7 @@ abstract class RolloutControlCommand extends CliCommand {
         }
 
         RolloutSnapshot act(Rollout r) {
-            RolloutSnapshot s = r.snapshot();
-            boolean gate = s.awaitingOperator().filter(a -> a.startsWith("manual gate")).isPresent();
-            return CliSession.await(gate ? r.approveGate() : r.acceptRisk(reason.isBlank() ? "approved from the command line" : reason));
+            return CliSession.await(r.control(Control.APPROVE, reason.isBlank() ? "approved from the command line" : reason));
         }
 
         @Override

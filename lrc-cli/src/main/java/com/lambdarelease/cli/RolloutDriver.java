@@ -1,8 +1,11 @@
 package com.lambdarelease.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.lambdarelease.release.Feedback;
+import com.lambdarelease.rollout.Awaiting;
 import com.lambdarelease.rollout.Rollout;
 import com.lambdarelease.rollout.RolloutEngine;
+import com.lambdarelease.rollout.RolloutLoop;
 import com.lambdarelease.rollout.RolloutSnapshot;
 import com.lambdarelease.rollout.RolloutState;
 import com.lambdarelease.rollout.Verdict;
@@ -14,26 +17,29 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Drives a rollout in the foreground: evaluates every half minute of the connection's clock (the
- * sandbox's, N times faster with {@code --sandbox-speed N}) and at once when another process asks
- * for a control (within half a second), prints each decision (a line for
- * people, a JSON line with {@code --output json}), and ends when it is promoted, rolled back,
- * failed, or waits for an operator, with that outcome's exit code.
+ * Drives a rollout in the foreground through the core's {@link RolloutLoop}: evaluates every 15 s
+ * of the connection's clock (the sandbox's, N times faster with {@code --sandbox-speed N}) and at
+ * once when another process asks for a control (within half a second), prints each decision (a line
+ * for people, a JSON line with {@code --output json}), and ends when it is promoted, rolled back,
+ * failed, or asks an operator to decide, with that outcome's exit code. A pause by an operator does
+ * not end it: the gates go on judging, and a resume from another terminal reaches it.
  */
 final class RolloutDriver {
 
-    private static final Duration CADENCE = Duration.ofSeconds(30);
+    private static final Duration CADENCE = RolloutLoop.CADENCE;
     /** How often, in real time, the driver looks for another process's pause, skip, abort … between evaluations. */
     private static final Duration REQUEST_POLL = Duration.ofMillis(500);
 
     private final PrintWriter out;
     private final boolean json;
     private final double speed;
+    private final Feedback feedback;
 
-    RolloutDriver(PrintWriter out, boolean json, double speed) {
+    RolloutDriver(PrintWriter out, boolean json, double speed, Feedback feedback) {
         this.out = out;
         this.json = json;
         this.speed = speed;
+        this.feedback = feedback;
     }
 
     static RolloutEngine engine(CliSession session) {
@@ -44,23 +50,25 @@ final class RolloutDriver {
     }
 
     int drive(Rollout rollout, Clock clock) {
+        RolloutLoop loop = new RolloutLoop(feedback);
+        loop.add(rollout);
         String last = "";
-        RolloutSnapshot s = rollout.snapshot();
         while (true) {
-            s = CliSession.await(rollout.evaluate());
+            loop.tick().join();
+            RolloutSnapshot s = rollout.snapshot();
             String line = s.state() + "|" + s.step() + "|" + s.canaryPercent() + "|" + s.message();
             if (!line.equals(last)) {
                 print(s);
                 last = line;
             }
-            if (s.finished() || s.needsOperator()) {
+            if (s.finished() || (s.needsOperator() && !s.awaits(Awaiting.RESUME))) {
                 return exitCode(s);
             }
             sleep(rollout, clock);
         }
     }
 
-    /** Waits half a minute of the connection's clock, or less when another process asks for a control. */
+    /** Waits a round of the connection's clock, or less when another process asks for a control. */
     private void sleep(Rollout rollout, Clock clock) {
         Instant until = clock.instant().plus(CADENCE);
         long realMillis = Math.max(5, (long) (CADENCE.toMillis() / speed));
@@ -87,7 +95,7 @@ final class RolloutDriver {
             if (s.verdict().dataCompleteThrough().isPresent() && !s.finished()) {
                 s.verdict().reasons().forEach(r -> out.println("    " + r));
             }
-            s.awaitingOperator().ifPresent(a -> out.println("    Waiting for an operator: " + a + "."));
+            s.awaitingOperator().ifPresent(a -> out.println("    Waiting for an operator: " + a.words() + "."));
         }
         out.flush();
     }
@@ -104,7 +112,9 @@ final class RolloutDriver {
         n.put("step", s.step());
         n.put("canaryPercent", s.canaryPercent());
         n.put("message", s.message());
-        s.awaitingOperator().ifPresent(a -> n.put("awaitingOperator", a));
+        s.awaitingOperator().ifPresent(a -> n.put("awaitingOperator", a.words())
+                .put("awaiting", a.name().toLowerCase(java.util.Locale.ROOT)));
+        s.cause().ifPresent(c -> n.put("cause", c.name().toLowerCase(java.util.Locale.ROOT)));
         Verdict v = s.verdict();
         ObjectNode verdict = n.putObject("verdict");
         verdict.put("result", v.result().name().toLowerCase(java.util.Locale.ROOT));
@@ -116,7 +126,12 @@ final class RolloutDriver {
         verdict.put("primaryErrors", v.sinceShift().primaryErrors());
         verdict.put("moreInvocationsNeeded", v.moreInvocationsNeeded());
         v.dataCompleteThrough().ifPresent(t -> verdict.put("dataCompleteThrough", t.toString()));
-        v.reasons().forEach(verdict.putArray("reasons")::add);
+        com.fasterxml.jackson.databind.node.ArrayNode reasons = verdict.putArray("reasons");
+        com.fasterxml.jackson.databind.node.ArrayNode kinds = verdict.putArray("reasonKinds");
+        v.reasons().forEach(r -> {
+            reasons.add(r.text());
+            kinds.add(r.kind().name().toLowerCase(java.util.Locale.ROOT));
+        });
         return n;
     }
 
@@ -130,11 +145,10 @@ final class RolloutDriver {
         if (s.state() == RolloutState.FAILED) {
             return ExitCodes.AWS_ERROR;
         }
-        String waiting = s.awaitingOperator().orElse("");
-        if (waiting.contains("alias changed") || s.message().contains("changed by someone else")) {
+        if (s.awaitingOperator().filter(Awaiting::aliasChanged).isPresent()) {
             return ExitCodes.CONFLICT;
         }
-        if (waiting.contains("AWS did not apply")) {
+        if (s.awaitingOperator().filter(Awaiting::awsFailure).isPresent()) {
             return ExitCodes.AWS_ERROR;
         }
         return ExitCodes.NEEDS_OPERATOR;

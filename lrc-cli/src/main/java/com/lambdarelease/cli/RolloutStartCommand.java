@@ -58,6 +58,20 @@ final class RolloutStartCommand extends CliCommand {
     @Option(names = "--max-duration-ratio", paramLabel = "X", defaultValue = "1.5", description = "Canary/primary p99 or average duration limit (default ${DEFAULT-VALUE}).")
     double maxDurationRatio;
 
+    enum Then { rollback, pause }
+
+    @Option(names = "--on-gate-failure", paramLabel = "rollback|pause", defaultValue = "rollback",
+            description = "When a gate fails, paused or not: roll back at once (default), or pause for an operator.")
+    Then onGateFailure;
+
+    @Option(names = "--when-unjudged", paramLabel = "rollback|pause", defaultValue = "rollback",
+            description = "When the canary cannot be judged (metrics or alias unreadable) past --unjudged-limit: restore the baseline (default), or pause.")
+    Then whenUnjudged;
+
+    @Option(names = "--unjudged-limit", paramLabel = "MINUTES", defaultValue = "5",
+            description = "How long the canary may go unjudged, in minutes of the connection's clock (default ${DEFAULT-VALUE}).")
+    double unjudgedLimit;
+
     @Option(names = "--yes", description = "Start without asking. Without a terminal a rollout is refused unless given.")
     boolean yes;
 
@@ -77,8 +91,14 @@ final class RolloutStartCommand extends CliCommand {
         RolloutPlan plan = PlanStore.besideSettings(SettingsFile.defaultFile(context.env(), context.home()))
                 .find(planName).orElseThrow(() -> CliFailure.refused("No plan named " + planName + ". Use one of "
                         + RolloutPlan.predefined().stream().map(RolloutPlan::name).toList() + " or a saved plan."));
+        if (!(unjudgedLimit > 0) || unjudgedLimit > 24 * 60) {
+            throw CliFailure.refused("--unjudged-limit must be above 0 and at most 1440 minutes, was " + unjudgedLimit
+                    + ". Nothing was sent.");
+        }
         RolloutSettings settings = RolloutSettings.defaults().withAlpha(alpha)
-                .withMaxErrorRate(Optional.ofNullable(maxErrorRate)).withMaxDurationRatio(maxDurationRatio);
+                .withMaxErrorRate(Optional.ofNullable(maxErrorRate)).withMaxDurationRatio(maxDurationRatio)
+                .withRollbackOnFailure(onGateFailure == Then.rollback)
+                .withUnjudged(java.time.Duration.ofSeconds(Math.round(unjudgedLimit * 60)), whenUnjudged == Then.rollback);
         report().println("Roll out on " + function + ":" + alias + " by " + plan.name() + ": " + plan.describe());
         report().flush();
         if (!yes) {
@@ -95,7 +115,7 @@ final class RolloutStartCommand extends CliCommand {
         RolloutEngine engine = RolloutDriver.engine(session);
         try (engine) {
             Rollout rollout = CliSession.await(engine.start(new RolloutEngine.Request(function, alias, version, plan, settings)));
-            return new RolloutDriver(options.json() ? out() : out(), options.json(), speed())
+            return new RolloutDriver(out(), options.json(), speed(), session.feedback())
                     .drive(rollout, session.session().services().clock());
         } catch (IllegalStateException e) {
             throw new CliFailure(ExitCodes.CONFLICT, "conflict", e.getMessage());

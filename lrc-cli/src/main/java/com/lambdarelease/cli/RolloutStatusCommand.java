@@ -3,7 +3,10 @@ package com.lambdarelease.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lambdarelease.release.ReleaseJournal;
+import com.lambdarelease.rollout.RolloutEngine;
 import com.lambdarelease.rollout.RolloutJournal;
+import com.lambdarelease.rollout.RolloutLock;
+import com.lambdarelease.rollout.RolloutState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -28,6 +31,8 @@ abstract class RolloutStatusCommand extends CliCommand {
     }
 
     void print(List<ObjectNode> rows) {
+        java.nio.file.Path locks = RolloutEngine.lockFolderBeside(options.journalFile(context.env(), context.home()));
+        rows = rows.stream().map(r -> withDriver(r.deepCopy(), locks)).toList();
         if (options.json()) {
             ArrayNode array = Output.array();
             rows.forEach(array::add);
@@ -39,9 +44,32 @@ abstract class RolloutStatusCommand extends CliCommand {
             table.add(List.of(r.path("at").asText(), r.path("function").asText() + ":" + r.path("alias").asText(),
                     r.path("state").asText().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
                     r.has("canaryPercent") ? com.lambdarelease.domain.Weight.percentNumber(r.path("canaryPercent").asDouble()) + "%" : "",
+                    r.path("driver").asText(""),
                     r.path("message").asText() + (r.has("awaiting") ? " [waiting: " + r.path("awaiting").asText() + "]" : "")));
         }
-        Output.table(out(), List.of("TIME", "ALIAS", "STATE", "WEIGHT", "LATEST"), table);
+        Output.table(out(), List.of("TIME", "ALIAS", "STATE", "WEIGHT", "DRIVER", "LATEST"), table);
+    }
+
+    /**
+     * Who drives an unfinished rollout, from its lock file: "driven" while a process holds the lock,
+     * else "no driver since" its last heartbeat (or its latest journal line): resume or abort it.
+     */
+    private static ObjectNode withDriver(ObjectNode r, java.nio.file.Path locks) {
+        if (RolloutState.valueOf(r.path("state").asText("PENDING")).finished()) {
+            return r;
+        }
+        java.nio.file.Path lock = RolloutLock.file(locks, r.path("function").asText(), r.path("alias").asText());
+        java.util.Optional<java.time.Instant> beat = RolloutLock.lastBeat(lock);
+        if (RolloutLock.held(lock)) {
+            r.put("driver", "driven" + beat.map(t -> ", last evaluated " + t).orElse(""));
+            r.put("driven", true);
+        } else {
+            String since = beat.map(Object::toString).orElse(r.path("at").asText());
+            r.put("driver", "no driver since " + since + ": resume or abort");
+            r.put("driven", false);
+            r.put("noDriverSince", since);
+        }
+        return r;
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true, description = "The latest state of the alias's rollout, from the journal.")

@@ -26,6 +26,8 @@ final class Decider {
     private static final Set<LambdaMetric> METRICS = Set.of(LambdaMetric.INVOCATIONS, LambdaMetric.ERRORS,
             LambdaMetric.THROTTLES, LambdaMetric.DURATION_AVERAGE, LambdaMetric.DURATION_P99);
     private static final Duration MINUTE = Duration.ofMinutes(1);
+    /** Real-time waits before asking a failed GetMetricData again, within one evaluation. */
+    static final List<Duration> RETRY_DELAYS = List.of(Duration.ofMillis(250), Duration.ofSeconds(1));
 
     private final Terms terms;
     private final Progress progress;
@@ -50,24 +52,49 @@ final class Decider {
                 : end.minus(MINUTE), end, MINUTE);
         AliasMetricsQuery query = new AliasMetricsQuery(terms.baseline().functionName(), terms.baseline().name(),
                 List.of(terms.primary(), terms.target()), METRICS, window);
-        return metrics.aliasMetrics(query).thenApply((AliasMetrics m) -> {
+        return withRetries(query, 0).thenApply((AliasMetrics m) -> {
             Instant from = progress.stepStartedAt.orElse(now);
             progress.verdict = progress.gates.judge(m, clock.instant(), from);
             return progress.verdict;
         });
     }
 
-    /** What the rollout, now in {@code state}, does on {@code v}: a failing gate first, then the bake, the data, the evidence. */
+    /**
+     * The metrics, asked again after {@link #RETRY_DELAYS} when a call fails (throttled, a 500, the
+     * network): the SDK's own retries come first, these give a throttled account room within the
+     * evaluation. A failure after the last reaches the rollout, which counts the canary unjudged.
+     */
+    private CompletableFuture<AliasMetrics> withRetries(AliasMetricsQuery query, int attempt) {
+        return metrics.aliasMetrics(query).handle((m, e) -> {
+            if (e == null) {
+                return CompletableFuture.completedFuture(m);
+            }
+            if (attempt >= RETRY_DELAYS.size()) {
+                return CompletableFuture.<AliasMetrics>failedFuture(e);
+            }
+            java.util.concurrent.Executor later = CompletableFuture.delayedExecutor(RETRY_DELAYS.get(attempt).toMillis(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+            return CompletableFuture.supplyAsync(() -> null, later).thenCompose(x -> withRetries(query, attempt + 1));
+        }).thenCompose(f -> f);
+    }
+
+    /**
+     * What the rollout, now in {@code state}, does on {@code v}: a failing gate first (judged while
+     * paused too: a pause stops shifting, never judging), then the bake, the data, the evidence.
+     */
     Decision decide(RolloutState state, Verdict v) {
-        if (state == RolloutState.PAUSED) {
-            return Decision.stay();
+        Optional<Cause> failed = v.result().cause();
+        if (failed.isPresent() && !progress.overridden) {
+            String why = "Gate failed: " + v.headline();
+            if (terms.settings().rollbackOnFailure()) {
+                return Decision.rollBack(why, failed.get());
+            }
+            if (state == RolloutState.PAUSED && progress.awaiting.filter(Awaiting.FAILED_GATE::equals).isPresent()) {
+                return Decision.stay();
+            }
+            return Decision.pause(why, Awaiting.FAILED_GATE, failed.get());
         }
-        if (v.result().failing() && !progress.overridden) {
-            String why = "Gate failed: " + v.reasons().get(0);
-            return terms.settings().rollbackOnFailure() ? Decision.rollBack(why)
-                    : Decision.pause(why, "abort, or override the gate with a reason");
-        }
-        if (progress.onGate(state)) {
+        if (state == RolloutState.PAUSED || progress.onGate(state)) {
             return Decision.stay();
         }
         RolloutPlan.Step current = terms.plan().steps().get(progress.step);
@@ -88,13 +115,30 @@ final class Decider {
                     + Gates.seconds(bakeEnd) + " to arrive.");
         }
         Instant since = state == RolloutState.HOLDING ? progress.holdingSince.orElse(t) : t;
-        // Asks the operator once the hold has lasted maxHold; meanwhile the gates keep judging each new minute.
-        boolean tooLong = Duration.between(since, t).compareTo(terms.settings().maxHold()) > 0;
-        String message = "Holding " + step + " as inconclusive: " + v.reasons().get(1);
-        if (tooLong && progress.awaiting.isEmpty()) {
-            return Decision.hold(message + " The operator must decide.",
-                    Optional.of("too little evidence: accept the risk, or abort"), since);
+        String message = "Holding " + step + " as inconclusive: "
+                + v.reason(Verdict.Reason.Kind.EVIDENCE).map(Verdict.Reason::text).orElse(v.headline());
+        if (progress.awaiting.isEmpty() && hopeless(since, t, v)) {
+            return Decision.hold(message + " The operator must decide.", Optional.of(Awaiting.RISK_ACCEPTANCE),
+                    Cause.INCONCLUSIVE, since);
         }
-        return Decision.hold(message, Optional.empty(), since);
+        return Decision.hold(message, Optional.empty(), Cause.INCONCLUSIVE, since);
+    }
+
+    /**
+     * True once the hold has lasted the settings' longest, or as soon as the evidence, at the canary's
+     * current rate, would come only after that (or never, with no canary traffic): the operator is
+     * asked then, not after waiting out a hold that could not end by itself.
+     */
+    private boolean hopeless(Instant since, Instant now, Verdict v) {
+        Duration held = Duration.between(since, now);
+        Duration max = terms.settings().maxHold();
+        if (held.compareTo(max) > 0) {
+            return true;
+        }
+        if (v.minutesToEvidence().isEmpty()) {
+            return v.dataCompleteThrough().isPresent();
+        }
+        Duration projected = held.plusSeconds((long) Math.ceil(v.minutesToEvidence().get() * 60));
+        return projected.compareTo(max) > 0;
     }
 }

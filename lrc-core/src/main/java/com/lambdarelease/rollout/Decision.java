@@ -9,9 +9,11 @@ import java.util.Optional;
  *
  * @param message      the sentence to tell (the why of a roll back or pause, what a wait or hold waits for)
  * @param awaiting     what the operator is asked to do, when the decision asks anything
+ * @param cause        why it rolls back, pauses or holds
  * @param holdingSince for a hold: when it began (now, unless the rollout was holding already)
  */
-record Decision(Next next, String message, Optional<String> awaiting, Optional<Instant> holdingSince) {
+record Decision(Next next, String message, Optional<Awaiting> awaiting, Optional<Cause> cause,
+                Optional<Instant> holdingSince) {
 
     enum Next {
         /** Nothing changes (paused, or a manual gate waits); the listeners hear the new verdict. */
@@ -29,26 +31,26 @@ record Decision(Next next, String message, Optional<String> awaiting, Optional<I
     }
 
     static Decision stay() {
-        return new Decision(Next.STAY, "", Optional.empty(), Optional.empty());
+        return new Decision(Next.STAY, "", Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     static Decision advance() {
-        return new Decision(Next.ADVANCE, "", Optional.empty(), Optional.empty());
+        return new Decision(Next.ADVANCE, "", Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    static Decision rollBack(String why) {
-        return new Decision(Next.ROLL_BACK, why, Optional.empty(), Optional.empty());
+    static Decision rollBack(String why, Cause cause) {
+        return new Decision(Next.ROLL_BACK, why, Optional.empty(), Optional.of(cause), Optional.empty());
     }
 
-    static Decision pause(String why, String whatNext) {
-        return new Decision(Next.PAUSE, why, Optional.of(whatNext), Optional.empty());
+    static Decision pause(String why, Awaiting whatNext, Cause cause) {
+        return new Decision(Next.PAUSE, why, Optional.of(whatNext), Optional.of(cause), Optional.empty());
     }
 
     static Decision waiting(String message) {
-        return new Decision(Next.WAIT, message, Optional.empty(), Optional.empty());
+        return new Decision(Next.WAIT, message, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    static Decision hold(String message, Optional<String> ask, Instant since) {
-        return new Decision(Next.HOLD, message, ask, Optional.of(since));
+    static Decision hold(String message, Optional<Awaiting> ask, Cause cause, Instant since) {
+        return new Decision(Next.HOLD, message, ask, Optional.of(cause), Optional.of(since));
     }
 }

@@ -112,40 +112,44 @@ final class Gates {
         boolean throttled = all.canaryThrottles() >= 5 && all.canaryThrottles()
                 > settings.maxThrottleShare() * (all.canaryInvocations() + all.canaryThrottles());
 
-        List<String> reasons = new ArrayList<>();
+        List<Verdict.Reason> reasons = new ArrayList<>();
         Verdict.Result result;
         String test = String.format(Locale.ROOT, "Error test: Λ = %.3g against 1/α = %.3g (%s since the first shift)",
                 Math.exp(errorTest.logStatistic()), Math.exp(errorTest.logThreshold()), all.describe());
         if (errorTest.rejected()) {
             result = Verdict.Result.FAILING_ERRORS;
-            reasons.add(test + ": v" + canary + " fails more often than v" + primary + ".");
+            reasons.add(reason(Verdict.Reason.Kind.ERROR_TEST, test + ": v" + canary + " fails more often than v" + primary + "."));
         } else if (slowMinutes >= settings.durationMinutes()) {
             result = Verdict.Result.FAILING_DURATION;
-            reasons.add(String.format(Locale.ROOT, "Duration: v%s ran %.2fx v%s's p99/average for %d compared minutes in a row (limit %.2fx).",
-                    canary, lastRatio.orElse(0.0), primary, slowMinutes, settings.maxDurationRatio()));
+            reasons.add(reason(Verdict.Reason.Kind.DURATION, String.format(Locale.ROOT, "Duration: v%s ran %.2fx v%s's p99/average for %d compared minutes in a row (limit %.2fx).",
+                    canary, lastRatio.orElse(0.0), primary, slowMinutes, settings.maxDurationRatio())));
         } else if (throttled) {
             result = Verdict.Result.FAILING_THROTTLES;
-            reasons.add("Throttles: v" + canary + " was throttled " + all.canaryThrottles() + " times.");
+            reasons.add(reason(Verdict.Reason.Kind.THROTTLES, "Throttles: v" + canary + " was throttled " + all.canaryThrottles() + " times."));
         } else {
             result = more == 0 ? Verdict.Result.HEALTHY : Verdict.Result.INCONCLUSIVE;
-            reasons.add(test + (toFail > 0 ? "; " + toFail + " more canary errors would fail it." : "."));
+            reasons.add(reason(Verdict.Reason.Kind.ERROR_TEST, test + (toFail > 0 ? "; " + toFail + " more canary errors would fail it." : ".")));
             if (more > 0) {
-                reasons.add(String.format(Locale.ROOT, "Evidence: %d more v%s invocations needed to see a %s error rate with 90%% power%s.",
+                reasons.add(reason(Verdict.Reason.Kind.EVIDENCE, String.format(Locale.ROOT, "Evidence: %d more v%s invocations needed to see a %s error rate with 90%% power%s.",
                         more, canary, percent(rMax), eta.map(m -> String.format(Locale.ROOT, " (about %.0f min at the current %.1f/min)",
-                                Math.ceil(m), perMinute)).orElse(" (v" + canary + " gets no traffic now)")));
+                                Math.ceil(m), perMinute)).orElse(" (v" + canary + " gets no traffic now)"))));
             } else {
-                reasons.add("Evidence: " + all.canaryInvocations() + " v" + canary + " invocations would have shown a "
-                        + percent(rMax) + " error rate with 90% power.");
+                reasons.add(reason(Verdict.Reason.Kind.EVIDENCE, "Evidence: " + all.canaryInvocations() + " v" + canary
+                        + " invocations would have shown a " + percent(rMax) + " error rate with 90% power."));
             }
         }
-        reasons.add(lastRatio.map(r -> String.format(Locale.ROOT, "Duration: latest compared minute %.2fx (limit %.2fx, %d slow in a row).",
+        reasons.add(reason(Verdict.Reason.Kind.DURATION, lastRatio.map(r -> String.format(Locale.ROOT, "Duration: latest compared minute %.2fx (limit %.2fx, %d slow in a row).",
                 r, settings.maxDurationRatio(), slowMinutes)).orElse("Duration: no minute yet with "
-                + settings.durationMinInvocations() + "+ invocations of both versions."));
+                + settings.durationMinInvocations() + "+ invocations of both versions.")));
         Optional<Instant> through = minutes.isEmpty() ? Optional.empty() : Optional.of(fedThrough);
-        reasons.add(through.map(t -> "Data complete through " + seconds(t) + " (metrics are taken as final "
-                + RolloutPlan.minutes(settings.dataDelay()) + " after a minute ends).").orElse("No final minute yet."));
+        reasons.add(reason(Verdict.Reason.Kind.DATA, through.map(t -> "Data complete through " + seconds(t) + " (metrics are taken as final "
+                + RolloutPlan.minutes(settings.dataDelay()) + " after a minute ends).").orElse("No final minute yet.")));
         return new Verdict(result, through, all, step, errorTest.logStatistic(), errorTest.logThreshold(), toFail,
                 lastRatio, slowMinutes, rMax, more, eta, reasons);
+    }
+
+    private static Verdict.Reason reason(Verdict.Reason.Kind kind, String text) {
+        return new Verdict.Reason(kind, text);
     }
 
     private Verdict.Counts counts(List<Minute> span) {

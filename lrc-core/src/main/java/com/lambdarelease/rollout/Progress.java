@@ -22,7 +22,13 @@ final class Progress {
     Optional<Instant> firstShiftAt = Optional.empty();
     Optional<Instant> holdingSince = Optional.empty();
     /** What an operator must do for the rollout to go on; empty while it runs by itself. */
-    Optional<String> awaiting = Optional.empty();
+    Optional<Awaiting> awaiting = Optional.empty();
+    /** Why the latest decision stopped, paused or held the rollout; empty while it runs by itself. */
+    Optional<Cause> cause = Optional.empty();
+    /** Since when no evaluation could read the alias or the metrics; empty while they can. */
+    Optional<Instant> unjudgedSince = Optional.empty();
+    /** A foreign revision an abort refused to restore over and showed (journalled): the next abort may. */
+    Optional<String> abortShown = Optional.empty();
     /** Where a resume goes back to. */
     RolloutState pausedFrom = RolloutState.PENDING;
     // The operator's say over the current step only: leaveStep() clears them.

@@ -80,7 +80,10 @@ final class Recorder {
         r.put("revision", progress.revision);
         progress.stepStartedAt.ifPresent(t -> r.put("stepStartedAt", t.toString()));
         progress.firstShiftAt.ifPresent(t -> r.put("firstShiftAt", t.toString()));
-        progress.awaiting.ifPresent(a -> r.put("awaiting", a));
+        progress.awaiting.ifPresent(a -> r.put("awaiting", a.words()).put("awaitingKind", a.name()));
+        progress.cause.ifPresent(c -> r.put("cause", c.name()));
+        progress.abortShown.ifPresent(rev -> r.put("abortShown", rev));
+        progress.unjudgedSince.ifPresent(t -> r.put("unjudgedSince", t.toString()));
         r.put("message", progress.message);
         r.put("verdict", progress.verdict.result().name());
         r.put("logStatistic", progress.verdict.logStatistic());
@@ -102,7 +105,7 @@ final class Recorder {
         return CompletableFuture.completedFuture(publish());
     }
 
-    /** Journals an operator's control (pause, resume, skip, approve, accept-risk, override, set-weight, abort). */
+    /** Journals an operator's control: a {@link Control}'s word, or "set-weight". */
     void control(String control, String reason) {
         ObjectNode r = line("control");
         r.put("control", control);
@@ -132,7 +135,7 @@ final class Recorder {
     }
 
     /** Puts the progress a state line recorded back (a restart); {@code awaitingNow} wins over the line's. */
-    void readBack(ObjectNode last, String why, Optional<String> awaitingNow) {
+    void readBack(ObjectNode last, String why, Optional<Awaiting> awaitingNow) {
         progress.step = last.path("step").asInt(-1);
         progress.canaryPercent = last.path("canaryPercent").asDouble(0);
         progress.revision = last.path("revision").asText(terms.baseline().revisionId());
@@ -144,7 +147,11 @@ final class Recorder {
             progress.pausedFrom = RolloutState.BAKING;
         }
         progress.firstShiftAt.ifPresent(t -> progress.gates = terms.gatesFrom(t));
-        progress.awaiting = awaitingNow.or(() -> Optional.ofNullable(last.path("awaiting").asText(null)));
+        progress.awaiting = awaitingNow.or(() -> last.has("awaiting") || last.has("awaitingKind")
+                ? Optional.of(Awaiting.fromJournal(last.path("awaitingKind").asText(""), last.path("awaiting").asText("")))
+                : Optional.empty());
+        progress.cause = RolloutJournal.causeOf(last);
+        progress.abortShown = Optional.ofNullable(last.path("abortShown").asText(null));
         progress.message = why;
     }
 
@@ -177,7 +184,8 @@ final class Recorder {
     private RolloutSnapshot build() {
         return new RolloutSnapshot(terms.id(), terms.baseline().functionName(), terms.baseline().name(),
                 terms.target(), terms.baseline(), terms.plan(), state.get(), progress.step, progress.canaryPercent,
-                progress.stepStartedAt, progress.awaiting, progress.message, progress.verdict, clock.instant());
+                progress.stepStartedAt, progress.awaiting, progress.cause, progress.message, progress.verdict,
+                clock.instant());
     }
 
     private static Optional<Instant> optionalInstant(ObjectNode n, String field) {

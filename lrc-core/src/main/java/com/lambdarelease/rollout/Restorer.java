@@ -22,10 +22,7 @@ final class Restorer {
     private final StateMachine machine;
     private final RolloutAlias alias;
     private final Recorder recorder;
-    /** What the operator may do after a pause for someone else's change. */
-    static final String AFTER_FOREIGN_CHANGE = "resume on the alias as it is, or abort to restore the baseline";
-
-    /** A foreign revision the operator has been shown (a drift pause, a refused abort): an abort may restore over it. */
+    /** A foreign revision this process's operator has been shown (a drift pause, a refused abort). */
     private Optional<String> shownForeign = Optional.empty();
 
     Restorer(Terms terms, Progress progress, StateMachine machine, RolloutAlias alias, Recorder recorder) {
@@ -81,7 +78,15 @@ final class Restorer {
      * Restores the baseline over {@code now} in one write. A change by someone else the operator has
      * not been shown pauses instead, saying what it is; a conflict during the write pauses too.
      */
-    CompletableFuture<RolloutSnapshot> rollBack(AliasRoute now, String why) {
+    CompletableFuture<RolloutSnapshot> rollBack(AliasRoute now, String why, Cause cause) {
+        return rollBack(now, why, cause, false);
+    }
+
+    /**
+     * As {@link #rollBack(AliasRoute, String, Cause)}; {@code fromElsewhere} for an abort another process
+     * asked for: its operator was shown a foreign change only by an abort that refused it (journalled).
+     */
+    CompletableFuture<RolloutSnapshot> rollBack(AliasRoute now, String why, Cause cause, boolean fromElsewhere) {
         RolloutState from = machine.state();
         if (from.finished() || !machine.transition(from, RolloutState.ROLLING_BACK)) {
             return recorder.unchanged();
@@ -89,16 +94,20 @@ final class Restorer {
         AliasRoute baseline = terms.baseline();
         if (now.split().equals(baseline.split()) && now.description().equals(baseline.description())) {
             machine.transition(RolloutState.ROLLING_BACK, RolloutState.ROLLED_BACK);
+            progress.cause = Optional.of(cause);
             progress.message = sentence(why) + " Rolled back: the alias already held its baseline (" + baseline.split().arrows() + ").";
             return CompletableFuture.completedFuture(machine.finish("rolled back"));
         }
         boolean foreign = !now.revisionId().equals(progress.revision);
-        if (foreign && shownForeign.filter(now.revisionId()::equals).isEmpty()) {
+        Optional<String> informed = fromElsewhere ? progress.abortShown : shownForeign.or(() -> progress.abortShown);
+        if (foreign && informed.filter(now.revisionId()::equals).isEmpty()) {
             // A change nobody has shown the operator yet: show it first, and restore only on a second, informed abort.
             shown(now.revisionId());
+            progress.abortShown = Optional.of(now.revisionId());
             progress.pausedFrom = from == RolloutState.PAUSED ? progress.pausedFrom : from;
             machine.transition(RolloutState.ROLLING_BACK, RolloutState.PAUSED);
-            progress.awaiting = Optional.of("abort again to restore the baseline over that change, or resume on the alias as it is");
+            progress.awaiting = Optional.of(Awaiting.ABORT_OVER_FOREIGN_CHANGE);
+            progress.cause = Optional.of(Cause.FOREIGN_CHANGE);
             progress.message = sentence(why) + " Not rolled back: " + terms.qualified() + " was changed by someone else since the rollout's"
                     + " last write; it now sends " + now.split().arrows() + " (revision " + now.revisionId()
                     + "). Nothing was overwritten.";
@@ -107,6 +116,7 @@ final class Restorer {
         String over = foreign ? " over the change by someone else (revision " + now.revisionId() + ")" : "";
         return alias.write(AliasChange.update(now, baseline.split(), baseline.description())).thenApply(outcome -> {
             if (outcome instanceof WriteOutcome.Applied) {
+                progress.cause = Optional.of(cause);
                 progress.canaryPercent = Weight.percent(baseline.split().weightOf(terms.target()));
                 machine.transition(RolloutState.ROLLING_BACK, RolloutState.ROLLED_BACK);
                 progress.message = sentence(why) + " Rolled back: " + restored() + over + ".";
@@ -115,14 +125,22 @@ final class Restorer {
             if (outcome instanceof WriteOutcome.Conflict c) {
                 progress.pausedFrom = RolloutState.BAKING;
                 machine.transition(RolloutState.ROLLING_BACK, RolloutState.PAUSED);
-                progress.awaiting = Optional.of("the alias changed during the roll back: check it, then abort again");
+                progress.awaiting = Optional.of(Awaiting.ROLLBACK_CONFLICT);
+                progress.cause = Optional.of(Cause.FOREIGN_CHANGE);
                 progress.message = sentence(why) + " The roll back was not sent over a foreign change: " + c.message();
                 return recorder.publishState("conflict");
             }
             machine.transition(RolloutState.ROLLING_BACK, RolloutState.FAILED);
-            progress.message = sentence(why) + " The roll back failed: " + outcome.message();
+            progress.cause = Optional.of(Cause.WRITE_NOT_APPLIED);
+            progress.message = sentence(why) + " The roll back failed: " + outcome.message() + " " + holding(now);
             return machine.finish("failed");
         });
+    }
+
+    /** What the alias holds when a roll back could not be sent: exactly what it was read as. */
+    String holding(AliasRoute now) {
+        return terms.qualified() + " still sends " + now.split().arrows() + " (revision " + now.revisionId()
+                + "); restore " + terms.baseline().split().arrows() + " by hand.";
     }
 
     /** "restored 100% → v3 — “Live traffic”; provisioned concurrency {…} was never changed" */

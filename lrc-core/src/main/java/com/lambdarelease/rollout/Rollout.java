@@ -2,10 +2,13 @@ package com.lambdarelease.rollout;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lambdarelease.domain.AliasRoute;
+import com.lambdarelease.domain.TrafficSplit;
+import com.lambdarelease.domain.Weight;
+import com.lambdarelease.release.Problems;
 import com.lambdarelease.release.ReleaseSession;
 
 import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -37,6 +40,7 @@ public final class Rollout {
     private final Terms terms;
     private final Clock clock;
     private final Runnable onFinished;
+    private final Runnable heartbeat;
     private final AtomicReference<RolloutState> state;
     private final Progress progress;
     private final Recorder recorder;
@@ -45,14 +49,16 @@ public final class Rollout {
     private final Restorer restorer;
     private final Shifter shifter;
     private final Decider decider;
+    private final RolloutControls controls;
     private CompletableFuture<?> tail = CompletableFuture.completedFuture(null);
 
     Rollout(String id, AliasRoute baseline, Optional<Map<String, Integer>> baselineProvisioned, String target,
             RolloutPlan plan, RolloutSettings settings, ReleaseSession session, RolloutJournal journal, Clock clock,
-            Executor listenerExecutor, Runnable onFinished, RolloutState initial) {
+            Executor listenerExecutor, Runnable onFinished, Runnable heartbeat, RolloutState initial) {
         this.terms = new Terms(id, baseline, baselineProvisioned, target, plan, settings);
         this.clock = clock;
         this.onFinished = onFinished;
+        this.heartbeat = heartbeat;
         this.state = new AtomicReference<>(initial);
         this.progress = new Progress(terms);
         this.recorder = new Recorder(terms, progress, state::get, journal, clock, session.services().who(),
@@ -61,6 +67,8 @@ public final class Rollout {
         this.restorer = new Restorer(terms, progress, machine, alias, recorder);
         this.shifter = new Shifter(terms, progress, machine, alias, recorder, clock);
         this.decider = new Decider(terms, progress, session.services().metrics(), clock);
+        this.controls = new RolloutControls(terms, progress, machine, alias, shifter, restorer, recorder, clock,
+                this::evaluateNow);
     }
 
     // ---- public API -------------------------------------------------------------------------
@@ -88,121 +96,57 @@ public final class Rollout {
         return serial(this::evaluateNow);
     }
 
-    /** Stops automatic progress; the alias keeps its current split. */
+    /** Applies an operator's control, as the panel, the command line and the journal's requests all do. */
+    public CompletableFuture<RolloutSnapshot> control(Control control, String reason) {
+        return serial(() -> controls.apply(control, reason, Optional.empty()));
+    }
+
+    /** Stops shifting; the alias keeps its current split and the gates go on judging. */
     public CompletableFuture<RolloutSnapshot> pause(String reason) {
-        return serial(() -> {
-            pauseNow("Paused by the operator" + (reason.isBlank() ? "." : ": " + reason), "resume or abort");
-            recorder.control("pause", reason);
-            return recorder.unchanged();
-        });
+        return control(Control.PAUSE, reason);
     }
 
     /** Goes on after a pause; after a foreign change, only if the alias still routes between the two versions. */
     public CompletableFuture<RolloutSnapshot> resume() {
-        return serial(() -> {
-            if (state.get() != RolloutState.PAUSED) {
-                return recorder.unchanged();
-            }
-            return alias.read().thenApply(now -> {
-                if (!restorer.resumableOn(now)) {
-                    return recorder.publishState("resume refused");
-                }
-                RolloutState back = progress.pausedFrom == RolloutState.PENDING ? RolloutState.PENDING
-                        : progress.pausedFrom == RolloutState.HOLDING ? RolloutState.HOLDING : RolloutState.BAKING;
-                machine.transition(RolloutState.PAUSED, back);
-                progress.awaiting = Optional.empty();
-                progress.message = "Resumed by the operator.";
-                recorder.control("resume", "");
-                return recorder.publishState("resume");
-            });
-        });
+        return control(Control.RESUME, "");
     }
 
     /** Ends the current step's bake (and its wait for final data) now; the evidence rule still applies. */
     public CompletableFuture<RolloutSnapshot> skipBake() {
-        return serial(() -> skipNow(""));
+        return control(Control.SKIP, "");
     }
 
-    private CompletableFuture<RolloutSnapshot> skipNow(String reason) {
-        progress.bakeSkipped = true;
-        progress.message = "The operator skipped the rest of the bake of " + progress.stepText() + ".";
-        recorder.control("skip", reason);
-        return evaluateNow();
-    }
-
-    /** Lets a manual gate step pass. */
+    /** Lets a manual gate step pass (or accepts the risk of an inconclusive hold that asks for it). */
     public CompletableFuture<RolloutSnapshot> approveGate() {
-        return serial(() -> {
-            if (!onGate()) {
-                progress.message = "There is no manual gate waiting (" + progress.stepText() + ").";
-                return recorder.unchanged();
-            }
-            recorder.control("approve", "");
-            progress.awaiting = Optional.empty();
-            return alias.read().thenCompose(shifter::advance);
-        });
+        return control(Control.APPROVE, "");
     }
 
     /** Ends an inconclusive hold: the operator accepts promoting on less evidence than the rule asks (recorded). */
     public CompletableFuture<RolloutSnapshot> acceptRisk(String reason) {
-        return serial(() -> {
-            progress.riskAccepted = true;
-            recorder.control("accept-risk", reason);
-            progress.message = "The operator accepted the risk of too little evidence: " + reason;
-            return evaluateNow();
-        });
+        return control(Control.ACCEPT_RISK, reason);
     }
 
     /** Lets the rollout go on while a gate fails, for the rest of this step (recorded with the reason). */
     public CompletableFuture<RolloutSnapshot> overrideGate(String reason) {
-        return serial(() -> overrideNow(reason));
-    }
-
-    private CompletableFuture<RolloutSnapshot> overrideNow(String reason) {
-        if (reason == null || reason.isBlank()) {
-            progress.message = "An override needs a reason.";
-            return recorder.unchanged();
-        }
-        progress.overridden = true;
-        if (progress.gates != null) {
-            progress.gates.restartErrorTest(clock.instant());
-        }
-        recorder.control("override", reason);
-        progress.message = "The operator overrode the failing gate: " + reason;
-        if (state.get() == RolloutState.PAUSED && progress.pausedFrom != RolloutState.PENDING) {
-            machine.transition(RolloutState.PAUSED, RolloutState.BAKING);
-            progress.awaiting = Optional.empty();
-        }
-        return CompletableFuture.completedFuture(recorder.publishState("override"));
-    }
-
-    /**
-     * True when another process has asked this rollout for a control it has not acted on yet (a
-     * foreground driver evaluates at once rather than at its next half minute). Blocking I/O.
-     */
-    public boolean requestsWaiting() {
-        return recorder.requestsWaiting();
-    }
-
-    /** Sends {@code percent} to the new version now (one write); the current step's bake starts again. */
-    public CompletableFuture<RolloutSnapshot> setWeight(double percent) {
-        return serial(() -> {
-            RolloutPlan.Step checked = RolloutPlan.Step.shift(percent, Duration.ZERO); // refuses 0, 100, off-grid
-            if (state.get().finished()) {
-                return recorder.unchanged();
-            }
-            recorder.control("set-weight", Shifter.percentText(checked.percent()));
-            return alias.read().thenCompose(now -> shifter.shift(now, checked.percent(), "The operator set the weight"));
-        });
+        return control(Control.OVERRIDE, reason);
     }
 
     /** Rolls back now: restores the baseline exactly, in one guarded write. */
     public CompletableFuture<RolloutSnapshot> abort(String reason) {
-        return serial(() -> {
-            recorder.control("abort", reason);
-            return alias.read().thenCompose(now -> restorer.rollBack(now, "Aborted by the operator"
-                    + (reason.isBlank() ? "" : ": " + reason)));
-        });
+        return control(Control.ABORT, reason);
+    }
+
+    /** Sends {@code percent} to the new version now (one write); the current step's bake starts again. */
+    public CompletableFuture<RolloutSnapshot> setWeight(double percent) {
+        return serial(() -> controls.setWeight(percent));
+    }
+
+    /**
+     * True when another process has asked this rollout for a control it has not acted on yet (a
+     * foreground driver evaluates at once rather than at its next round). Blocking I/O.
+     */
+    public boolean requestsWaiting() {
+        return recorder.requestsWaiting();
     }
 
     // ---- evaluation ---------------------------------------------------------------------------
@@ -211,22 +155,88 @@ public final class Rollout {
         if (state.get().finished()) {
             return recorder.unchanged();
         }
-        CompletableFuture<RolloutSnapshot> requests = applyRequests();
-        if (requests != null) {
-            return requests;
+        heartbeat.run();
+        Optional<ObjectNode> request = recorder.takeRequest();
+        if (request.isPresent()) {
+            ObjectNode r = request.get();
+            Optional<Control> control = Control.ofWord(r.path("control").asText());
+            if (control.isPresent()) {
+                return controls.apply(control.get(), r.path("reason").asText(""),
+                        Optional.of(r.path("who").asText("another process")));
+            }
         }
-        return alias.read().thenCompose(now -> {
+        CompletableFuture<RolloutSnapshot> judged = alias.read().thenCompose(now -> {
             RolloutState s = state.get();
             if (s == RolloutState.PENDING) {
                 return shifter.advance(now);
             }
             Optional<String> foreign = s == RolloutState.PAUSED ? Optional.empty() : restorer.changedBySomeoneElse(now);
             if (foreign.isPresent()) {
-                pauseNow(foreign.get(), Restorer.AFTER_FOREIGN_CHANGE);
+                controls.pauseNow(foreign.get(), Awaiting.FOREIGN_CHANGE, Cause.FOREIGN_CHANGE);
                 return recorder.unchanged();
             }
-            return decider.judge().thenCompose(v -> act(now, decider.decide(state.get(), v)));
+            return decider.judge().thenCompose(v -> {
+                progress.unjudgedSince = Optional.empty();
+                progress.cause = progress.cause.filter(c -> c != Cause.UNJUDGED);
+                return act(now, decider.decide(state.get(), v));
+            });
         });
+        return judged.handle((snapshot, e) -> e == null ? CompletableFuture.completedFuture(snapshot) : unjudged(e))
+                .thenCompose(f -> f);
+    }
+
+    /**
+     * The alias or the metrics could not be read (after the retries): the canary goes unjudged. Within
+     * the settings' limit the rollout says so and tries again at the next evaluation; past it, it stops
+     * depending on the canary: restores the baseline (or pauses, if the operator chose that at start).
+     */
+    private CompletableFuture<RolloutSnapshot> unjudged(Throwable e) {
+        Instant t = clock.instant();
+        Instant since = progress.unjudgedSince.orElse(t);
+        boolean first = progress.unjudgedSince.isEmpty();
+        progress.unjudgedSince = Optional.of(since);
+        RolloutSettings settings = terms.settings();
+        Instant limit = since.plus(settings.unjudgedLimit());
+        String aws = Problems.describe(e);
+        String what = "v" + terms.target() + " could not be judged since " + Gates.seconds(since) + ": " + aws;
+        if (t.isBefore(limit) || state.get().finished()) {
+            if (progress.awaiting.isEmpty()) {
+                progress.cause = Optional.of(Cause.UNJUDGED);
+            }
+            progress.message = Restorer.sentence(what) + " Trying again; at " + Gates.seconds(limit) + " the rollout "
+                    + (settings.rollbackWhenUnjudged() ? "restores the baseline" : "pauses") + " if it still cannot.";
+            return CompletableFuture.completedFuture(recorder.publishState(first ? "unjudged" : "verdict"));
+        }
+        String why = Restorer.sentence(what) + " Unjudged for longer than " + RolloutPlan.minutes(settings.unjudgedLimit()) + ".";
+        if (!settings.rollbackWhenUnjudged()) {
+            controls.pauseNow(why, Awaiting.UNJUDGED, Cause.UNJUDGED);
+            return recorder.unchanged();
+        }
+        if (state.get() == RolloutState.PENDING || progress.firstShiftAt.isEmpty()) {
+            machine.transition(state.get(), RolloutState.ROLLING_BACK);
+            machine.transition(RolloutState.ROLLING_BACK, RolloutState.ROLLED_BACK);
+            progress.cause = Optional.of(Cause.UNJUDGED);
+            progress.message = why + " Nothing was shifted: " + terms.qualified() + " was never changed.";
+            return CompletableFuture.completedFuture(machine.finish("rolled back"));
+        }
+        return alias.read().thenCompose(now -> restorer.rollBack(now, why, Cause.UNJUDGED)).exceptionally(e2 -> {
+            // The restore itself could not be sent: say exactly what the alias holds, as last written.
+            RolloutState s = state.get();
+            if (!s.finished() && s.canBecome(RolloutState.FAILED)) {
+                machine.transition(s, RolloutState.FAILED);
+            }
+            progress.cause = Optional.of(Cause.UNJUDGED);
+            progress.message = why + " The roll back could not be sent either: " + Problems.describe(e2) + " "
+                    + terms.qualified() + " holds what the rollout last wrote: " + lastWritten() + " (revision "
+                    + progress.revision + "); restore " + terms.baseline().split().arrows() + " by hand.";
+            return machine.finish("failed");
+        });
+    }
+
+    /** The split the rollout's last applied write left on the alias. */
+    private String lastWritten() {
+        return progress.firstShiftAt.isEmpty() ? terms.baseline().split().arrows()
+                : TrafficSplit.canary(terms.primary(), terms.target(), Weight.toAws(progress.canaryPercent)).arrows();
     }
 
     /** Carries out what the decider made of an evaluation of {@code now}. */
@@ -234,13 +244,14 @@ public final class Rollout {
         return switch (d.next()) {
             case STAY -> recorder.unchanged();
             case ADVANCE -> shifter.advance(now);
-            case ROLL_BACK -> restorer.rollBack(now, d.message());
+            case ROLL_BACK -> restorer.rollBack(now, d.message(), d.cause().orElseThrow());
             case PAUSE -> {
-                pauseNow(d.message(), d.awaiting().orElseThrow());
+                controls.pauseNow(d.message(), d.awaiting().orElseThrow(), d.cause().orElseThrow());
                 yield recorder.unchanged();
             }
             case WAIT -> {
                 progress.message = d.message();
+                progress.cause = Optional.empty();
                 yield CompletableFuture.completedFuture(recorder.publishState("verdict"));
             }
             case HOLD -> {
@@ -250,79 +261,14 @@ public final class Rollout {
                     progress.holdingSince = d.holdingSince();
                 }
                 progress.message = d.message();
+                progress.cause = d.cause();
                 d.awaiting().ifPresent(a -> progress.awaiting = Optional.of(a));
                 yield CompletableFuture.completedFuture(recorder.publishState("hold"));
             }
         };
     }
 
-    /** Controls another process left in the journal for this rollout; applied in order, each once. */
-    private CompletableFuture<RolloutSnapshot> applyRequests() {
-        Optional<ObjectNode> taken = recorder.takeRequest();
-        if (taken.isEmpty()) {
-            return null;
-        }
-        ObjectNode r = taken.get();
-        String given = r.path("reason").asText("");
-        String reason = given + " (from " + r.path("who").asText("another process") + ")";
-        return switch (r.path("control").asText()) {
-            case "skip" -> skipNow(reason);
-            case "override" -> given.isBlank() ? evaluateNow() : overrideNow(reason);
-            case "pause" -> {
-                pauseNow("Paused by the operator: " + reason, "resume or abort");
-                recorder.control("pause", reason);
-                yield recorder.unchanged();
-            }
-            case "resume" -> resumeNowFromRequest(); // already inside serial(): not queued again
-            case "approve" -> {
-                if (!onGate()) {
-                    progress.riskAccepted = true; // approving an inconclusive hold is accepting its risk
-                }
-                recorder.control("approve", reason);
-                progress.awaiting = Optional.empty();
-                yield alias.read().thenCompose(onGate() ? shifter::advance : now -> evaluateNow());
-            }
-            case "abort" -> {
-                recorder.control("abort", reason);
-                yield alias.read().thenCompose(now -> restorer.rollBack(now, "Aborted by the operator: " + reason));
-            }
-            default -> evaluateNow();
-        };
-    }
-
-    private CompletableFuture<RolloutSnapshot> resumeNowFromRequest() {
-        if (state.get() == RolloutState.PAUSED) {
-            RolloutState back = progress.pausedFrom == RolloutState.PENDING ? RolloutState.PENDING : RolloutState.BAKING;
-            return alias.read().thenApply(now -> {
-                progress.revision = now.revisionId();
-                machine.transition(RolloutState.PAUSED, back);
-                progress.awaiting = Optional.empty();
-                recorder.control("resume", "");
-                progress.message = "Resumed by the operator.";
-                return recorder.publishState("resume");
-            });
-        }
-        return recorder.unchanged();
-    }
-
     // ---- state ----------------------------------------------------------------------------------
-
-    private void pauseNow(String why, String whatNext) {
-        RolloutState s = state.get();
-        if (s.finished() || s == RolloutState.PAUSED) {
-            progress.message = why;
-            return;
-        }
-        progress.pausedFrom = s;
-        machine.transition(s, RolloutState.PAUSED);
-        progress.awaiting = Optional.of(whatNext);
-        progress.message = why;
-        recorder.publishState("pause");
-    }
-
-    private boolean onGate() {
-        return progress.onGate(state.get());
-    }
 
     /** The state machine: this rollout's moves, and every part's, go through its one compare-and-set. */
     private final class Machine implements StateMachine {
@@ -378,7 +324,7 @@ public final class Rollout {
     }
 
     /** Puts the progress a journal recorded back (a restart). */
-    void restore(ObjectNode last, RolloutState as, String why, Optional<String> awaitingNow) {
+    void restore(ObjectNode last, RolloutState as, String why, Optional<Awaiting> awaitingNow) {
         recorder.readBack(last, why, awaitingNow);
         state.set(as);
     }

@@ -8,6 +8,7 @@ import com.lambdarelease.release.ReleaseSession;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,7 +89,8 @@ public final class RolloutEngine implements AutoCloseable {
             String id = UUID.randomUUID().toString();
             Rollout rollout = new Rollout(id, baseline, provisioned, request.version(), request.plan(),
                     request.settings(), session, journal, clock, listenerExecutor,
-                    () -> release(request.function(), request.alias()), RolloutState.PENDING);
+                    () -> release(request.function(), request.alias()), () -> beat(request.function(), request.alias()),
+                    RolloutState.PENDING);
             journal.append(rollout.startedRecord(session.label()));
             return rollout;
         }).whenComplete((r, e) -> {
@@ -130,7 +132,8 @@ public final class RolloutEngine implements AutoCloseable {
         }
         Rollout rollout = new Rollout(id, baseline, pc, s.path("target").asText(), PlanStore.fromJson(s.path("plan")),
                 RolloutJournal.settingsFrom(s.path("settings")), session, journal, clock, listenerExecutor,
-                () -> release(function, alias), RolloutState.PENDING);
+                () -> release(function, alias), () -> beat(function, alias), RolloutState.PENDING);
+        Optional<Instant> lastBeat = RolloutLock.lastBeat(RolloutLock.file(lockFolder, function, alias));
         String expected = lastState.path("revision").asText(baseline.revisionId());
         RolloutState recorded = RolloutJournal.state(lastState);
         return session.services().lambda().getAlias(function, alias).thenApply(now -> {
@@ -140,14 +143,16 @@ public final class RolloutEngine implements AutoCloseable {
                     case PROMOTING, ROLLING_BACK -> RolloutState.PAUSED;
                     default -> recorded;
                 };
-                rollout.restore(lastState, as, "Recovered from the journal: " + function + ":" + alias
-                        + " still holds revision " + expected + ".", as == RolloutState.PAUSED && recorded != as
-                        ? Optional.of("interrupted while " + recorded.words() + ": resume or abort") : Optional.empty());
+                rollout.restore(lastState, as, "Recovered from the journal" + undriven(lastBeat) + ": " + function + ":"
+                        + alias + " still holds revision " + expected + "." + (as == RolloutState.PAUSED && recorded != as
+                        ? " It was interrupted while " + recorded.words() + "." : ""),
+                        as == RolloutState.PAUSED && recorded != as ? Optional.of(Awaiting.INTERRUPTED) : Optional.empty());
             } else {
-                rollout.restore(lastState, RolloutState.PAUSED, "Recovered from the journal, but " + function + ":" + alias
+                rollout.restore(lastState, RolloutState.PAUSED, "Recovered from the journal" + undriven(lastBeat)
+                        + ", but " + function + ":" + alias
                         + " changed since the rollout's last write: it now sends " + now.split().arrows() + " (revision "
                         + now.revisionId() + ", the journal last wrote " + expected + "). Paused; nothing was overwritten.",
-                        Optional.of("the alias changed while nobody drove the rollout: resume on it as it is, or abort"));
+                        Optional.of(Awaiting.CHANGED_WHILE_UNDRIVEN));
                 rollout.foreignChangeShown(now.revisionId());
             }
             rollout.publishState("recovered");
@@ -172,6 +177,31 @@ public final class RolloutEngine implements AutoCloseable {
         Optional<RolloutLock> lock = RolloutLock.tryAcquire(RolloutLock.file(lockFolder, function, alias));
         lock.ifPresent(l -> locks.put(key, l));
         return lock;
+    }
+
+    /** The driver is alive: its lock file says when it last evaluated (what status shows as "no driver since"). */
+    private void beat(String function, String alias) {
+        RolloutLock lock = locks.get(key(function, alias));
+        if (lock != null) {
+            try {
+                lock.beat(clock.instant());
+            } catch (java.io.UncheckedIOException e) {
+                // The rollout goes on; status then shows "no driver since" the last beat, which is the state to see.
+            }
+        }
+    }
+
+    /** " (no driver since 2026-12-01T12:07:00Z)", from the lock file's last heartbeat. */
+    private static String undriven(Optional<Instant> lastBeat) {
+        return lastBeat.map(t -> " (no driver since " + Gates.seconds(t) + ")").orElse("");
+    }
+
+    /**
+     * When the driver of {@code function:alias}'s rollout last evaluated it, from its lock file
+     * (the connection's clock); empty when no driver ever did. Blocking I/O.
+     */
+    public Optional<Instant> lastHeartbeat(String function, String alias) {
+        return RolloutLock.lastBeat(RolloutLock.file(lockFolder, function, alias));
     }
 
     private synchronized void release(String function, String alias) {

@@ -114,7 +114,7 @@ public final class RolloutJournal {
         if (kind == null || at.isBefore(from) || at.isAfter(to)) {
             return Optional.empty();
         }
-        if (kind == RolloutMark.Kind.WAITING && r.path("message").asText().startsWith("Gate failed")) {
+        if (kind == RolloutMark.Kind.WAITING && causeOf(r).filter(Cause::gateFailed).isPresent()) {
             kind = RolloutMark.Kind.FAILED;
         }
         return Optional.of(new RolloutMark(at, kind, "Rollout, " + state(r).words() + ": " + r.path("message").asText()));
@@ -123,6 +123,15 @@ public final class RolloutJournal {
     /** Rollouts whose latest record is not promoted, rolled back or failed. */
     public List<ObjectNode> unfinished() {
         return latest().values().stream().filter(r -> !state(r).finished()).toList();
+    }
+
+    /** The typed cause a state line recorded, if any. */
+    static Optional<Cause> causeOf(JsonNode r) {
+        try {
+            return r.hasNonNull("cause") ? Optional.of(Cause.valueOf(r.get("cause").asText())) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     static RolloutState state(JsonNode r) {
@@ -162,6 +171,8 @@ public final class RolloutJournal {
         n.put("dataDelaySeconds", s.dataDelay().toSeconds());
         n.put("maxHoldSeconds", s.maxHold().toSeconds());
         n.put("rollbackOnFailure", s.rollbackOnFailure());
+        n.put("unjudgedLimitSeconds", s.unjudgedLimit().toSeconds());
+        n.put("rollbackWhenUnjudged", s.rollbackWhenUnjudged());
         return n;
     }
 
@@ -172,6 +183,8 @@ public final class RolloutJournal {
                 n.path("durationMinutes").asInt(3), n.path("maxThrottleShare").asDouble(0.01),
                 java.time.Duration.ofSeconds(n.path("dataDelaySeconds").asLong(180)),
                 java.time.Duration.ofSeconds(n.path("maxHoldSeconds").asLong(1800)),
-                n.path("rollbackOnFailure").asBoolean(true));
+                n.path("rollbackOnFailure").asBoolean(true),
+                java.time.Duration.ofSeconds(n.path("unjudgedLimitSeconds").asLong(300)),
+                n.path("rollbackWhenUnjudged").asBoolean(true));
     }
 }

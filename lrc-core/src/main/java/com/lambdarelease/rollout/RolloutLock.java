@@ -20,6 +20,7 @@ public final class RolloutLock implements AutoCloseable {
 
     private final FileChannel channel;
     private final FileLock lock;
+    private final long pid = ProcessHandle.current().pid();
 
     private RolloutLock(FileChannel channel, FileLock lock) {
         this.channel = channel;
@@ -45,11 +46,38 @@ public final class RolloutLock implements AutoCloseable {
                 channel.close();
                 return Optional.empty();
             }
-            channel.truncate(0);
-            channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)));
+            // The last heartbeat stays until this driver's first: "no driver since" holds until then.
             return Optional.of(new RolloutLock(channel, lock));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("Could not lock " + file, e);
+        }
+    }
+
+    /**
+     * The driver's heartbeat: the lock file says its process and when it last evaluated, so a driver
+     * that died leaves the time it stopped ({@link #lastBeat}).
+     */
+    public void beat(java.time.Instant at) {
+        try {
+            byte[] text = ("pid " + pid + "\nbeat " + at + "\n").getBytes(StandardCharsets.UTF_8);
+            channel.write(ByteBuffer.wrap(text), 0);
+            channel.truncate(text.length);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Could not write the rollout's heartbeat to its lock file", e);
+        }
+    }
+
+    /** When the driver last beat, from {@code file}; empty when it never did or the file is gone. Blocking I/O. */
+    public static Optional<java.time.Instant> lastBeat(Path file) {
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (line.startsWith("beat ")) {
+                    return Optional.of(java.time.Instant.parse(line.substring(5).strip()));
+                }
+            }
+            return Optional.empty();
+        } catch (IOException | java.time.format.DateTimeParseException e) {
+            return Optional.empty();
         }
     }
 

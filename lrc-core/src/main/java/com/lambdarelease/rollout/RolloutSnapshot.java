@@ -14,11 +14,12 @@ import java.util.Optional;
  * @param canaryPercent the weight the new version has now
  * @param awaitingOperator what an operator must do for it to go on (approve a gate, accept the risk of an
  *                     inconclusive hold, resume after a pause or a foreign change); empty while it runs by itself
+ * @param cause        why the latest decision stopped, paused or held the rollout; empty while it runs by itself
  * @param message      the latest decision in one sentence
  */
 public record RolloutSnapshot(String id, String function, String alias, String targetVersion, AliasRoute baseline,
                               RolloutPlan plan, RolloutState state, int step, double canaryPercent,
-                              Optional<Instant> stepStartedAt, Optional<String> awaitingOperator, String message,
+                              Optional<Instant> stepStartedAt, Optional<Awaiting> awaitingOperator, Optional<Cause> cause, String message,
                               Verdict verdict, Instant at) {
 
     public boolean finished() {
@@ -28,6 +29,11 @@ public record RolloutSnapshot(String id, String function, String alias, String t
     /** True when nothing more happens without an operator: paused, or held for approval or risk acceptance. */
     public boolean needsOperator() {
         return state == RolloutState.PAUSED || awaitingOperator.isPresent();
+    }
+
+    /** True when the operator is asked for {@code a}. */
+    public boolean awaits(Awaiting a) {
+        return awaitingOperator.filter(a::equals).isPresent();
     }
 
     /** "MyLambdaFunction:prod" */

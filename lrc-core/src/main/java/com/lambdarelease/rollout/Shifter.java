@@ -50,7 +50,7 @@ final class Shifter {
                 machine.transition(from, RolloutState.HOLDING);
             }
             progress.stepStartedAt = Optional.of(clock.instant());
-            progress.awaiting = Optional.of("manual gate: approve to continue");
+            progress.awaiting = Optional.of(Awaiting.GATE_APPROVAL);
             progress.message = "Manual gate at " + percentText(progress.canaryPercent) + " to v" + terms.target() + ": waiting for approval.";
             return CompletableFuture.completedFuture(recorder.publishState("gate"));
         }
@@ -91,7 +91,7 @@ final class Shifter {
             if (outcome instanceof WriteOutcome.Applied) {
                 progress.canaryPercent = 100;
                 machine.transition(RolloutState.PROMOTING, RolloutState.PROMOTED);
-                progress.message = "Promoted: " + terms.qualified() + " sends 100% → v" + terms.target() + ". " + progress.verdict.reasons().get(0);
+                progress.message = "Promoted: " + terms.qualified() + " sends 100% → v" + terms.target() + ". " + progress.verdict.headline();
                 return machine.finish("promoted");
             }
             return stopAfter(RolloutState.PROMOTING, outcome);
@@ -108,9 +108,9 @@ final class Shifter {
             progress.step = -1;
         }
         machine.transition(during, RolloutState.PAUSED);
-        String what = outcome instanceof WriteOutcome.Conflict ? "the alias changed behind the rollout"
-                : outcome instanceof WriteOutcome.Refused ? "the change was refused" : "AWS did not apply the change";
-        progress.awaiting = Optional.of(what + ": resume or abort");
+        progress.awaiting = Optional.of(outcome instanceof WriteOutcome.Conflict ? Awaiting.WRITE_CONFLICT
+                : outcome instanceof WriteOutcome.Refused ? Awaiting.WRITE_REFUSED : Awaiting.WRITE_FAILED);
+        progress.cause = Optional.of(outcome instanceof WriteOutcome.Conflict ? Cause.FOREIGN_CHANGE : Cause.WRITE_NOT_APPLIED);
         progress.message = outcome.message();
         return recorder.publishState(outcome instanceof WriteOutcome.Conflict ? "conflict" : "write failed");
     }

@@ -20,12 +20,12 @@ import java.util.Optional;
  * @param worstAcceptableRate the error rate the evidence rule must be able to see
  * @param moreInvocationsNeeded canary invocations still needed for the evidence (0 when it is there)
  * @param minutesToEvidence at the canary's current rate, how long that takes; empty when the rate is 0
- * @param reasons plain sentences, most important first
+ * @param reasons plain sentences, each of a kind, most important first
  */
 public record Verdict(Result result, Optional<Instant> dataCompleteThrough, Counts sinceShift, Counts sinceStep,
                       double logStatistic, double logThreshold, int errorsToFail, Optional<Double> durationRatio,
                       int slowMinutes, double worstAcceptableRate, long moreInvocationsNeeded,
-                      Optional<Double> minutesToEvidence, List<String> reasons) {
+                      Optional<Double> minutesToEvidence, List<Reason> reasons) {
 
     public enum Result {
         /** No failing gate and enough evidence so far. */
@@ -36,6 +36,26 @@ public record Verdict(Result result, Optional<Instant> dataCompleteThrough, Coun
 
         public boolean failing() {
             return this == FAILING_ERRORS || this == FAILING_DURATION || this == FAILING_THROTTLES;
+        }
+
+        /** The gate that fails, for a failing result. */
+        public java.util.Optional<Cause> cause() {
+            return switch (this) {
+                case FAILING_ERRORS -> Optional.of(Cause.ERROR_GATE);
+                case FAILING_DURATION -> Optional.of(Cause.DURATION_GATE);
+                case FAILING_THROTTLES -> Optional.of(Cause.THROTTLE_GATE);
+                default -> Optional.empty();
+            };
+        }
+    }
+
+    /** One sentence of the "why", of a kind a client may pick by. */
+    public record Reason(Kind kind, String text) {
+        public enum Kind { ERROR_TEST, DURATION, THROTTLES, EVIDENCE, DATA }
+
+        @Override
+        public String toString() {
+            return text;
         }
     }
 
@@ -65,7 +85,18 @@ public record Verdict(Result result, Optional<Instant> dataCompleteThrough, Coun
     public static Verdict none(String canary, String primary, double logThreshold) {
         Counts zero = new Counts(canary, 0, 0, 0, primary, 0, 0);
         return new Verdict(Result.INCONCLUSIVE, Optional.empty(), zero, zero, 0, logThreshold, -1, Optional.empty(),
-                0, RolloutSettings.FLOOR_ERROR_RATE, -1, Optional.empty(), List.of("No metrics judged yet."));
+                0, RolloutSettings.FLOOR_ERROR_RATE, -1, Optional.empty(),
+                List.of(new Reason(Reason.Kind.DATA, "No metrics judged yet.")));
+    }
+
+    /** The sentence of that kind, if the verdict says one. */
+    public Optional<Reason> reason(Reason.Kind kind) {
+        return reasons.stream().filter(r -> r.kind() == kind).findFirst();
+    }
+
+    /** The sentence that decides: the failing gate's, else the error test's. */
+    public String headline() {
+        return reasons.get(0).text();
     }
 
     /** The error test's statistic as the likelihood ratio, against 1/alpha. */

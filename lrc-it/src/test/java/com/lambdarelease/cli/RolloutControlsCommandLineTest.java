@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every rollout control from the command line, against one sandbox that outlives the commands
  * (reached as an endpoint): one process drives the rollout in the foreground while others ask it to
- * skip, override, pause and abort through the journal; once nobody drives it, {@code resume} picks it
- * up and drives it itself. The driver acts on a request within about half a second.
+ * skip, override, pause, resume and abort through the journal; a pause does not end the driver (its
+ * gates stay armed). The driver acts on a request within about half a second.
  */
 @ExtendWith(DefaultChainCredentials.class)
 class RolloutControlsCommandLineTest {
@@ -116,19 +116,23 @@ class RolloutControlsCommandLineTest {
 
         CliRun pause = run("rollout", "pause", FN, "prod", "--reason", "checking a dashboard");
         assertThat(pause.code()).isZero();
-        CliRun driven = driver.get(30, TimeUnit.SECONDS);
-        assertThat(driven.code()).as("the driver stops for the operator").isEqualTo(ExitCodes.NEEDS_OPERATOR);
-        assertThat(driven.out()).contains("Paused by the operator: checking a dashboard");
+        await(() -> controlled("pause"));
+        // A pause stops shifting, never judging: the driver stays, its gates armed, and says it is paused.
+        Thread.sleep(1_000);
+        assertThat(driver).as("the driver goes on judging while paused").isNotDone();
         assertThat(prod().routingConfig().additionalVersionWeights()).as("a pause keeps the split").containsEntry("2", 0.1);
+        CliRun status = run("rollout", "status", FN, "prod");
+        assertThat(status.out()).contains("paused").contains("driven");
 
-        // Nobody drives it now: resume recovers it from the journal (the alias still holds its last write) and drives it.
-        CompletableFuture<CliRun> resumed = inAnotherProcess("rollout", "resume", FN, "prod");
+        CliRun resume = run("rollout", "resume", FN, "prod");
+        assertThat(resume.code()).isZero();
         await(() -> controlled("resume"));
         CliRun abort = run("rollout", "abort", FN, "prod", "--reason", "enough");
         assertThat(abort.code()).isZero();
-        CliRun end = resumed.get(30, TimeUnit.SECONDS);
+        CliRun end = driver.get(30, TimeUnit.SECONDS);
         assertThat(end.code()).as(end.out() + end.err()).isEqualTo(ExitCodes.ROLLED_BACK);
-        assertThat(end.out()).contains("Aborted by the operator: enough").contains("restored 100% → v3");
+        assertThat(end.out()).contains("Paused by the operator: checking a dashboard")
+                .contains("Aborted by the operator: enough").contains("restored 100% → v3");
         GetAliasResponse after = prod();
         assertThat(after.functionVersion()).isEqualTo("3");
         assertThat(after.routingConfig() == null || after.routingConfig().additionalVersionWeights().isEmpty()).isTrue();

@@ -6,7 +6,7 @@ import com.lambdarelease.rollout.PlanStore;
 import com.lambdarelease.rollout.Rollout;
 import com.lambdarelease.rollout.RolloutEngine;
 import com.lambdarelease.rollout.RolloutJournal;
-import com.lambdarelease.rollout.RolloutSnapshot;
+import com.lambdarelease.rollout.RolloutLoop;
 import com.lambdarelease.ui.common.Notifier;
 import com.lambdarelease.ui.common.UiContext;
 
@@ -14,11 +14,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -35,7 +33,7 @@ import java.util.logging.Logger;
 public final class ConsoleRollouts implements AutoCloseable {
 
     /** How often, in the connection's time, a rollout in flight is evaluated. */
-    public static final Duration CADENCE = Duration.ofSeconds(15);
+    public static final Duration CADENCE = RolloutLoop.CADENCE;
     private static final Logger LOG = Logger.getLogger(ConsoleRollouts.class.getName());
 
     private final RolloutEngine engine;
@@ -43,15 +41,14 @@ public final class ConsoleRollouts implements AutoCloseable {
     private final UiContext ui;
     private final Clock clock;
     private final double clockSpeed;
-    private final Map<String, Rollout> inFlight = new ConcurrentHashMap<>();
-    private final Map<String, CompletableFuture<RolloutSnapshot>> evaluating = new ConcurrentHashMap<>();
-    private final java.util.Set<String> failing = ConcurrentHashMap.newKeySet();
+    private final RolloutLoop loop;
     private final Feedback feedback;
     private ScheduledFuture<?> timer;
 
     public ConsoleRollouts(ReleaseSession session, UiContext ui) {
         this.ui = ui;
         this.feedback = Notifier.anyThread(ui.notifier(), ui.fx());
+        this.loop = new RolloutLoop(feedback);
         this.clock = session.services().clock();
         this.clockSpeed = session.services().clockSpeed();
         // Beside the journal (and settings.json), so the command line sees the same locks and plans.
@@ -101,7 +98,7 @@ public final class ConsoleRollouts implements AutoCloseable {
 
     /** The rollout of {@code function:alias} this console drives, if any. */
     public Optional<Rollout> inFlight(String function, String alias) {
-        return Optional.ofNullable(inFlight.get(key(function, alias)));
+        return loop.of(function, alias);
     }
 
     /** Every rollout the journal knows of {@code function:alias}, newest first (reads the file: call off the FX thread). */
@@ -111,46 +108,15 @@ public final class ConsoleRollouts implements AutoCloseable {
 
     /**
      * One round of the timer: each rollout in flight evaluates once, unless its previous evaluation
-     * has not answered yet; finished ones are dropped. Called on the background scheduler (and by
-     * tests after they move a manual clock).
+     * has not answered yet; finished ones are dropped; what the operator must hear reaches the
+     * notifier. Called on the background scheduler (and by tests after they move a manual clock).
      */
     public CompletableFuture<Void> tick() {
-        List<CompletableFuture<?>> all = new java.util.ArrayList<>();
-        inFlight.forEach((key, rollout) -> {
-            if (rollout.snapshot().finished()) {
-                inFlight.remove(key, rollout);
-                return;
-            }
-            CompletableFuture<RolloutSnapshot> running = evaluating.get(key);
-            if (running != null && !running.isDone()) {
-                all.add(running);
-                return;
-            }
-            CompletableFuture<RolloutSnapshot> next = rollout.evaluate().whenComplete((s, e) -> {
-                if (e != null) {
-                    LOG.log(Level.WARNING, "Evaluating the rollout of " + key + " failed; the next round tries again", e);
-                    // Once per failing streak, not every round: the operator learns it, the toasts do not pile up.
-                    if (failing.add(key)) {
-                        // (the feedback's words come from AwsErrors.translate, which unwraps the future's wrapper)
-                        feedback.failure("Evaluating the rollout of " + key + " failed; the next round tries again", e);
-                    }
-                } else {
-                    if (failing.remove(key)) {
-                        feedback.info("The rollout of " + key + " is evaluated again.");
-                    }
-                    if (s.finished()) {
-                        inFlight.remove(key, rollout);
-                    }
-                }
-            });
-            evaluating.put(key, next);
-            all.add(next);
-        });
-        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).handle((x, e) -> null);
+        return loop.tick();
     }
 
     private synchronized Rollout track(String function, String alias, Rollout rollout) {
-        inFlight.put(key(function, alias), rollout);
+        loop.add(rollout);
         if (timer == null) {
             long millis = Math.max(50, (long) (CADENCE.toMillis() / speed()));
             timer = ui.background().scheduleWithFixedDelay(this::tickQuietly, millis, millis, TimeUnit.MILLISECONDS);
@@ -172,10 +138,6 @@ public final class ConsoleRollouts implements AutoCloseable {
         return clockSpeed > 0 ? clockSpeed : 1;
     }
 
-    private static String key(String function, String alias) {
-        return function + ":" + alias;
-    }
-
     /** Stops the timer and releases the locks; unfinished rollouts stay in the journal. */
     @Override
     public synchronized void close() {
@@ -183,7 +145,7 @@ public final class ConsoleRollouts implements AutoCloseable {
             timer.cancel(false);
             timer = null;
         }
-        inFlight.clear();
+        loop.clear();
         engine.close();
     }
 }

@@ -4,6 +4,7 @@ import com.lambdarelease.domain.AliasRoute;
 import com.lambdarelease.domain.FunctionConfig;
 import com.lambdarelease.release.FunctionSnapshot;
 import com.lambdarelease.release.FunctionStates;
+import com.lambdarelease.rollout.Awaiting;
 import com.lambdarelease.rollout.Rollout;
 import com.lambdarelease.rollout.RolloutEngine;
 import com.lambdarelease.rollout.RolloutPlan;
@@ -100,7 +101,7 @@ public final class RolloutPanelModel {
         // A gate that failed and paused stays overridable even when a later minute brings the statistic back
         // under its threshold (the engine keeps judging while paused; the pause is what needs the operator).
         canOverride = idle(when(s -> !s.finished() && (s.verdict().result().failing() || (s.state() == RolloutState.PAUSED
-                && s.awaitingOperator().filter(a -> a.contains("override")).isPresent()))).and(reason.isNotEmpty()));
+                && s.awaitingOperator().filter(Awaiting::overridable).isPresent()))).and(reason.isNotEmpty()));
         canSetWeight = idle(when(s -> !s.finished() && s.state() != RolloutState.PROMOTING
                 && s.state() != RolloutState.ROLLING_BACK && s.state() != RolloutState.SHIFTING)
                 .and(Bindings.createBooleanBinding(() -> parsedWeight().isPresent(), weightText)));
@@ -467,7 +468,7 @@ public final class RolloutPanelModel {
 
     /** What it waits for: the operator's part, else the latest decision. */
     public ObservableValue<String> waitingText() {
-        return snapshot.map(s -> s.map(x -> x.awaitingOperator().map(w -> "Waiting for you: " + w).orElse(x.message()))
+        return snapshot.map(s -> s.map(x -> x.awaitingOperator().map(w -> "Waiting for you: " + w.words()).orElse(x.message()))
                 .orElse(""));
     }
 

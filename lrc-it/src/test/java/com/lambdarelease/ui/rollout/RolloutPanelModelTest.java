@@ -127,7 +127,7 @@ class RolloutPanelModelTest {
     }
 
     @Test
-    void anEvaluationThatFailsReachesTheOperatorOnceNotEveryRound() {
+    void aCanaryThatCannotBeJudgedReachesTheOperatorOnceNotEveryRound() {
         showProd();
         choose("Linear10PercentEvery1Minute", "4");
         assertThat(model.start().join()).isTrue();
@@ -139,8 +139,10 @@ class RolloutPanelModelTest {
         s.rollouts.tick().join();
 
         assertThat(s.notes).hasSize(1);
-        assertThat(s.notes.get(0)).startsWith(
-                "Evaluating the rollout of MyLambdaFunction:prod failed; the next round tries again: ");
+        assertThat(s.notes.get(0)).startsWith("The rollout of MyLambdaFunction:prod: v4 could not be judged since ")
+                .contains("Trying again");
+        assertThat(s.rollouts.inFlight("MyLambdaFunction", "prod").orElseThrow().snapshot().cause())
+                .hasValue(com.lambdarelease.rollout.Cause.UNJUDGED);
     }
 
     private String line(String label) {
@@ -208,11 +210,11 @@ class RolloutPanelModelTest {
         model.reasonProperty().set("go on");
         model.acceptRisk(); // not applicable while baking: nothing happens
         RolloutSnapshot gate = until(x -> x.state() == RolloutState.HOLDING, 10);
-        if (gate.awaitingOperator().filter(a -> a.startsWith("manual gate")).isEmpty()) {
+        if (!gate.awaits(com.lambdarelease.rollout.Awaiting.GATE_APPROVAL)) {
             model.acceptRisk().join(); // low traffic at 10%: the evidence hold before the gate
-            gate = until(x -> x.awaitingOperator().filter(a -> a.startsWith("manual gate")).isPresent(), 5);
+            gate = until(x -> x.awaits(com.lambdarelease.rollout.Awaiting.GATE_APPROVAL), 5);
         }
-        assertThat(gate.awaitingOperator()).hasValue("manual gate: approve to continue");
+        assertThat(gate.awaitingOperator()).hasValue(com.lambdarelease.rollout.Awaiting.GATE_APPROVAL);
         assertThat(model.waitingText().getValue()).isEqualTo("Waiting for you: manual gate: approve to continue");
         assertThat(model.canApproveGate().get()).isTrue();
         s.minute();

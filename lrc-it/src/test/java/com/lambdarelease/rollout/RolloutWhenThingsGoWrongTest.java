@@ -1,0 +1,217 @@
+package com.lambdarelease.rollout;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.lambdarelease.release.ReleaseJournal;
+import com.lambdarelease.sandbox.Faults;
+import com.lambdarelease.sandbox.SandboxOptions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static com.lambdarelease.rollout.RolloutSandbox.FN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The engine where a release tool earns its trust, each case first reproduced on the sandbox's
+ * manual clock: metrics that cannot be read, a pause while the canary fails, an abort from another
+ * terminal over a colleague's change, a driver that stops, a hold that cannot end by itself.
+ */
+class RolloutWhenThingsGoWrongTest {
+
+    @TempDir
+    Path dir;
+
+    private RolloutSandbox box;
+    private final List<RolloutEngine> engines = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        engines.forEach(RolloutEngine::close);
+        if (box != null) {
+            box.close();
+        }
+    }
+
+    private RolloutEngine engine() {
+        RolloutEngine e = box.engine();
+        engines.add(e);
+        return e;
+    }
+
+    private Rollout start(RolloutEngine engine, String version, String plan, RolloutSettings settings) {
+        return engine.start(new RolloutEngine.Request(FN, "prod", version, RolloutPlan.predefined(plan).orElseThrow(),
+                settings)).join();
+    }
+
+    private RolloutJournal journal() {
+        return new RolloutJournal(ReleaseJournal.at(box.journalFile));
+    }
+
+    private static SandboxOptions cloudWatch(Faults faults) {
+        return SandboxOptions.builderForTests().cloudWatchFaults(faults).build();
+    }
+
+    private Map<String, Double> routing() {
+        var r = box.prod().routingConfig();
+        return r == null ? Map.of() : r.additionalVersionWeights();
+    }
+
+    @Test
+    void givenMetricsThatCannotBeReadThenTheCanaryIsRestoredAfterTheUnjudgedLimitNeverLeftUnowned() throws Exception {
+        box = new RolloutSandbox(dir, cloudWatch(Faults.NONE.withServerErrorRate(1)));
+        String v = box.publishHealthyVersion();
+        Rollout rollout = start(engine(), v, "Canary10Percent10Minutes", RolloutSettings.defaults());
+        assertThat(rollout.evaluate().join().canaryPercent()).isEqualTo(10.0);
+
+        RolloutSnapshot s = box.minute(rollout);
+        assertThat(s.state()).as("a failed evaluation is a state, not an exception").isEqualTo(RolloutState.BAKING);
+        assertThat(s.message()).contains("could not be judged").contains("Trying again").contains("restores the baseline");
+        for (int i = 0; i < 3; i++) {
+            s = box.minute(rollout);
+            assertThat(s.finished()).isFalse();
+        }
+        assertThat(routing()).as("within the limit the canary keeps its weight").containsEntry(v, 0.1);
+        s = box.runUntilSettled(rollout, 4);
+
+        assertThat(s.state()).isEqualTo(RolloutState.ROLLED_BACK);
+        assertThat(s.cause()).hasValue(Cause.UNJUDGED);
+        assertThat(s.message()).contains("Unjudged for longer than 5 min").contains("restored 100% → v3");
+        assertThat(box.prod().functionVersion()).isEqualTo("3");
+        assertThat(routing()).isEmpty();
+        assertThat(Duration.between(RolloutSandbox.START, s.at())).isLessThanOrEqualTo(Duration.ofMinutes(7));
+    }
+
+    @Test
+    void givenMetricsThatCannotBeReadAndThePauseSettingThenTheRolloutPausesForTheOperator() throws Exception {
+        box = new RolloutSandbox(dir, cloudWatch(Faults.NONE.withServerErrorRate(1)));
+        String v = box.publishHealthyVersion();
+        Rollout rollout = start(engine(), v, "Canary10Percent10Minutes",
+                RolloutSettings.defaults().withUnjudged(Duration.ofMinutes(2), false));
+        rollout.evaluate().join();
+
+        RolloutSnapshot s = box.runUntilSettled(rollout, 10);
+
+        assertThat(s.state()).isEqualTo(RolloutState.PAUSED);
+        assertThat(s.awaitingOperator()).hasValue(Awaiting.UNJUDGED);
+        assertThat(s.cause()).hasValue(Cause.UNJUDGED);
+        assertThat(routing()).containsEntry(v, 0.1);
+        ObjectNode last = journal().latestOf(FN, "prod").orElseThrow();
+        assertThat(last.path("awaitingKind").asText()).isEqualTo("UNJUDGED");
+    }
+
+    @Test
+    void givenThrottledMetricsCallsThenTheRetriesStillJudgeAndTheFailingCanaryIsRolledBack() throws Exception {
+        box = new RolloutSandbox(dir, cloudWatch(Faults.NONE.withThrottleRate(0.3)));
+        Rollout rollout = start(engine(), "4", "Linear10PercentEvery3Minutes", RolloutSettings.defaults());
+
+        RolloutSnapshot s = box.runUntilSettled(rollout, 30);
+
+        assertThat(s.state()).isEqualTo(RolloutState.ROLLED_BACK);
+        assertThat(s.cause()).hasValue(Cause.ERROR_GATE);
+    }
+
+    @Test
+    void givenAPauseWhileTheCanaryFailsThenTheGateStillRollsItBack() throws Exception {
+        box = new RolloutSandbox(dir);
+        Rollout rollout = start(engine(), "4", "Canary10Percent30Minutes", RolloutSettings.defaults());
+        rollout.evaluate().join();
+        assertThat(rollout.pause("looking at a dashboard").join().state()).isEqualTo(RolloutState.PAUSED);
+
+        RolloutSnapshot s = box.runUntilSettled(rollout, 15);
+        for (int i = 0; i < 15 && !s.finished(); i++) {
+            s = box.minute(rollout); // paused: runUntilSettled stops at once, the minutes go on
+        }
+
+        assertThat(s.state()).as("a pause stops shifting, never judging").isEqualTo(RolloutState.ROLLED_BACK);
+        assertThat(s.cause()).hasValue(Cause.ERROR_GATE);
+        assertThat(routing()).isEmpty();
+        assertThat(Duration.between(RolloutSandbox.START, s.at())).isLessThan(Duration.ofMinutes(10));
+    }
+
+    @Test
+    void givenAPauseWhileTheCanaryFailsAndPauseForMeThenTheFailedGateIsRaisedAtOnce() throws Exception {
+        box = new RolloutSandbox(dir);
+        Rollout rollout = start(engine(), "4", "Canary10Percent30Minutes",
+                RolloutSettings.defaults().withRollbackOnFailure(false));
+        rollout.evaluate().join();
+        rollout.pause("looking at a dashboard").join();
+
+        RolloutSnapshot s = rollout.snapshot();
+        for (int i = 0; i < 15 && !s.awaits(Awaiting.FAILED_GATE); i++) {
+            s = box.minute(rollout);
+        }
+
+        assertThat(s.state()).isEqualTo(RolloutState.PAUSED);
+        assertThat(s.awaitingOperator()).hasValue(Awaiting.FAILED_GATE);
+        assertThat(s.cause()).hasValue(Cause.ERROR_GATE);
+        assertThat(s.message()).startsWith("Gate failed: Error test");
+        assertThat(routing()).containsEntry("4", 0.1);
+        List<RolloutMark> marks = journal().marks(FN, "prod", RolloutSandbox.START, box.clock.instant());
+        assertThat(marks).last().extracting(RolloutMark::kind).isEqualTo(RolloutMark.Kind.FAILED);
+    }
+
+    @Test
+    void givenAColleaguesChangeAnAbortFromAnotherTerminalShowsItFirstAndRestoresOnlyWhenAbortedAgain() throws Exception {
+        box = new RolloutSandbox(dir);
+        String v = box.publishHealthyVersion();
+        Rollout rollout = start(engine(), v, "Canary10Percent30Minutes", RolloutSettings.defaults());
+        rollout.evaluate().join();
+        box.other.updateAlias(b -> b.functionName(FN).name("prod").description("hands off: colleague"));
+        RolloutSnapshot drift = box.minute(rollout);
+        assertThat(drift.awaitingOperator()).hasValue(Awaiting.FOREIGN_CHANGE);
+
+        journal().request(rollout.id(), FN, "prod", Control.ABORT.word(), "from the other terminal", "ops2",
+                box.clock.instant());
+        RolloutSnapshot first = rollout.evaluate().join();
+
+        assertThat(first.state()).isEqualTo(RolloutState.PAUSED);
+        assertThat(first.awaitingOperator()).hasValue(Awaiting.ABORT_OVER_FOREIGN_CHANGE);
+        assertThat(box.prod().description()).isEqualTo("hands off: colleague");
+
+        journal().request(rollout.id(), FN, "prod", Control.ABORT.word(), "seen it", "ops2", box.clock.instant());
+        RolloutSnapshot second = rollout.evaluate().join();
+
+        assertThat(second.state()).isEqualTo(RolloutState.ROLLED_BACK);
+        assertThat(box.prod().description()).isEqualTo("Live traffic");
+    }
+
+    @Test
+    void givenADriverThatStopsThenItsLastHeartbeatSaysSinceWhenNobodyDrives() throws Exception {
+        box = new RolloutSandbox(dir);
+        String v = box.publishHealthyVersion();
+        RolloutEngine first = engine();
+        Rollout rollout = start(first, v, "Canary10Percent30Minutes", RolloutSettings.defaults());
+        rollout.evaluate().join();
+        box.minute(rollout);
+        Instant lastEvaluated = box.clock.instant();
+        assertThat(first.lastHeartbeat(FN, "prod")).hasValue(lastEvaluated);
+        first.close(); // the driver dies: its lock goes, its heartbeat stays
+
+        box.clock.advance(Duration.ofMinutes(7));
+        RolloutEngine second = engine();
+        assertThat(second.driven(FN, "prod")).isFalse();
+        assertThat(second.lastHeartbeat(FN, "prod")).hasValue(lastEvaluated);
+        Rollout recovered = second.recover(FN, "prod").join().orElseThrow();
+        assertThat(recovered.snapshot().message()).contains("no driver since " + Gates.seconds(lastEvaluated));
+    }
+
+    @Test
+    void givenLowTrafficThenTheOperatorIsAskedAsSoonAsTheProjectedWaitExceedsTheHold() throws Exception {
+        box = new RolloutSandbox(dir, SandboxOptions.builderForTests().trafficScale(2 / 120.0).build());
+        String v = box.publishHealthyVersion();
+        Rollout rollout = start(engine(), v, "Canary10Percent5Minutes", RolloutSettings.defaults());
+
+        RolloutSnapshot s = box.runUntilSettled(rollout, 120);
+
+        assertThat(s.awaitingOperator()).hasValue(Awaiting.RISK_ACCEPTANCE);
+        assertThat(Duration.between(RolloutSandbox.START, s.at())).as("asked when hopeless, not after a 30-minute hold")
+                .isLessThan(Duration.ofMinutes(15));
+    }
+}

@@ -95,15 +95,11 @@ final class RolloutStartCommand extends CliCommand {
         RolloutEngine engine = RolloutDriver.engine(session);
         try (engine) {
             Rollout rollout = CliSession.await(engine.start(new RolloutEngine.Request(function, alias, version, plan, settings)));
-            return new RolloutDriver(options.json() ? out() : out(), options.json(), speed())
+            return new RolloutDriver(options.json() ? out() : out(), options.json(), session.clockSpeed())
                     .drive(rollout, session.session().services().clock());
         } catch (IllegalStateException e) {
             throw new CliFailure(ExitCodes.CONFLICT, "conflict", e.getMessage());
         }
-    }
-
-    double speed() {
-        return options.connection.strip().equals("sandbox") ? options.sandboxSpeed() : 1;
     }
 
     private String publish(CliSession session) {

@@ -67,6 +67,14 @@ final class CliSession implements AutoCloseable {
         return session;
     }
 
+    /**
+     * How many seconds of the connection's clock pass in a real second: the embedded sandbox's
+     * {@code --sandbox-speed}, a sandbox's own {@code --speed} when it is reached as an endpoint, else 1.
+     */
+    double clockSpeed() {
+        return session.services().clockSpeed();
+    }
+
     LambdaService lambda() {
         return session.services().lambda();
     }

@@ -77,7 +77,7 @@ abstract class RolloutControlCommand extends CliCommand {
         try (engine) {
             Optional<Rollout> rollout = CliSession.await(engine.recover(function, alias));
             Rollout r = rollout.orElseThrow(() -> CliFailure.refused("No unfinished rollout of " + function + ":" + alias + "."));
-            RolloutDriver driver = new RolloutDriver(out(), options.json(), speed(), session.feedback());
+            RolloutDriver driver = new RolloutDriver(out(), options.json(), session.clockSpeed(), session.feedback());
             RolloutSnapshot s = act(r);
             driver.print(s);
             if (drives() && !s.finished()) {
@@ -90,10 +90,6 @@ abstract class RolloutControlCommand extends CliCommand {
     /** True for resume and approve: after acting, drive the rollout in the foreground. */
     boolean drives() {
         return false;
-    }
-
-    double speed() {
-        return options.connection.strip().equals("sandbox") ? options.sandboxSpeed() : 1;
     }
 
     @Command(name = "pause", mixinStandardHelpOptions = true, description = "Pause the alias's rollout; the alias keeps its split.")

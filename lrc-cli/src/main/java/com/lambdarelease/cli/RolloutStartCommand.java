@@ -115,15 +115,11 @@ final class RolloutStartCommand extends CliCommand {
         RolloutEngine engine = RolloutDriver.engine(session);
         try (engine) {
             Rollout rollout = CliSession.await(engine.start(new RolloutEngine.Request(function, alias, version, plan, settings)));
-            return new RolloutDriver(out(), options.json(), speed(), session.feedback())
+            return new RolloutDriver(out(), options.json(), session.clockSpeed(), session.feedback())
                     .drive(rollout, session.session().services().clock());
         } catch (IllegalStateException e) {
             throw new CliFailure(ExitCodes.CONFLICT, "conflict", e.getMessage());
         }
-    }
-
-    double speed() {
-        return options.connection.strip().equals("sandbox") ? options.sandboxSpeed() : 1;
     }
 
     private String publish(CliSession session) {

@@ -9,6 +9,8 @@ import com.lambdarelease.service.SdkMetricsService;
 import com.lambdarelease.service.connection.ConnectionSpec;
 import com.lambdarelease.service.connection.AwsProfiles;
 import com.lambdarelease.service.connection.ConnectionFailures;
+import com.lambdarelease.service.connection.EndpointClock;
+import com.lambdarelease.service.connection.EndpointClocks;
 import com.lambdarelease.service.sso.BrowserOpener;
 import com.lambdarelease.service.sso.SsoRoleCredentials;
 import com.lambdarelease.service.sso.SsoSession;
@@ -39,6 +41,8 @@ public final class SessionFactory implements AutoCloseable {
     private final LocalEndpoint.Starter localStarter;
     private LocalEndpoint local;
     private SsoSignIns sso;
+    /** Asks a custom endpoint on loopback whether it is a sandbox running its own clock. */
+    private final EndpointClocks endpointClocks = new EndpointClocks(Clock.systemUTC(), ENDPOINT_CLOCK_TIMEOUT);
 
     /** Starts the local endpoint (the embedded sandbox) with {@code localStarter} the first time it is opened. */
     public SessionFactory(Executor io, ScheduledExecutorService scheduler, LocalEndpoint.Starter localStarter) {
@@ -113,23 +117,28 @@ public final class SessionFactory implements AutoCloseable {
         Optional<java.net.URI> endpoint = session.localOrigin();
         AwsClients clients = AwsClients.create(endpoint, Region.of(spec.region()), credentials);
         return verified(budgeted(spec.label(), clients,
-                "IAM Identity Center " + session.label() + " · " + spec.accountId() + " · " + spec.roleName()),
+                "IAM Identity Center " + session.label() + " · " + spec.accountId() + " · " + spec.roleName(), Optional.empty()),
                 clients, endpoint.map(Object::toString).orElse("AWS Lambda in " + spec.region()));
     }
 
-    /** The services of {@code spec}'s connection; fails through the future (credentials, sandbox start). */
+    /**
+     * The services of {@code spec}'s connection; fails through the future (credentials, sandbox start). A
+     * custom endpoint that is a sandbox on this machine runs the connection on the sandbox's clock and speed.
+     */
     public CompletableFuture<ConsoleServices> open(ConnectionSpec spec) {
         return CompletableFuture.supplyAsync(() -> {
             if (spec instanceof ConnectionSpec.Profile p) {
-                return openAws(p.label(), Optional.empty(), p.region(), p.profileName());
+                return openAws(p.label(), Optional.empty(), p.region(), p.profileName(), Optional.empty());
             }
             if (spec instanceof ConnectionSpec.Sso sso) {
                 return openSso(sso);
             }
             if (spec instanceof ConnectionSpec.CustomEndpoint c) {
+                // Its metrics are stamped with its clock: reasoning on the wall clock, a rollout would read no canary.
+                Optional<EndpointClock> clock = endpointClocks.ask(c.endpoint());
                 return c.profileName().isPresent()
-                        ? openAws(c.label(), Optional.of(c.endpoint()), c.region(), c.profileName().get())
-                        : openWithDefaultChain(c.label(), c.endpoint(), c.region());
+                        ? openAws(c.label(), Optional.of(c.endpoint()), c.region(), c.profileName().get(), clock)
+                        : openWithDefaultChain(c.label(), c.endpoint(), c.region(), clock);
             }
             return openSandbox(((ConnectionSpec.Sandbox) spec).region());
         }, io);
@@ -164,7 +173,8 @@ public final class SessionFactory implements AutoCloseable {
     }
 
     /** An endpoint with the SDK's default credential chain (environment variables, then the default profile). */
-    private ConsoleServices openWithDefaultChain(String label, java.net.URI endpoint, String region) {
+    private ConsoleServices openWithDefaultChain(String label, java.net.URI endpoint, String region,
+                                                 Optional<EndpointClock> endpointClock) {
         AwsCredentialsProvider credentials = software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider.builder().build();
         try {
             credentials.resolveCredentials();
@@ -172,20 +182,25 @@ public final class SessionFactory implements AutoCloseable {
             throw ConnectionFailures.noDefaultCredentials(e);
         }
         AwsClients clients = AwsClients.create(Optional.of(endpoint), Region.of(region), credentials);
-        return verified(budgeted(label, clients, "default credential chain"), clients, endpoint.toString());
+        return verified(budgeted(label, clients, "default credential chain", endpointClock), clients, endpoint.toString());
     }
 
-    /** The services of an AWS-like connection: Lambda within the control plane's request budget, Logs within its own. */
-    private ConsoleServices budgeted(String label, AwsClients clients, String who) {
-        Clock clock = Clock.systemUTC();
+    /**
+     * The services of an AWS-like connection: Lambda within the control plane's request budget, Logs within
+     * its own, both in real time. They reason on the endpoint's clock when it said one, else on the wall clock.
+     */
+    private ConsoleServices budgeted(String label, AwsClients clients, String who, Optional<EndpointClock> endpointClock) {
+        Clock wall = Clock.systemUTC();
+        Clock clock = endpointClock.<Clock>map(c -> c).orElse(wall);
         return new ConsoleServices(label,
-                new SdkLambdaService(clients, RequestBudget.lambdaControlPlane(clock, scheduler), pageRetry()),
+                new SdkLambdaService(clients, RequestBudget.lambdaControlPlane(wall, scheduler), pageRetry()),
                 new SdkMetricsService(clients.cloudWatch(), clock),
-                new SdkLogsService(clients.logs(), SdkLogsService.filterLogEventsBudget(clock, scheduler)),
-                clients.activity(), clock, clients, who);
+                new SdkLogsService(clients.logs(), SdkLogsService.filterLogEventsBudget(wall, scheduler)),
+                clients.activity(), clock, endpointClock.map(EndpointClock::speed).orElse(1.0), clients, who);
     }
 
-    private ConsoleServices openAws(String label, Optional<java.net.URI> endpoint, String region, String profile) {
+    private ConsoleServices openAws(String label, Optional<java.net.URI> endpoint, String region, String profile,
+                                    Optional<EndpointClock> endpointClock) {
         AwsProfiles profiles = AwsProfiles.load();
         String name = profile != null ? profile : profiles.defaultProfileName().orElse("default");
         AwsCredentialsProvider credentials = profiles.credentials(name);
@@ -196,7 +211,7 @@ public final class SessionFactory implements AutoCloseable {
             throw ConnectionFailures.credentials(name, profiles.usesSso(name), e);
         }
         AwsClients clients = AwsClients.create(endpoint, Region.of(region), credentials);
-        return verified(budgeted(label, clients, "profile " + name), clients,
+        return verified(budgeted(label, clients, "profile " + name, endpointClock), clients,
                 endpoint.map(Object::toString).orElse("AWS Lambda in " + region));
     }
 
@@ -222,6 +237,9 @@ public final class SessionFactory implements AutoCloseable {
                     + FIRST_REQUEST_TIMEOUT.toSeconds() + " s" : String.valueOf(t.getMessage())) + ".", t);
         }
     }
+
+    /** How long a custom endpoint on loopback may take to say whether it runs a clock of its own. */
+    static final java.time.Duration ENDPOINT_CLOCK_TIMEOUT = java.time.Duration.ofSeconds(2);
 
     /** How long the first request of a connection may take before the connection is called unreachable. */
     static final java.time.Duration FIRST_REQUEST_TIMEOUT = java.time.Duration.ofSeconds(20);

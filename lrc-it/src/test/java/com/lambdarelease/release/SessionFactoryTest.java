@@ -61,6 +61,42 @@ class SessionFactoryTest {
     }
 
     @Test
+    void anEndpointThatIsASandboxAtSixtyTimesRunsTheConnectionOnTheSandboxsClock() throws Exception {
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.builderForTests().speed(60).build());
+             SessionFactory factory = new SessionFactory(Runnable::run, scheduler, EmbeddedSandbox.starting(SandboxOptions.forTests()))) {
+            Thread.sleep(1000); // a real second: the sandbox is a minute ahead of the wall clock
+            var services = factory.open(new ConnectionSpec.CustomEndpoint(sandbox.endpoint(), "us-east-1", Optional.empty()))
+                    .get(30, TimeUnit.SECONDS);
+            try (services) {
+                assertThat(services.clockSpeed()).isEqualTo(60);
+                java.time.Instant wall = java.time.Instant.now();
+                java.time.Instant theirs = sandbox.clock().instant();
+                java.time.Instant ours = services.clock().instant();
+                assertThat(java.time.Duration.between(wall, theirs)).isGreaterThan(java.time.Duration.ofSeconds(50));
+                assertThat(java.time.Duration.between(ours, theirs).abs()).isLessThan(java.time.Duration.ofSeconds(5));
+                // And it keeps following: a real second later both have moved on a minute.
+                Thread.sleep(1000);
+                assertThat(java.time.Duration.between(services.clock().instant(), sandbox.clock().instant()).abs())
+                        .isLessThan(java.time.Duration.ofSeconds(5));
+            }
+        }
+    }
+
+    @Test
+    void aSandboxEndpointAtRealSpeedRunsTheConnectionAtSpeedOneOnTheWallsTime() throws Exception {
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.forTests());
+             SessionFactory factory = new SessionFactory(Runnable::run, scheduler, EmbeddedSandbox.starting(SandboxOptions.forTests()))) {
+            var services = factory.open(new ConnectionSpec.CustomEndpoint(sandbox.endpoint(), "us-east-1", Optional.empty()))
+                    .get(30, TimeUnit.SECONDS);
+            try (services) {
+                assertThat(services.clockSpeed()).isEqualTo(1);
+                assertThat(java.time.Duration.between(services.clock().instant(), java.time.Instant.now()).abs())
+                        .isLessThan(java.time.Duration.ofSeconds(1));
+            }
+        }
+    }
+
+    @Test
     void anEndpointNobodyListensOnIsNamedWithThePlainReasonAndNoSdkAdvice() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

@@ -60,7 +60,7 @@ public final class Sandbox implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.server = SandboxHttpServer.start(options, lambda, cloudWatch, logs, identityCenter, serverRandom);
+        this.server = SandboxHttpServer.start(options, clock, lambda, cloudWatch, logs, identityCenter, serverRandom);
         this.traffic = options.traffic().enabled()
                 ? new TrafficSimulator(lambda, clock, options.traffic(), trafficRandom) : null;
         if (traffic != null) {

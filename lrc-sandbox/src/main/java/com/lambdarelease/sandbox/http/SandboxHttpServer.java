@@ -1,6 +1,7 @@
 package com.lambdarelease.sandbox.http;
 
 import com.lambdarelease.sandbox.FrontDoorLimits;
+import com.lambdarelease.sandbox.SandboxClock;
 import com.lambdarelease.sandbox.SandboxOptions;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufUtil;
@@ -60,7 +61,7 @@ import java.util.random.RandomGenerator;
  * answered 429 at once, and the bytes of unfinished bodies are counted against one global budget
  * ({@link FrontDoorLimits}). A connection idle with nothing in flight, or slower than the read
  * timeout to deliver a request, is closed. One request per connection is in flight at a time, so
- * answers never overtake each other.
+ * answers never overtake each other. Every answer says the sandbox's clock ({@link ClockHeaders}).
  */
 public final class SandboxHttpServer {
 
@@ -79,17 +80,20 @@ public final class SandboxHttpServer {
     }
 
     /** A front door without CloudWatch Logs: its requests get an awsJson UnknownOperationException. */
-    public static SandboxHttpServer start(SandboxOptions options, ProtocolHandler lambda, ProtocolHandler cloudWatch,
-                                          RandomGenerator random) throws IOException {
-        return start(options, lambda, cloudWatch, request -> SandboxRouter.awsJsonError(request,
+    public static SandboxHttpServer start(SandboxOptions options, SandboxClock clock, ProtocolHandler lambda,
+                                          ProtocolHandler cloudWatch, RandomGenerator random) throws IOException {
+        return start(options, clock, lambda, cloudWatch, request -> SandboxRouter.awsJsonError(request,
                 "UnknownOperationException", "This sandbox serves no CloudWatch Logs"), SandboxRouter.NO_IDENTITY_CENTER,
                 random);
     }
 
-    /** The whole front door: Lambda, CloudWatch, CloudWatch Logs and IAM Identity Center's sign-in requests. */
-    public static SandboxHttpServer start(SandboxOptions options, ProtocolHandler lambda, ProtocolHandler cloudWatch,
-                                          ProtocolHandler logs, ProtocolHandler identityCenter, RandomGenerator random)
-            throws IOException {
+    /**
+     * The whole front door: Lambda, CloudWatch, CloudWatch Logs and IAM Identity Center's sign-in requests,
+     * each answer stamped with {@code clock}.
+     */
+    public static SandboxHttpServer start(SandboxOptions options, SandboxClock clock, ProtocolHandler lambda,
+                                          ProtocolHandler cloudWatch, ProtocolHandler logs,
+                                          ProtocolHandler identityCenter, RandomGenerator random) throws IOException {
         FrontDoorLimits limits = options.limits();
         SandboxRouter router = new SandboxRouter(options, lambda, cloudWatch, logs, identityCenter, random);
         EventLoopGroup acceptor = new NioEventLoopGroup(1, new DefaultThreadFactory("sandbox-accept", true));
@@ -102,6 +106,7 @@ public final class SandboxHttpServer {
         BodyBudget budget = new BodyBudget(limits.maxBufferedBodyBytes());
         long latencyNanos = options.requestLatency().toNanos();
         long idleNanos = limits.idleTimeout().toNanos();
+        ClockHeaders clockHeaders = new ClockHeaders(clock);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptor, io)
                 .channel(NioServerSocketChannel.class)
@@ -114,7 +119,7 @@ public final class SandboxHttpServer {
                         ch.pipeline().addLast(
                                 new IdleStateHandler(0, 0, idleNanos, TimeUnit.NANOSECONDS),
                                 new ConnectionGuard(state, limits.requestReadTimeout().toNanos()),
-                                new HttpServerCodec(), new HttpServerExpectContinueHandler(),
+                                new HttpServerCodec(), new HttpServerExpectContinueHandler(), clockHeaders,
                                 new BodyBudget.Gate(budget, state, router, limits.maxRequestBodyBytes()),
                                 new BoundedAggregator(router, limits.maxRequestBodyBytes()),
                                 new Exchange(router, workers, latencyNanos, state, budget));

@@ -37,7 +37,7 @@ final class CloudWatchSandbox implements AutoCloseable {
         this.clock = SandboxClock.manual(NOW);
         this.store = new MetricStore(clock, awsDelay);
         CloudWatchBackend cloudWatch = new CloudWatchBackend(store, clock);
-        this.server = SandboxHttpServer.start(SandboxOptions.forTests(),
+        this.server = SandboxHttpServer.start(SandboxOptions.forTests(), clock,
                 request -> SandboxResponse.json(404, "{}"), cloudWatch, new SplittableRandom(1));
         this.client = CloudWatchClient.builder()
                 .endpointOverride(endpoint())

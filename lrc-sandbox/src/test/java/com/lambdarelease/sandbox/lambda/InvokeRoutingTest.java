@@ -52,7 +52,7 @@ class InvokeRoutingTest {
 
     private SandboxHttpServer start() {
         try {
-            return SandboxHttpServer.start(SandboxOptions.forTests(), backend, r -> null, new SplittableRandom(1));
+            return SandboxHttpServer.start(SandboxOptions.forTests(), clock, backend, r -> null, new SplittableRandom(1));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

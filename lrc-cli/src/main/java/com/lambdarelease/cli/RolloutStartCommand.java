@@ -3,6 +3,8 @@ package com.lambdarelease.cli;
 import com.lambdarelease.domain.AwsNames;
 import com.lambdarelease.domain.FunctionConfig;
 import com.lambdarelease.release.Problems;
+import com.lambdarelease.rollout.CanaryInTheWayException;
+import com.lambdarelease.rollout.CanaryReplacement;
 import com.lambdarelease.rollout.PlanStore;
 import com.lambdarelease.rollout.Rollout;
 import com.lambdarelease.rollout.RolloutEngine;
@@ -18,8 +20,10 @@ import picocli.CommandLine.Parameters;
 import java.util.Optional;
 
 /**
- * {@code rollout start FUNCTION ALIAS (--to V | --publish) --plan NAME}: a progressive rollout in
- * the foreground, through the same engine as the console, every write through the alias writer.
+ * {@code rollout start FUNCTION ALIAS (--to V | --publish) --plan NAME [--replace-canary]}: a
+ * progressive rollout in the foreground, through the same engine as the console, every write
+ * through the alias writer. An alias that already sends a share to another version is refused
+ * (exit 1, nothing sent) unless {@code --replace-canary} says to replace it.
  */
 @Command(name = "start", mixinStandardHelpOptions = true,
         description = "Roll a version out on an alias by a plan, judged by the canary's own metrics; runs in the foreground.")
@@ -72,6 +76,10 @@ final class RolloutStartCommand extends CliCommand {
             description = "How long the canary may go unjudged, in minutes of the connection's clock (default ${DEFAULT-VALUE}).")
     double unjudgedLimit;
 
+    @Option(names = "--replace-canary", description = "When the alias already sends a share to another version: "
+            + "replace that share with this one (a roll back restores it). Without it such a rollout is refused.")
+    boolean replaceCanary;
+
     @Option(names = "--yes", description = "Start without asking. Without a terminal a rollout is refused unless given.")
     boolean yes;
 
@@ -114,9 +122,14 @@ final class RolloutStartCommand extends CliCommand {
         String version = source.publish ? publish(session) : source.to;
         RolloutEngine engine = RolloutDriver.engine(session);
         try (engine) {
-            Rollout rollout = CliSession.await(engine.start(new RolloutEngine.Request(function, alias, version, plan, settings)));
+            Rollout rollout = CliSession.await(engine.start(new RolloutEngine.Request(function, alias, version, plan,
+                    settings, replaceCanary)));
             return new RolloutDriver(out(), options.json(), session.clockSpeed(), session.feedback())
                     .drive(rollout, session.session().services().clock());
+        } catch (CanaryInTheWayException e) {
+            CanaryReplacement r = e.replacement();
+            throw CliFailure.refused(r.current() + "; add --replace-canary to replace v" + r.replaced() + "'s share with v"
+                    + r.target() + ". Nothing was sent.");
         } catch (IllegalStateException e) {
             throw new CliFailure(ExitCodes.CONFLICT, "conflict", e.getMessage());
         }

@@ -65,9 +65,24 @@ public record AliasChange(Action action, String functionName, String aliasName, 
      * it is gone, so it is cleared; the confirmation's after text shows that. Any other is kept.
      */
     static String descriptionAfterSplit(AliasRoute basedOn) {
-        boolean describesSplit = basedOn.split().isSplit()
-                && SHARE_OF_TRAFFIC.matcher(basedOn.description()).find();
-        return describesSplit ? "" : basedOn.description();
+        return basedOn.split().isSplit() && statesShare(basedOn.description()) ? "" : basedOn.description();
+    }
+
+    /**
+     * The description an alias gets when its split moves to {@code next} (a rollout's shift or
+     * promotion). One that states a share of traffic follows the split: "Canary: 20% to v9" for a
+     * split, cleared as {@link #descriptionAfterSplit} clears it when the split ends. Any other is kept.
+     */
+    public static String descriptionFollowing(AliasRoute basedOn, TrafficSplit next) {
+        if (!statesShare(basedOn.description())) {
+            return basedOn.description();
+        }
+        return next.canaryVersion().map(c -> "Canary: " + TrafficSplit.percent(next.canaryWeight()) + " to v" + c)
+                .orElseGet(() -> descriptionAfterSplit(basedOn));
+    }
+
+    private static boolean statesShare(String description) {
+        return SHARE_OF_TRAFFIC.matcher(description).find();
     }
 
     private static final java.util.regex.Pattern SHARE_OF_TRAFFIC = java.util.regex.Pattern.compile("\\d+(\\.\\d+)?\\s*%");

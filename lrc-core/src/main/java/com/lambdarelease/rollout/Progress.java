@@ -44,6 +44,7 @@ final class Progress {
     Progress(Terms terms) {
         this.plan = terms.plan();
         this.revision = terms.baseline().revisionId();
+        this.canaryPercent = com.lambdarelease.domain.Weight.percent(terms.baseline().split().weightOf(terms.target()));
         this.verdict = Verdict.none(terms.target(), terms.primary(), Math.log(1 / terms.settings().alpha()));
     }
 

@@ -27,14 +27,24 @@ import java.util.concurrent.Executor;
  */
 public final class RolloutEngine implements AutoCloseable {
 
-    /** What to roll out: the version behind the alias today stays the primary; {@code version} is the canary. */
-    public record Request(String function, String alias, String version, RolloutPlan plan, RolloutSettings settings) {
+    /**
+     * What to roll out: the version behind the alias today stays the primary; {@code version} is the
+     * canary. {@code replaceCanary}: the alias may already send a share to another version, which
+     * the rollout then replaces (a roll back restores it); without it such a start is refused.
+     */
+    public record Request(String function, String alias, String version, RolloutPlan plan, RolloutSettings settings,
+                          boolean replaceCanary) {
         public Request {
             AwsNames.requireFunctionName(function);
             AwsNames.requireAliasName(alias);
             if (!AwsNames.isPublishedVersion(version)) {
                 throw new InvalidInputException("Roll out a published version, not '" + version + "'.");
             }
+        }
+
+        /** A request that replaces no other version's share. */
+        public Request(String function, String alias, String version, RolloutPlan plan, RolloutSettings settings) {
+            this(function, alias, version, plan, settings, false);
         }
     }
 
@@ -70,8 +80,10 @@ public final class RolloutEngine implements AutoCloseable {
      * Takes the alias's lock, reads the alias and its provisioned concurrency (the exact baseline a
      * roll back restores), journals the start and returns the rollout, {@code PENDING}: its first
      * {@link Rollout#evaluate()} makes the first shift. Fails through the future when the alias
-     * cannot be read, when another process drives a rollout of it, or when the version is the one
-     * it already sends everything to.
+     * cannot be read, when another process drives a rollout of it, when the version is the one
+     * it already sends everything to, or ({@link CanaryInTheWayException}) when it already sends a
+     * share to another version and the request does not say to replace it. A version the alias
+     * already sends a share to goes on from that weight.
      */
     public CompletableFuture<Rollout> start(Request request) {
         Optional<RolloutLock> lock = lock(request.function(), request.alias());
@@ -85,6 +97,11 @@ public final class RolloutEngine implements AutoCloseable {
             if (baseline.split().primaryVersion().equals(request.version())) {
                 throw new InvalidInputException(request.function() + ":" + request.alias() + " already sends its primary "
                         + "traffic to v" + request.version() + "; nothing to roll out.");
+            }
+            if (!request.replaceCanary()) {
+                CanaryReplacement.of(baseline, request.version()).ifPresent(r -> {
+                    throw new CanaryInTheWayException(r);
+                });
             }
             String id = UUID.randomUUID().toString();
             Rollout rollout = new Rollout(id, baseline, provisioned, request.version(), request.plan(),

@@ -8,6 +8,7 @@ import com.lambdarelease.release.WriteOutcome;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -15,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
  * Moves one rollout along its plan: the next step is a manual gate (held for approval), a shift
  * (one guarded write of the next weight, the first one starting the gates) or, after the last, the
  * promotion (everything to the new version). A write that does not land pauses for the operator,
- * never retries.
+ * never retries; a split the alias already holds is never written.
  */
 final class Shifter {
 
@@ -35,14 +36,24 @@ final class Shifter {
         this.clock = clock;
     }
 
-    /** The next step: the first shift, a manual gate, the next weight, or the promotion. */
+    /**
+     * The next step: the first shift, a manual gate, the next weight, or the promotion. Steps at or
+     * below the weight the new version already has (it was the alias's canary before the rollout,
+     * or the operator set a higher weight) are passed over: the rollout stands on the last of them
+     * at that weight, with no write that would lower it.
+     */
     CompletableFuture<RolloutSnapshot> advance(AliasRoute now) {
         int next = progress.step + 1;
         progress.leaveStep();
-        if (next >= terms.plan().steps().size()) {
+        List<RolloutPlan.Step> steps = terms.plan().steps();
+        double already = alreadySent(now);
+        while (next + 1 < steps.size() && atOrBelow(steps.get(next), already) && atOrBelow(steps.get(next + 1), already)) {
+            next++;
+        }
+        if (next >= steps.size()) {
             return promote(now);
         }
-        RolloutPlan.Step s = terms.plan().steps().get(next);
+        RolloutPlan.Step s = steps.get(next);
         progress.step = next;
         if (s.kind() == RolloutPlan.Kind.GATE) {
             RolloutState from = machine.state();
@@ -54,31 +65,53 @@ final class Shifter {
             progress.message = "Manual gate at " + percentText(progress.canaryPercent) + " to v" + terms.target() + ": waiting for approval.";
             return CompletableFuture.completedFuture(recorder.publishState("gate"));
         }
-        return shift(now, s.percent(), "Step " + (next + 1) + "/" + terms.plan().steps().size());
+        return shift(now, Math.max(s.percent(), already), "Step " + (next + 1) + "/" + steps.size());
     }
 
-    /** Sends {@code percent} to the new version in one write; the step's bake starts when it lands. */
+    /** The percentage {@code now} sends the new version while it routes from the rollout's primary; else 0. */
+    private double alreadySent(AliasRoute now) {
+        TrafficSplit split = now.split();
+        return split.primaryVersion().equals(terms.primary()) ? Weight.percent(split.weightOf(terms.target())) : 0;
+    }
+
+    private static boolean atOrBelow(RolloutPlan.Step step, double percent) {
+        return step.kind() == RolloutPlan.Kind.SHIFT && step.percent() <= percent;
+    }
+
+    /**
+     * Sends {@code percent} to the new version in one write, with a description that follows the
+     * split ({@link AliasChange#descriptionFollowing}); the step's bake starts when it lands. A split
+     * and description the alias already holds are not written at all (the writer would refuse them
+     * as nothing to change, and a refused shift pauses): the step's bake starts at once.
+     */
     CompletableFuture<RolloutSnapshot> shift(AliasRoute now, double percent, String why) {
         RolloutState from = machine.state();
         if (!machine.transition(from, RolloutState.SHIFTING)) {
             return recorder.unchanged();
         }
         TrafficSplit split = TrafficSplit.canary(terms.primary(), terms.target(), Weight.toAws(percent));
-        return alias.write(AliasChange.update(now, split, now.description())).thenApply(outcome -> {
-            if (outcome instanceof WriteOutcome.Applied) {
-                Instant t = clock.instant();
-                progress.canaryPercent = percent;
-                progress.stepStartedAt = Optional.of(t);
-                if (progress.firstShiftAt.isEmpty()) {
-                    progress.firstShiftAt = Optional.of(t);
-                    progress.gates = terms.gatesFrom(t);
-                }
-                machine.transition(RolloutState.SHIFTING, RolloutState.BAKING);
-                progress.message = why + ": " + split.arrows() + ".";
-                return recorder.publishState("shift");
-            }
-            return stopAfter(RolloutState.SHIFTING, outcome);
-        });
+        String description = AliasChange.descriptionFollowing(now, split);
+        if (split.equals(now.split()) && description.equals(now.description())) {
+            return CompletableFuture.completedFuture(landed(percent, why + ": " + split.arrows()
+                    + ", as the alias already sends; nothing was written."));
+        }
+        return alias.write(AliasChange.update(now, split, description)).thenApply(outcome -> outcome
+                instanceof WriteOutcome.Applied ? landed(percent, why + ": " + split.arrows() + ".")
+                : stopAfter(RolloutState.SHIFTING, outcome));
+    }
+
+    /** The new version has {@code percent}: the step bakes from now, and the first shift starts the gates. */
+    private RolloutSnapshot landed(double percent, String message) {
+        Instant t = clock.instant();
+        progress.canaryPercent = percent;
+        progress.stepStartedAt = Optional.of(t);
+        if (progress.firstShiftAt.isEmpty()) {
+            progress.firstShiftAt = Optional.of(t);
+            progress.gates = terms.gatesFrom(t);
+        }
+        machine.transition(RolloutState.SHIFTING, RolloutState.BAKING);
+        progress.message = message;
+        return recorder.publishState("shift");
     }
 
     private CompletableFuture<RolloutSnapshot> promote(AliasRoute now) {
@@ -87,7 +120,8 @@ final class Shifter {
             return recorder.unchanged();
         }
         progress.step = terms.plan().steps().size();
-        return alias.write(AliasChange.update(now, TrafficSplit.allTo(terms.target()), now.description())).thenApply(outcome -> {
+        TrafficSplit all = TrafficSplit.allTo(terms.target());
+        return alias.write(AliasChange.update(now, all, AliasChange.descriptionFollowing(now, all))).thenApply(outcome -> {
             if (outcome instanceof WriteOutcome.Applied) {
                 progress.canaryPercent = 100;
                 machine.transition(RolloutState.PROMOTING, RolloutState.PROMOTED);

@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.lambda.model.GetAliasResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,15 +42,21 @@ final class RolloutSandbox implements AutoCloseable {
     long trafficNanos;
     long evaluateNanos;
 
-    RolloutSandbox(Path dir, SandboxOptions options) throws Exception {
+    /**
+     * @param keep seeded aliases ("orders-api:live") that keep their traffic, beside prod: the others
+     *             are deleted, their requests would cost time and say nothing
+     */
+    RolloutSandbox(Path dir, SandboxOptions options, String... keep) throws Exception {
         sandbox = Sandbox.start(options.toBuilder().traffic(true).backfill(Duration.ZERO).build(), clock);
-        // Only prod gets traffic: the other seeded aliases' requests would cost time and say nothing here.
         other = LambdaClient.builder().endpointOverride(sandbox.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("other", "other")))
                 .build();
+        List<String> kept = List.of(keep);
         for (String[] a : new String[][] {{FN, "dev"}, {FN, "staging"}, {"orders-api", "live"}, {"image-resizer", "prod"},
                 {"payments-webhook", "live"}, {"nightly-report", "prod"}}) {
-            other.deleteAlias(b -> b.functionName(a[0]).name(a[1]));
+            if (!kept.contains(a[0] + ":" + a[1])) {
+                other.deleteAlias(b -> b.functionName(a[0]).name(a[1]));
+            }
         }
         sandbox.generateTrafficToNow();
         journalFile = dir.resolve("journal.jsonl");
@@ -102,9 +109,19 @@ final class RolloutSandbox implements AutoCloseable {
 
     /** Publishes a new version from $LATEST that fails {@code errorRate} of its invocations; returns its number. */
     String publishVersion(double errorRate, String description) {
-        other.updateFunctionConfiguration(b -> b.functionName(FN)
+        return publishVersion(FN, errorRate, description);
+    }
+
+    /** Publishes a new version of {@code function} from $LATEST that fails {@code errorRate} of its invocations. */
+    String publishVersion(String function, double errorRate, String description) {
+        other.updateFunctionConfiguration(b -> b.functionName(function)
                 .environment(e -> e.variables(Map.of("SANDBOX_ERROR_RATE", Double.toString(errorRate)))));
-        return other.publishVersion(b -> b.functionName(FN).description(description)).version();
+        return other.publishVersion(b -> b.functionName(function).description(description)).version();
+    }
+
+    /** The alias as the other client reads it. */
+    GetAliasResponse alias(String function, String name) {
+        return other.getAlias(b -> b.functionName(function).name(name));
     }
 
     GetAliasResponse prod() {

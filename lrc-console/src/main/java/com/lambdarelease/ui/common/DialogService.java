@@ -37,6 +37,19 @@ public interface DialogService {
     }
 
     /**
+     * Like {@link #confirmChange(String, String, String, String, List)}, with a checkbox labelled
+     * {@code mustTick} ("Replace v8's 10% with v9") the operator ticks for the action to go ahead;
+     * the action stays disabled until then. Completes true only when confirmed with it ticked. This
+     * fallback asks twice instead: the confirmation, then a second one naming {@code mustTick}.
+     */
+    default CompletableFuture<Boolean> confirmChange(String title, String action, String before, String after,
+                                                     List<String> notes, String mustTick) {
+        return confirmChange(title, action, before, after, notes).thenCompose(ok -> ok
+                ? confirmChange(mustTick + "?", mustTick, before, mustTick)
+                : CompletableFuture.completedFuture(false));
+    }
+
+    /**
      * Like {@link #showConflict(String, String, String)}, also showing what it was when the operator
      * loaded it, so they see what changed since.
      */

@@ -3,6 +3,7 @@ package com.lambdarelease.ui.common;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
@@ -18,6 +19,8 @@ public final class FxDialogService implements DialogService {
     public static final String CONFIRM_ID = "confirm-change";
     public static final String CONFLICT_ID = "conflict";
     public static final String OK_BUTTON_ID = "dialog-ok";
+    /** The checkbox a confirmation may need ticked before its action is enabled. */
+    public static final String TICK_ID = "confirm-tick";
 
     private final Supplier<Window> owner;
 
@@ -39,6 +42,24 @@ public final class FxDialogService implements DialogService {
     public CompletableFuture<Boolean> confirmChange(String title, String action, String before, String after,
                                                     List<String> notes) {
         ButtonType go = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
+        Alert alert = confirmation(go, before, after, notes);
+        return ask(alert, title).thenApply(b -> b == go);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> confirmChange(String title, String action, String before, String after,
+                                                    List<String> notes, String mustTick) {
+        ButtonType go = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
+        Alert alert = confirmation(go, before, after, notes);
+        CheckBox tick = new CheckBox(mustTick);
+        tick.setId(TICK_ID);
+        tick.setWrapText(true);
+        ((VBox) alert.getDialogPane().getContent()).getChildren().add(tick);
+        alert.getDialogPane().lookupButton(go).disableProperty().bind(tick.selectedProperty().not());
+        return ask(alert, title).thenApply(b -> b == go && tick.isSelected());
+    }
+
+    private static Alert confirmation(ButtonType go, String before, String after, List<String> notes) {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", go, ButtonType.CANCEL);
         GridPane grid = beforeAfter(new String[][]{{"Before", before}, {"After", after}});
         VBox content = new VBox(10, grid);
@@ -46,7 +67,7 @@ public final class FxDialogService implements DialogService {
         alert.getDialogPane().setContent(content);
         alert.getDialogPane().setId(CONFIRM_ID);
         alert.getDialogPane().lookupButton(go).setId(OK_BUTTON_ID);
-        return ask(alert, title).thenApply(b -> b == go);
+        return alert;
     }
 
     @Override

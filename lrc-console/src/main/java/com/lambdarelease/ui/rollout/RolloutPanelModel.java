@@ -5,6 +5,7 @@ import com.lambdarelease.domain.FunctionConfig;
 import com.lambdarelease.release.FunctionSnapshot;
 import com.lambdarelease.release.FunctionStates;
 import com.lambdarelease.rollout.Awaiting;
+import com.lambdarelease.rollout.CanaryReplacement;
 import com.lambdarelease.rollout.Rollout;
 import com.lambdarelease.rollout.RolloutEngine;
 import com.lambdarelease.rollout.RolloutPlan;
@@ -272,7 +273,11 @@ public final class RolloutPanelModel {
 
     // ---- commands ----------------------------------------------------------------------------
 
-    /** Asks the operator to confirm (naming function:alias, version and plan), then starts; the timer drives it on. */
+    /**
+     * Asks the operator to confirm (naming function:alias, version and plan), then starts; the timer
+     * drives it on. On an alias that already sends a share to another version the confirmation says
+     * so and has the operator tick "Replace v8's 10% with v9"; without the tick nothing is sent.
+     */
     public CompletableFuture<Boolean> start() {
         if (!canStart.get()) {
             return CompletableFuture.completedFuture(false);
@@ -282,32 +287,39 @@ public final class RolloutPanelModel {
         String version = target.get();
         int gen = generation;
         String qualified = a.functionName() + ":" + a.name();
-        return ui.dialogs().confirmChange("Roll out v" + version + " to " + qualified + " by " + p.name() + "?",
-                        "Start rollout", qualified + " sends " + a.split().arrows(),
-                        "v" + version + " by " + p.name() + ": " + p.describe(),
-                        List.of("Each step ends only when the gates pass and the evidence is in; a failing gate "
-                                + "restores " + a.split().arrows() + " exactly."))
-                .thenComposeAsync(ok -> {
-                    if (!ok || gen != generation) {
-                        return CompletableFuture.completedFuture(false);
-                    }
-                    busy.set(true);
-                    problem.set("");
-                    return offFx(() -> rollouts.start(new RolloutEngine.Request(a.functionName(), a.name(), version,
-                                    p, RolloutSettings.defaults().withRollbackOnFailure(!pauseOnFailure.get()))))
-                            .handleAsync((r, e) -> {
-                                busy.set(false);
-                                if (e != null) {
-                                    fail("Could not start the rollout of " + qualified, e);
-                                    return false;
-                                }
-                                if (gen == generation) {
-                                    attachRollout(r);
-                                    reloadHistory();
-                                }
-                                return true;
-                            }, ui.fx());
-                }, ui.fx());
+        Optional<CanaryReplacement> replacing = CanaryReplacement.of(a, version);
+        String title = "Roll out v" + version + " to " + qualified + " by " + p.name() + "?";
+        String before = qualified + " sends " + a.split().arrows();
+        String after = "v" + version + " by " + p.name() + ": " + p.describe();
+        List<String> notes = new java.util.ArrayList<>(List.of("Each step ends only when the gates pass and the "
+                + "evidence is in; a failing gate restores " + a.split().arrows() + " exactly."));
+        replacing.ifPresent(r -> notes.add(0, r.current() + ", and an alias routes to one additional version: the "
+                + "rollout replaces " + r.share() + " with v" + version + ". A roll back restores it."));
+        CompletableFuture<Boolean> confirmed = replacing.isPresent()
+                ? ui.dialogs().confirmChange(title, "Start rollout", before, after, notes, replacing.get().choice())
+                : ui.dialogs().confirmChange(title, "Start rollout", before, after, notes);
+        return confirmed.thenComposeAsync(ok -> {
+            if (!ok || gen != generation) {
+                return CompletableFuture.completedFuture(false);
+            }
+            busy.set(true);
+            problem.set("");
+            return offFx(() -> rollouts.start(new RolloutEngine.Request(a.functionName(), a.name(), version,
+                            p, RolloutSettings.defaults().withRollbackOnFailure(!pauseOnFailure.get()),
+                            replacing.isPresent())))
+                    .handleAsync((r, e) -> {
+                        busy.set(false);
+                        if (e != null) {
+                            fail("Could not start the rollout of " + qualified, e);
+                            return false;
+                        }
+                        if (gen == generation) {
+                            attachRollout(r);
+                            reloadHistory();
+                        }
+                        return true;
+                    }, ui.fx());
+        }, ui.fx());
     }
 
     public CompletableFuture<Boolean> pause() {

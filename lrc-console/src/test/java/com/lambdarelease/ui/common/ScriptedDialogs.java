@@ -14,7 +14,8 @@ import java.util.function.Function;
 /** Dialogs answered by the test: records what the operator would have seen, answers as scripted. */
 public final class ScriptedDialogs implements DialogService, ActionDialogs {
 
-    public record Confirmation(String title, String before, String after, List<String> notes) {
+    /** @param mustTick the checkbox the operator had to tick to go ahead ("" when there was none) */
+    public record Confirmation(String title, String before, String after, List<String> notes, String mustTick) {
     }
 
     public record Conflict(String title, String whenLoaded, String now, String yourChange) {
@@ -28,6 +29,8 @@ public final class ScriptedDialogs implements DialogService, ActionDialogs {
     public final List<PublishForm> publishForms = new CopyOnWriteArrayList<>();
 
     public volatile boolean confirm = true;
+    /** Whether the operator ticks a confirmation's checkbox (when it has one) before confirming. */
+    public volatile boolean tick = false;
     public volatile boolean reloadOnConflict = true;
     /** Fills the alias form; (form, how many times it was shown) → press OK? */
     public volatile BiFunction<AliasForm, Integer, Boolean> onAliasForm = (f, n) -> n == 1;
@@ -47,8 +50,15 @@ public final class ScriptedDialogs implements DialogService, ActionDialogs {
     @Override
     public CompletableFuture<Boolean> confirmChange(String title, String action, String before, String after,
                                                     List<String> notes) {
-        confirmations.add(new Confirmation(title, before, after, notes));
+        confirmations.add(new Confirmation(title, before, after, notes, ""));
         return CompletableFuture.completedFuture(confirm);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> confirmChange(String title, String action, String before, String after,
+                                                    List<String> notes, String mustTick) {
+        confirmations.add(new Confirmation(title, before, after, notes, mustTick));
+        return CompletableFuture.completedFuture(confirm && tick);
     }
 
     @Override

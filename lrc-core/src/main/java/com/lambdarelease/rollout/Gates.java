@@ -16,8 +16,11 @@ import java.util.Optional;
 
 /**
  * The health gates of one rollout, fed each minute of the alias's {@code ExecutedVersion} series
- * exactly once, when it is final (its end plus the data delay has passed), never a partly arrived
- * minute: the error test ({@link ErrorTest}), the duration ratio, the canary's throttles and the
+ * exactly once, in order, as soon as it is complete: once it has ended and all four series it needs
+ * (Invocations and Errors of both versions) have a datapoint. A missing datapoint is "not yet",
+ * never zero: Lambda writes Errors (0 or more) for every minute a version ran, so Invocations
+ * without Errors is a series still on its way. Only a version with no datapoint at all, once the
+ * data delay has passed after the minute, counts as not having run. The error test ({@link ErrorTest}), the duration ratio, the canary's throttles and the
  * evidence rule ({@link Evidence}). The error test runs over every minute since the first shift,
  * so its false-rollback bound holds for the whole rollout, not per step; the step's own counts are
  * reported beside it. Not thread-safe: the rollout calls it from its one sequence of evaluations.
@@ -40,6 +43,8 @@ final class Gates {
     private final List<Minute> minutes = new ArrayList<>();
     private int slowMinutes;
     private Optional<Double> lastRatio = Optional.empty();
+    /** The series the next minute waits for, after the latest judge; empty when nothing is awaited. */
+    private Optional<String> waitingFor = Optional.empty();
 
     /** @param from the first minute to judge: the minute of the first shift */
     Gates(RolloutSettings settings, String canary, String primary, Instant from) {
@@ -70,8 +75,15 @@ final class Gates {
     Verdict judge(AliasMetrics metrics, Instant now, Instant stepStart) {
         Map<LambdaMetric, Map<Instant, Double>> c = byTime(metrics, canary);
         Map<LambdaMetric, Map<Instant, Double>> p = byTime(metrics, primary);
-        while (!fedThrough.plus(MINUTE).plus(settings.dataDelay()).isAfter(now)) {
+        waitingFor = Optional.empty();
+        while (!fedThrough.plus(MINUTE).isAfter(now)) {
             Instant t = fedThrough;
+            boolean late = !t.plus(MINUTE).plus(settings.dataDelay()).isAfter(now);
+            Optional<String> missing = missing(c, canary, t, late).or(() -> missing(p, primary, t, late));
+            if (missing.isPresent()) {
+                waitingFor = Optional.of(missing.get() + " of the minute from " + seconds(t));
+                break;
+            }
             Minute m = new Minute(t, v(c, LambdaMetric.INVOCATIONS, t), v(c, LambdaMetric.ERRORS, t),
                     v(c, LambdaMetric.THROTTLES, t), v(p, LambdaMetric.INVOCATIONS, t), v(p, LambdaMetric.ERRORS, t),
                     g(c, LambdaMetric.DURATION_P99, t), g(p, LambdaMetric.DURATION_P99, t),
@@ -80,6 +92,24 @@ final class Gates {
             fedThrough = t.plus(MINUTE);
         }
         return verdict(truncate(stepStart));
+    }
+
+    /**
+     * What of {@code version}'s minute {@code t} has not arrived: Errors without Invocations or the
+     * reverse (a series on its way), or both before the data delay has passed; empty when the minute
+     * is complete for it (both there, or neither once it is {@code late}: the version did not run).
+     */
+    private static Optional<String> missing(Map<LambdaMetric, Map<Instant, Double>> series, String version, Instant t,
+                                            boolean late) {
+        boolean invocations = series.get(LambdaMetric.INVOCATIONS).containsKey(t);
+        boolean errors = series.get(LambdaMetric.ERRORS).containsKey(t);
+        if (invocations && errors || !invocations && !errors && late) {
+            return Optional.empty();
+        }
+        if (invocations) {
+            return Optional.of("v" + version + "'s Errors");
+        }
+        return Optional.of(errors ? "v" + version + "'s Invocations" : "v" + version + "'s Invocations and Errors");
     }
 
     private void feed(Minute m) {
@@ -142,10 +172,12 @@ final class Gates {
                 r, settings.maxDurationRatio(), slowMinutes)).orElse("Duration: no minute yet with "
                 + settings.durationMinInvocations() + "+ invocations of both versions.")));
         Optional<Instant> through = minutes.isEmpty() ? Optional.empty() : Optional.of(fedThrough);
-        reasons.add(reason(Verdict.Reason.Kind.DATA, through.map(t -> "Data complete through " + seconds(t) + " (metrics are taken as final "
-                + RolloutPlan.minutes(settings.dataDelay()) + " after a minute ends).").orElse("No final minute yet.")));
+        String awaited = waitingFor.map(w -> "; waiting for " + w).orElse("");
+        reasons.add(reason(Verdict.Reason.Kind.DATA, through.map(t -> "Data complete through " + seconds(t)
+                + " (a minute is judged once all four of its series have arrived" + awaited + ").")
+                .orElse("No complete minute yet" + awaited + ".")));
         return new Verdict(result, through, all, step, errorTest.logStatistic(), errorTest.logThreshold(), toFail,
-                lastRatio, slowMinutes, rMax, more, eta, reasons);
+                lastRatio, slowMinutes, rMax, more, eta, reasons, waitingFor);
     }
 
     private static Verdict.Reason reason(Verdict.Reason.Kind kind, String text) {

@@ -15,7 +15,9 @@ import java.util.Optional;
  * @param durationMinInvocations a minute is compared only when both versions ran at least this often in it
  * @param durationMinutes   consecutive slow compared minutes that fail the duration gate
  * @param maxThrottleShare  canary throttles over its invocations above which the throttle gate fails
- * @param dataDelay         how long after a minute ends its metrics are taken as complete (Lambda: 1-3 min)
+ * @param dataDelay         how long after a minute ends a version with no datapoint at all counts as not having run
+ *                          in it (Lambda's metrics arrive 1-3 min late); a minute whose series have all arrived is
+ *                          judged at once, and one with a series on its way waits for it however long it takes
  * @param maxHold           an inconclusive hold longer than this (or projected longer) asks the operator
  * @param rollbackOnFailure a failing gate rolls back at once (true) or pauses for the operator (false), paused or not
  * @param unjudgedLimit     how long the canary may go unjudged (the alias or the metrics unreadable) before the

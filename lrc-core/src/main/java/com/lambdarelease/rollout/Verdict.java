@@ -21,11 +21,12 @@ import java.util.Optional;
  * @param moreInvocationsNeeded canary invocations still needed for the evidence (0 when it is there)
  * @param minutesToEvidence at the canary's current rate, how long that takes; empty when the rate is 0
  * @param reasons plain sentences, each of a kind, most important first
+ * @param waitingFor the series the next minute waits for ("v3's Errors of the minute from …"); empty when none
  */
 public record Verdict(Result result, Optional<Instant> dataCompleteThrough, Counts sinceShift, Counts sinceStep,
                       double logStatistic, double logThreshold, int errorsToFail, Optional<Double> durationRatio,
                       int slowMinutes, double worstAcceptableRate, long moreInvocationsNeeded,
-                      Optional<Double> minutesToEvidence, List<Reason> reasons) {
+                      Optional<Double> minutesToEvidence, List<Reason> reasons, Optional<String> waitingFor) {
 
     public enum Result {
         /** No failing gate and enough evidence so far. */
@@ -86,7 +87,7 @@ public record Verdict(Result result, Optional<Instant> dataCompleteThrough, Coun
         Counts zero = new Counts(canary, 0, 0, 0, primary, 0, 0);
         return new Verdict(Result.INCONCLUSIVE, Optional.empty(), zero, zero, 0, logThreshold, -1, Optional.empty(),
                 0, RolloutSettings.FLOOR_ERROR_RATE, -1, Optional.empty(),
-                List.of(new Reason(Reason.Kind.DATA, "No metrics judged yet.")));
+                List.of(new Reason(Reason.Kind.DATA, "No metrics judged yet.")), Optional.empty());
     }
 
     /** The sentence of that kind, if the verdict says one. */

@@ -214,4 +214,36 @@ class RolloutWhenThingsGoWrongTest {
         assertThat(Duration.between(RolloutSandbox.START, s.at())).as("asked when hopeless, not after a 30-minute hold")
                 .isLessThan(Duration.ofMinutes(15));
     }
+
+    @Test
+    void givenThePrimarysErrorsArriveFourMinutesLateThenAHealthyCanaryIsNeverJudgedOnAMissingPoint() throws Exception {
+        box = new RolloutSandbox(dir, SandboxOptions.builderForTests().trafficScale(3)
+                .lateSeries("Errors", "3", Duration.ofMinutes(4)).build());
+        String v = box.publishHealthyVersion();
+        Rollout rollout = start(engine(), v, "Canary10Percent10Minutes", RolloutSettings.defaults());
+        rollout.evaluate().join();
+
+        RolloutSnapshot waiting = box.minute(rollout);
+        waiting = box.minute(rollout);
+        assertThat(waiting.verdict().dataCompleteThrough()).as("nothing judged while v3's Errors are missing").isEmpty();
+        assertThat(waiting.verdict().reason(Verdict.Reason.Kind.DATA)).hasValueSatisfying(r ->
+                assertThat(r.text()).contains("waiting for v3's Errors"));
+
+        RolloutSnapshot end = box.runUntilSettled(rollout, 60);
+
+        assertThat(end.state()).isEqualTo(RolloutState.PROMOTED);
+        assertThat(end.verdict().sinceShift().primaryErrors()).as("v3's errors were counted, not read as zero").isPositive();
+    }
+
+    @Test
+    void givenAFailingCanaryThenAMinuteIsJudgedAsSoonAsItsSeriesArriveNotAFixedDelayLater() throws Exception {
+        box = new RolloutSandbox(dir);
+        Rollout rollout = start(engine(), "4", "Canary10Percent30Minutes", RolloutSettings.defaults());
+        rollout.evaluate().join();
+
+        RolloutSnapshot s = box.minute(rollout);
+
+        assertThat(s.verdict().dataCompleteThrough()).as("the first minute, complete, is judged when it ends")
+                .hasValue(RolloutSandbox.START.plus(Duration.ofMinutes(1)));
+    }
 }

@@ -43,7 +43,8 @@ public final class Sandbox implements AutoCloseable {
     private Sandbox(SandboxOptions options, SandboxClock clock, SsoSettings sso) throws IOException {
         this.clock = clock;
         SplittableRandom random = new SplittableRandom(options.randomSeed());
-        this.metrics = new MetricStore(clock, options.cloudWatch().metricsDelay());
+        this.metrics = new MetricStore(clock, options.cloudWatch().metricsDelay(), MetricStore.DEFAULT_RETENTION,
+                key -> lateBy(options.cloudWatch().lateSeries(), key));
         // Splits in the order they were before Logs existed, so a seed gives the same routing and traffic.
         SplittableRandom lambdaRandom = random.split();
         SplittableRandom serverRandom = random.split();
@@ -70,6 +71,18 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /** Starts a sandbox whose clock is wall time scaled by {@link SandboxOptions#speed()}. */
+    /** How late {@code key}'s series is beyond the usual, by the options' late series. */
+    private static java.time.Duration lateBy(java.util.List<SandboxOptions.LateSeries> late,
+                                             com.lambdarelease.sandbox.metrics.MetricKey key) {
+        for (SandboxOptions.LateSeries l : late) {
+            if (key.namespace().equals("AWS/Lambda") && key.metricName().equals(l.metricName())
+                    && key.dimensions().stream().anyMatch(d -> d.name().equals("ExecutedVersion") && d.value().equals(l.version()))) {
+                return l.by();
+            }
+        }
+        return java.time.Duration.ZERO;
+    }
+
     public static Sandbox start(SandboxOptions options) throws IOException {
         return new Sandbox(options, SandboxClock.scaled(Clock.systemUTC(), options.speed()), SsoSettings.defaults());
     }

@@ -84,8 +84,26 @@ public record SandboxOptions(int port, Duration requestLatency, FrontDoorLimits 
      *
      * @param faults       faults injected into CloudWatch requests, each switchable on its own
      * @param metricsDelay true adds AWS's 1-3 minute delay before a datapoint is readable
+     * @param lateSeries   series that arrive later still, each by its own delay (a series of one
+     *                     version systematically late, as AWS does not promise the series of a minute
+     *                     arrive together); empty by default
      */
-    public record CloudWatch(Faults faults, boolean metricsDelay) {
+    public record CloudWatch(Faults faults, boolean metricsDelay, java.util.List<LateSeries> lateSeries) {
+        public CloudWatch {
+            lateSeries = java.util.List.copyOf(lateSeries);
+        }
+    }
+
+    /**
+     * One late series: {@code metricName} of AWS/Lambda with {@code ExecutedVersion} = {@code version}
+     * becomes readable {@code by} later than it otherwise would.
+     */
+    public record LateSeries(String metricName, String version, Duration by) {
+        public LateSeries {
+            if (by.isNegative()) {
+                throw new IllegalArgumentException("a series cannot be late by a negative time, was " + by);
+            }
+        }
     }
 
     public static SandboxOptions defaults() {
@@ -138,6 +156,7 @@ public record SandboxOptions(int port, Duration requestLatency, FrontDoorLimits 
         private Duration backfill = Duration.ofHours(3);
         private Faults cloudWatchFaults = Faults.NONE;
         private boolean metricsDelay = false;
+        private java.util.List<LateSeries> lateSeries = java.util.List.of();
         private LogsOptions logs = LogsOptions.defaults();
 
         private Builder() {
@@ -163,6 +182,7 @@ public record SandboxOptions(int port, Duration requestLatency, FrontDoorLimits 
             backfill = o.traffic.backfill();
             cloudWatchFaults = o.cloudWatch.faults();
             metricsDelay = o.cloudWatch.metricsDelay();
+            lateSeries = o.cloudWatch.lateSeries();
             logs = o.logs;
         }
 
@@ -171,7 +191,7 @@ public record SandboxOptions(int port, Duration requestLatency, FrontDoorLimits 
             Faults lambdaFaults = new Faults(throttleRate, serverErrorRate, latencySpikeRate, latencySpikeMean);
             return new SandboxOptions(port, requestLatency, limits, speed, randomSeed,
                     new Lambda(seedDemoData, syntheticFunctions, stateFile, stateDelay, lambdaFaults, lambdaQuotas),
-                    new Traffic(traffic, trafficScale, backfill), new CloudWatch(cloudWatchFaults, metricsDelay), logs);
+                    new Traffic(traffic, trafficScale, backfill), new CloudWatch(cloudWatchFaults, metricsDelay, lateSeries), logs);
         }
 
         public Builder port(int p) {
@@ -261,6 +281,14 @@ public record SandboxOptions(int port, Duration requestLatency, FrontDoorLimits 
 
         public Builder cloudWatchFaults(Faults f) {
             cloudWatchFaults = f;
+            return this;
+        }
+
+        /** {@code metricName} of {@code version} arrives {@code by} later than the others. */
+        public Builder lateSeries(String metricName, String version, Duration by) {
+            java.util.List<LateSeries> l = new java.util.ArrayList<>(lateSeries);
+            l.add(new LateSeries(metricName, version, by));
+            lateSeries = l;
             return this;
         }
 

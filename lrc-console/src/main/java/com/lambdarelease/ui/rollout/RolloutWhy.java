@@ -1,10 +1,8 @@
 package com.lambdarelease.ui.rollout;
 
-import com.lambdarelease.rollout.RolloutSettings;
 import com.lambdarelease.rollout.RolloutSnapshot;
 import com.lambdarelease.rollout.Verdict;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -44,8 +42,8 @@ public final class RolloutWhy {
                 "latest compared minute %.2fx v%s's p99/average, %d slow in a row", r, v.sinceShift().primary(),
                 v.slowMinutes())).orElse("no minute yet where both versions ran often enough to compare")));
         out.add(new Line("Data", v.dataCompleteThrough().map(t -> "complete through " + time(t, zone)
-                + " (a minute is judged once, when its metrics are final)" + nextFinal(s, t, zone))
-                .orElse("no final minute yet: Lambda's metrics arrive 1-3 minutes late")));
+                + " (a minute is judged once, as soon as all four of its series have arrived)" + nextFinal(s, t))
+                .orElse("no complete minute yet: Lambda's metrics arrive 1-3 minutes late" + awaited(v))));
         return out;
     }
 
@@ -89,12 +87,13 @@ public final class RolloutWhy {
                 " (about %.0f min at the current rate)", Math.ceil(m))).orElse(" (it gets no traffic now)");
     }
 
-    private static String nextFinal(RolloutSnapshot s, Instant through, ZoneId zone) {
-        if (s.finished()) {
-            return "";
-        }
-        Duration delay = RolloutSettings.defaults().dataDelay();
-        return "; the next minute is final at " + time(through.plus(Duration.ofMinutes(1)).plus(delay), zone);
+    private static String nextFinal(RolloutSnapshot s, Instant through) {
+        return s.finished() ? "" : awaited(s.verdict());
+    }
+
+    /** "; waiting for v3's Errors of the minute from …", when the engine waits for a series. */
+    private static String awaited(Verdict v) {
+        return v.waitingFor().map(w -> "; waiting for " + w).orElse("");
     }
 
     static String percent(double rate) {

@@ -32,6 +32,7 @@ public final class MetricStore implements InvocationRecorder {
 
     private final SandboxClock clock;
     private final boolean awsDelay;
+    private final java.util.function.Function<MetricKey, Duration> lateBy;
     private final long retentionSeconds;
     private final Map<MetricKey, MetricSeries> series = new ConcurrentHashMap<>();
     private final AtomicLong lastPrunedMinute = new AtomicLong(Long.MIN_VALUE);
@@ -42,11 +43,18 @@ public final class MetricStore implements InvocationRecorder {
     }
 
     public MetricStore(SandboxClock clock, boolean awsDelay, Duration retention) {
+        this(clock, awsDelay, retention, key -> Duration.ZERO);
+    }
+
+    /** @param lateBy how much later than the rest each series becomes readable (zero for most) */
+    public MetricStore(SandboxClock clock, boolean awsDelay, Duration retention,
+                       java.util.function.Function<MetricKey, Duration> lateBy) {
         if (retention.compareTo(Duration.ofMinutes(1)) < 0) {
             throw new IllegalArgumentException("retention must be at least a minute, was " + retention);
         }
         this.clock = clock;
         this.awsDelay = awsDelay;
+        this.lateBy = lateBy;
         this.retentionSeconds = retention.toSeconds();
     }
 
@@ -179,12 +187,13 @@ public final class MetricStore implements InvocationRecorder {
     }
 
     private long visibleAt(MetricKey key, long minuteStart) {
+        long late = lateBy.apply(key).toSeconds();
         if (!awsDelay) {
-            return Long.MIN_VALUE;
+            return late == 0 ? Long.MIN_VALUE : minuteStart + 60 + late;
         }
         // A fixed pseudo-random 60-180 s per (metric, minute), so repeated reads agree.
         long h = mix(key.hashCode() * 0x9E3779B97F4A7C15L + minuteStart);
-        return minuteStart + 60 + 60 + Math.floorMod(h, 121);
+        return minuteStart + 60 + 60 + Math.floorMod(h, 121) + late;
     }
 
     private static long mix(long z) {

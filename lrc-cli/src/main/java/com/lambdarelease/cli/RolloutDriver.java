@@ -125,6 +125,7 @@ final class RolloutDriver {
         verdict.put("primaryInvocations", v.sinceShift().primaryInvocations());
         verdict.put("primaryErrors", v.sinceShift().primaryErrors());
         verdict.put("moreInvocationsNeeded", v.moreInvocationsNeeded());
+        verdict.put("primaryFailing", v.primaryFailing());
         v.dataCompleteThrough().ifPresent(t -> verdict.put("dataCompleteThrough", t.toString()));
         com.fasterxml.jackson.databind.node.ArrayNode reasons = verdict.putArray("reasons");
         com.fasterxml.jackson.databind.node.ArrayNode kinds = verdict.putArray("reasonKinds");

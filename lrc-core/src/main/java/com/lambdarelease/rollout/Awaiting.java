@@ -11,6 +11,8 @@ public enum Awaiting {
     RISK_ACCEPTANCE("too little evidence: accept the risk, or abort"),
     /** Paused by an operator. */
     RESUME("resume or abort"),
+    /** The primary fails far more than before the rollout: an incident; the rollout holds rather than promote into it. */
+    PRIMARY_INCIDENT("the primary is failing too: approve to go on regardless, or abort"),
     /** A gate failed and the settings leave it to the operator. */
     FAILED_GATE("abort, or override the gate with a reason"),
     /** The canary could not be judged for longer than the settings allow, and they say to pause. */

@@ -52,10 +52,26 @@ final class Decider {
                 : end.minus(MINUTE), end, MINUTE);
         AliasMetricsQuery query = new AliasMetricsQuery(terms.baseline().functionName(), terms.baseline().name(),
                 List.of(terms.primary(), terms.target()), METRICS, window);
-        return withRetries(query, 0).thenApply((AliasMetrics m) -> {
+        CompletableFuture<Void> history = progress.gates.needsHistory() ? readHistory() : CompletableFuture.completedFuture(null);
+        return history.thenCompose(x -> withRetries(query, 0)).thenApply((AliasMetrics m) -> {
             Instant from = progress.stepStartedAt.orElse(now);
             progress.verdict = progress.gates.judge(m, clock.instant(), from);
             return progress.verdict;
+        });
+    }
+
+    /**
+     * The primary's invocations and errors over the hour before the first shift, for the primary
+     * watch; read once. A failure leaves it to the next evaluation and does not stop this one.
+     */
+    private CompletableFuture<Void> readHistory() {
+        AliasMetricsQuery query = new AliasMetricsQuery(terms.baseline().functionName(), terms.baseline().name(),
+                List.of(terms.primary()), Set.of(LambdaMetric.INVOCATIONS, LambdaMetric.ERRORS), progress.gates.history());
+        return withRetries(query, 0).handle((m, e) -> {
+            if (e == null) {
+                progress.gates.history(m);
+            }
+            return null;
         });
     }
 
@@ -99,6 +115,12 @@ final class Decider {
         }
         RolloutPlan.Step current = terms.plan().steps().get(progress.step);
         Instant t = clock.instant();
+        if (v.primaryFailing() && !progress.primaryAccepted) {
+            Instant since = state == RolloutState.HOLDING ? progress.holdingSince.orElse(t) : t;
+            return Decision.hold("Holding " + progress.stepText() + ", never promoting into an incident: "
+                    + v.reason(Verdict.Reason.Kind.PRIMARY).map(Verdict.Reason::text).orElse(""),
+                    Optional.of(Awaiting.PRIMARY_INCIDENT), Cause.PRIMARY_FAILING, since);
+        }
         Instant bakeEnd = progress.stepStartedAt.orElse(t).plus(current.bake());
         boolean baked = progress.bakeSkipped || !t.isBefore(bakeEnd);
         boolean dataIn = progress.bakeSkipped || v.dataCompleteThrough().filter(d -> !d.isBefore(bakeEnd)).isPresent();

@@ -39,7 +39,10 @@ final class Gates {
     private final String canary;
     private final String primary;
     private ErrorTest errorTest;
+    private final PrimaryWatch primaryWatch;
     private Instant fedThrough;
+    private final Instant start;
+    private boolean historyRead;
     private final List<Minute> minutes = new ArrayList<>();
     private int slowMinutes;
     private Optional<Double> lastRatio = Optional.empty();
@@ -52,7 +55,34 @@ final class Gates {
         this.canary = canary;
         this.primary = primary;
         this.errorTest = new ErrorTest(settings.alpha());
+        this.primaryWatch = new PrimaryWatch(settings.alpha());
         this.fedThrough = truncate(from);
+        this.start = from;
+    }
+
+    /** The hour before the first shift, whose primary counts the primary watch compares with. */
+    com.lambdarelease.domain.MetricWindow history() {
+        Instant end = truncate(start);
+        return new com.lambdarelease.domain.MetricWindow(end.minus(Duration.ofHours(1)), end, MINUTE);
+    }
+
+    /** The primary's counts over {@link #history()}, read once at the first judgement. */
+    void history(AliasMetrics metrics) {
+        Map<LambdaMetric, Map<Instant, Double>> p = byTime(metrics, primary);
+        long n = Math.round(p.get(LambdaMetric.INVOCATIONS).values().stream().mapToDouble(Double::doubleValue).sum());
+        long e = Math.round(p.get(LambdaMetric.ERRORS).values().stream().mapToDouble(Double::doubleValue).sum());
+        primaryWatch.history(n, e);
+        historyRead = true;
+    }
+
+    /** True until the history has been read. */
+    boolean needsHistory() {
+        return !historyRead;
+    }
+
+    /** The operator has seen the primary's incident and lets the step go on: the watch starts again. */
+    void restartPrimaryWatch() {
+        primaryWatch.restart();
     }
 
     /** The operator overrode a failing error gate: the test starts again on minutes after now. */
@@ -115,6 +145,7 @@ final class Gates {
     private void feed(Minute m) {
         minutes.add(m);
         errorTest.add(m.canaryInvocations(), m.canaryErrors(), m.primaryInvocations(), m.primaryErrors());
+        primaryWatch.add(m.primaryInvocations(), m.primaryErrors());
         boolean compared = m.canaryInvocations() >= settings.durationMinInvocations()
                 && m.primaryInvocations() >= settings.durationMinInvocations()
                 && m.primaryP99() > 0 && m.primaryAverage() > 0 && !Double.isNaN(m.canaryP99())
@@ -171,13 +202,17 @@ final class Gates {
         reasons.add(reason(Verdict.Reason.Kind.DURATION, lastRatio.map(r -> String.format(Locale.ROOT, "Duration: latest compared minute %.2fx (limit %.2fx, %d slow in a row).",
                 r, settings.maxDurationRatio(), slowMinutes)).orElse("Duration: no minute yet with "
                 + settings.durationMinInvocations() + "+ invocations of both versions.")));
+        boolean primaryFailing = primaryWatch.failing();
+        reasons.add(reason(Verdict.Reason.Kind.PRIMARY, primaryFailing
+                ? "Primary: v" + primary + " is failing too: an incident, not the canary (" + primaryWatch.describe(primary) + ")."
+                : "Primary: no sign of an incident (" + primaryWatch.describe(primary) + ")."));
         Optional<Instant> through = minutes.isEmpty() ? Optional.empty() : Optional.of(fedThrough);
         String awaited = waitingFor.map(w -> "; waiting for " + w).orElse("");
         reasons.add(reason(Verdict.Reason.Kind.DATA, through.map(t -> "Data complete through " + seconds(t)
                 + " (a minute is judged once all four of its series have arrived" + awaited + ").")
                 .orElse("No complete minute yet" + awaited + ".")));
         return new Verdict(result, through, all, step, errorTest.logStatistic(), errorTest.logThreshold(), toFail,
-                lastRatio, slowMinutes, rMax, more, eta, reasons, waitingFor);
+                lastRatio, slowMinutes, rMax, more, eta, reasons, waitingFor, primaryFailing);
     }
 
     private static Verdict.Reason reason(Verdict.Reason.Kind kind, String text) {

@@ -35,6 +35,8 @@ final class Progress {
     boolean bakeSkipped;
     boolean riskAccepted;
     boolean overridden;
+    /** The operator let the step go on although the primary is failing too. */
+    boolean primaryAccepted;
     /** The latest decision in one sentence. */
     String message = "";
     Verdict verdict;
@@ -53,6 +55,7 @@ final class Progress {
         bakeSkipped = false;
         riskAccepted = false;
         overridden = false;
+        primaryAccepted = false;
         holdingSince = Optional.empty();
         awaiting = Optional.empty();
     }

@@ -124,6 +124,16 @@ final class RolloutControls {
         if (progress.awaiting.filter(Awaiting.RISK_ACCEPTANCE::equals).isPresent()) {
             return acceptRisk(reason.isBlank() ? "approved" : reason);
         }
+        if (progress.awaiting.filter(Awaiting.PRIMARY_INCIDENT::equals).isPresent()) {
+            progress.primaryAccepted = true;
+            progress.awaiting = Optional.empty();
+            if (progress.gates != null) {
+                progress.gates.restartPrimaryWatch();
+            }
+            recorder.control(Control.APPROVE.word(), reason);
+            progress.message = "The operator lets the rollout go on although the primary is failing too: " + reason;
+            return evaluate.get();
+        }
         progress.message = "Nothing waits for approval (" + progress.stepText() + ", " + machine.state().words()
                 + progress.awaiting.map(a -> ": " + a.words()).orElse("") + ").";
         return recorder.unchanged();

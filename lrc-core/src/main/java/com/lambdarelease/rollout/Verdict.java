@@ -22,11 +22,13 @@ import java.util.Optional;
  * @param minutesToEvidence at the canary's current rate, how long that takes; empty when the rate is 0
  * @param reasons plain sentences, each of a kind, most important first
  * @param waitingFor the series the next minute waits for ("v3's Errors of the minute from …"); empty when none
+ * @param primaryFailing the primary fails far more often than in the hour before the rollout (an incident)
  */
 public record Verdict(Result result, Optional<Instant> dataCompleteThrough, Counts sinceShift, Counts sinceStep,
                       double logStatistic, double logThreshold, int errorsToFail, Optional<Double> durationRatio,
                       int slowMinutes, double worstAcceptableRate, long moreInvocationsNeeded,
-                      Optional<Double> minutesToEvidence, List<Reason> reasons, Optional<String> waitingFor) {
+                      Optional<Double> minutesToEvidence, List<Reason> reasons, Optional<String> waitingFor,
+                      boolean primaryFailing) {
 
     public enum Result {
         /** No failing gate and enough evidence so far. */
@@ -52,7 +54,7 @@ public record Verdict(Result result, Optional<Instant> dataCompleteThrough, Coun
 
     /** One sentence of the "why", of a kind a client may pick by. */
     public record Reason(Kind kind, String text) {
-        public enum Kind { ERROR_TEST, DURATION, THROTTLES, EVIDENCE, DATA }
+        public enum Kind { ERROR_TEST, DURATION, THROTTLES, EVIDENCE, PRIMARY, DATA }
 
         @Override
         public String toString() {
@@ -87,7 +89,7 @@ public record Verdict(Result result, Optional<Instant> dataCompleteThrough, Coun
         Counts zero = new Counts(canary, 0, 0, 0, primary, 0, 0);
         return new Verdict(Result.INCONCLUSIVE, Optional.empty(), zero, zero, 0, logThreshold, -1, Optional.empty(),
                 0, RolloutSettings.FLOOR_ERROR_RATE, -1, Optional.empty(),
-                List.of(new Reason(Reason.Kind.DATA, "No metrics judged yet.")), Optional.empty());
+                List.of(new Reason(Reason.Kind.DATA, "No metrics judged yet.")), Optional.empty(), false);
     }
 
     /** The sentence of that kind, if the verdict says one. */

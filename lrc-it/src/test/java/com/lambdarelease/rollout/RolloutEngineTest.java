@@ -28,20 +28,16 @@ class RolloutEngineTest {
     Path dir;
 
     private RolloutSandbox box;
-    private final List<RolloutEngine> engines = new ArrayList<>();
 
     @AfterEach
     void stop() {
-        engines.forEach(RolloutEngine::close);
         if (box != null) {
             box.close();
         }
     }
 
     private RolloutEngine engine() {
-        RolloutEngine e = box.engine();
-        engines.add(e);
-        return e;
+        return box.engine();
     }
 
     private Rollout start(RolloutEngine engine, String version, RolloutPlan plan, RolloutSettings settings) {

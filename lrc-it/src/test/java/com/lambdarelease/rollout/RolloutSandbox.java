@@ -39,6 +39,7 @@ final class RolloutSandbox implements AutoCloseable {
     private final ExecutorService io = Executors.newCachedThreadPool();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final SessionFactory factory;
+    private final java.util.List<RolloutEngine> engines = new java.util.concurrent.CopyOnWriteArrayList<>();
     long trafficNanos;
     long evaluateNanos;
 
@@ -72,8 +73,11 @@ final class RolloutSandbox implements AutoCloseable {
         return engine(session());
     }
 
+    /** An engine on {@code session} and the journal; closed (its locks released) with this sandbox. */
     RolloutEngine engine(ReleaseSession session) {
-        return new RolloutEngine(session, clock, Runnable::run, RolloutEngine.lockFolderBeside(journalFile));
+        RolloutEngine e = new RolloutEngine(session, clock, Runnable::run, RolloutEngine.lockFolderBeside(journalFile));
+        engines.add(e);
+        return e;
     }
 
     /** A session of its own (its own SDK clients and request counts) on the journal. */
@@ -130,6 +134,7 @@ final class RolloutSandbox implements AutoCloseable {
 
     @Override
     public void close() {
+        engines.forEach(RolloutEngine::close);
         other.close();
         factory.close();
         sandbox.close();

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -29,20 +28,16 @@ class RolloutWhenThingsGoWrongTest {
     Path dir;
 
     private RolloutSandbox box;
-    private final List<RolloutEngine> engines = new ArrayList<>();
 
     @AfterEach
     void stop() {
-        engines.forEach(RolloutEngine::close);
         if (box != null) {
             box.close();
         }
     }
 
     private RolloutEngine engine() {
-        RolloutEngine e = box.engine();
-        engines.add(e);
-        return e;
+        return box.engine();
     }
 
     private Rollout start(RolloutEngine engine, String version, String plan, RolloutSettings settings) {
@@ -245,5 +240,54 @@ class RolloutWhenThingsGoWrongTest {
 
         assertThat(s.verdict().dataCompleteThrough()).as("the first minute, complete, is judged when it ends")
                 .hasValue(RolloutSandbox.START.plus(Duration.ofMinutes(1)));
+    }
+
+    @Test
+    void givenAnOutageThatFailsBothVersionsThenTheRolloutHoldsAndNeverPromotesIntoIt() throws Exception {
+        box = new RolloutSandbox(dir);
+        for (int i = 0; i < 60; i++) { // an hour of prod's traffic before the rollout: the primary's history
+            box.clock.advance(Duration.ofMinutes(1));
+            box.sandbox.generateTrafficToNow();
+        }
+        String v = box.publishHealthyVersion();
+        Rollout rollout = start(engine(), v, "Canary10Percent5Minutes", RolloutSettings.defaults());
+        rollout.evaluate().join();
+        box.minute(rollout);
+        box.sandbox.dependencyOutage(FN, 0.10); // a dependency both versions share goes down
+
+        RolloutSnapshot s = box.runUntilSettled(rollout, 20);
+
+        assertThat(s.state()).isEqualTo(RolloutState.HOLDING);
+        assertThat(s.awaitingOperator()).hasValue(Awaiting.PRIMARY_INCIDENT);
+        assertThat(s.cause()).hasValue(Cause.PRIMARY_FAILING);
+        assertThat(s.verdict().primaryFailing()).isTrue();
+        assertThat(s.message()).contains("never promoting into an incident").contains("v3 is failing too");
+        assertThat(box.prod().functionVersion()).isEqualTo("3");
+        assertThat(routing()).containsEntry(v, 0.1);
+        for (int i = 0; i < 10; i++) {
+            assertThat(box.minute(rollout).state()).as("held while the incident lasts").isEqualTo(RolloutState.HOLDING);
+        }
+
+        box.sandbox.dependencyOutage(FN, 0);
+        RolloutSnapshot approved = rollout.approveGate().join();
+        RolloutSnapshot end = box.runUntilSettled(rollout, 20);
+        assertThat(end.state()).as(approved.message()).isEqualTo(RolloutState.PROMOTED);
+    }
+
+    @Test
+    void givenNoOutageThenThePrimaryWatchNeverHoldsAHealthyRollout() throws Exception {
+        box = new RolloutSandbox(dir);
+        for (int i = 0; i < 60; i++) {
+            box.clock.advance(Duration.ofMinutes(1));
+            box.sandbox.generateTrafficToNow();
+        }
+        String v = box.publishHealthyVersion();
+        Rollout rollout = start(engine(), v, "Canary10Percent5Minutes", RolloutSettings.defaults());
+
+        RolloutSnapshot end = box.runUntilSettled(rollout, 30);
+
+        assertThat(end.state()).isEqualTo(RolloutState.PROMOTED);
+        assertThat(end.verdict().reason(Verdict.Reason.Kind.PRIMARY)).hasValueSatisfying(r ->
+                assertThat(r.text()).contains("no sign of an incident").contains("in the hour before"));
     }
 }

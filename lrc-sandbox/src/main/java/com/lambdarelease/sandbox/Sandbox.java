@@ -121,6 +121,11 @@ public final class Sandbox implements AutoCloseable {
         return logs.eventCount(ACCOUNT, REGION);
     }
 
+    /** Every version of {@code functionName} fails {@code errorRate} more of its invocations from now (0 ends it). */
+    public void dependencyOutage(String functionName, double errorRate) {
+        lambda.dependencyOutage(functionName, errorRate);
+    }
+
     public SandboxClock clock() {
         return clock;
     }

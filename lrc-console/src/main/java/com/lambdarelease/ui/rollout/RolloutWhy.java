@@ -41,6 +41,8 @@ public final class RolloutWhy {
         out.add(new Line("Duration", v.durationRatio().map(r -> String.format(Locale.ROOT,
                 "latest compared minute %.2fx v%s's p99/average, %d slow in a row", r, v.sinceShift().primary(),
                 v.slowMinutes())).orElse("no minute yet where both versions ran often enough to compare")));
+        out.add(new Line("Incident", v.reason(Verdict.Reason.Kind.PRIMARY).map(Verdict.Reason::text)
+                .orElse("not judged yet: the primary is compared with its own hour before the rollout")));
         out.add(new Line("Data", v.dataCompleteThrough().map(t -> "complete through " + time(t, zone)
                 + " (a minute is judged once, as soon as all four of its series have arrived)" + nextFinal(s, t))
                 .orElse("no complete minute yet: Lambda's metrics arrive 1-3 minutes late" + awaited(v))));

@@ -107,7 +107,8 @@ class RolloutPanelModelTest {
 
         RolloutSnapshot judged = until(x -> x.verdict().dataCompleteThrough().isPresent(), 6);
         assertThat(model.why()).extracting(RolloutWhy.Line::label)
-                .containsExactly("Verdict", "Since shift", "This step", "Error test", "Would change", "Evidence", "Duration", "Data");
+                .containsExactly("Verdict", "Since shift", "This step", "Error test", "Would change", "Evidence", "Duration",
+                        "Incident", "Data");
         assertThat(line("Error test")).contains("Λ = ").contains("against 1/α = 100");
         assertThat(line("Since shift")).startsWith("v4 ").contains(" · v3 ");
         assertThat(line("Data")).startsWith("complete through ");

@@ -37,7 +37,12 @@ final class Invoker {
     private final ExecutionLog log;
 
     /** @param random shared with no one else; guarded here because HTTP threads and the simulator share it */
-    Invoker(FunctionStore store, Clock clock, InvocationRecorder recorder, RandomGenerator random, ExecutionLog log) {
+    /** Share of invocations failing for a shared cause, by function name (set through the sandbox's API). */
+    private final Map<String, Double> outages;
+
+    Invoker(FunctionStore store, Clock clock, InvocationRecorder recorder, RandomGenerator random, ExecutionLog log,
+            Map<String, Double> outages) {
+        this.outages = outages;
         this.store = store;
         this.arns = store.arns();
         this.clock = clock;
@@ -127,7 +132,9 @@ final class Invoker {
             u = random.nextDouble();
             gaussian = random.nextGaussian();
         }
-        boolean error = u < config.errorRate();
+        // A dependency outage fails every version of the function alike, on top of its own error rate.
+        double outage = outages.getOrDefault(config.functionName(), 0.0);
+        boolean error = u < config.errorRate() + (1 - config.errorRate()) * outage;
         double duration = DurationModel.baseMs(config) * Math.exp(0.25 * gaussian) + config.latencyMs();
         return new Outcome(error, Math.max(1, Math.min(duration, config.timeout() * 1000.0)));
     }

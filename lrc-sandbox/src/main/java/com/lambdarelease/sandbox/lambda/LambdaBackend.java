@@ -33,6 +33,8 @@ public final class LambdaBackend implements ProtocolHandler, FunctionRuntime {
     private final Optional<StateFile> stateFile;
     /** One place per account and region, opened on first use; the default one is the demo's. */
     private final ConcurrentHashMap<Arns, Place> places = new ConcurrentHashMap<>();
+    /** Dependency outages by function name, shared by every place's invoker. */
+    private final Map<String, Double> outages = new ConcurrentHashMap<>();
     /** Null unless {@link SandboxOptions.Lambda#quotas()}. */
     private final ControlPlaneQuotas quotas;
     private final Place home;
@@ -114,11 +116,27 @@ public final class LambdaBackend implements ProtocolHandler, FunctionRuntime {
     }
 
     private Place place(FunctionStore store) {
-        Invoker invoker = new Invoker(store, clock, recorder, random, log);
+        Invoker invoker = new Invoker(store, clock, recorder, random, log, outages);
         LambdaRoutes routes = new LambdaRoutes(new FunctionOperations(store, clock, options.lambda().stateDelay()),
                 new VersionOperations(store, clock, options.lambda().stateDelay()), new AliasOperations(store), invoker,
                 new ProvisionedConcurrencyOperations(store, clock), store.arns());
         return new Place(store, routes, invoker);
+    }
+
+    /**
+     * A dependency outage: from now on {@code errorRate} of every version's invocations of
+     * {@code functionName} fail on top of their own rate (0 ends it), as when a database all versions
+     * share goes down. For tests and demos of a rollout during an incident.
+     */
+    public void dependencyOutage(String functionName, double errorRate) {
+        if (!(errorRate >= 0 && errorRate <= 1)) {
+            throw new IllegalArgumentException("errorRate must be between 0 and 1, was " + errorRate);
+        }
+        if (errorRate == 0) {
+            outages.remove(functionName);
+        } else {
+            outages.put(functionName, errorRate);
+        }
     }
 
     /** One account and region's functions and the operations on them. */

@@ -191,12 +191,13 @@ final class Gates {
             result = more == 0 ? Verdict.Result.HEALTHY : Verdict.Result.INCONCLUSIVE;
             reasons.add(reason(Verdict.Reason.Kind.ERROR_TEST, test + (toFail > 0 ? "; " + toFail + " more canary errors would fail it." : ".")));
             if (more > 0) {
-                reasons.add(reason(Verdict.Reason.Kind.EVIDENCE, String.format(Locale.ROOT, "Evidence: %d more v%s invocations needed to see a %s error rate with 90%% power%s.",
-                        more, canary, percent(rMax), eta.map(m -> String.format(Locale.ROOT, " (about %.0f min at the current %.1f/min)",
-                                Math.ceil(m), perMinute)).orElse(" (v" + canary + " gets no traffic now)"))));
+                reasons.add(reason(Verdict.Reason.Kind.EVIDENCE, String.format(Locale.ROOT, "Evidence: %d more v%s invocations needed, with no error%s, to accept it: a canary failing at %s is accepted at most %s of the time, however often it is looked at.",
+                        more, canary, eta.map(m -> String.format(Locale.ROOT, " (about %.0f min at the current %.1f/min)",
+                                Math.ceil(m), perMinute)).orElse(" (v" + canary + " gets no traffic now)"), percent(rMax), percent(Evidence.BETA))));
             } else {
-                reasons.add(reason(Verdict.Reason.Kind.EVIDENCE, "Evidence: " + all.canaryInvocations() + " v" + canary
-                        + " invocations would have shown a " + percent(rMax) + " error rate with 90% power."));
+                reasons.add(reason(Verdict.Reason.Kind.EVIDENCE, "Evidence: " + all.canaryErrors() + " errors in " + all.canaryInvocations()
+                        + " v" + canary + " invocations are enough: a canary failing at " + percent(rMax) + " is accepted at most "
+                        + percent(Evidence.BETA) + " of the time, however often it is looked at."));
             }
         }
         reasons.add(reason(Verdict.Reason.Kind.DURATION, lastRatio.map(r -> String.format(Locale.ROOT, "Duration: latest compared minute %.2fx (limit %.2fx, %d slow in a row).",

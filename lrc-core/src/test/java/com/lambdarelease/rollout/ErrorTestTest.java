@@ -81,12 +81,4 @@ class ErrorTestTest {
         assertThat(test.logStatistic()).isEqualTo(0.0);
         assertThat(test.rejected()).isFalse();
     }
-
-    @Test
-    void givenNoCanaryErrorsTheEvidenceRuleAsksForAbout230InvocationsAtOnePercent() {
-        assertThat(Evidence.moreNeeded(0, 0, 0.01)).isEqualTo(230);
-        assertThat(Evidence.sufficient(230, 0, 0.01)).isTrue();
-        assertThat(Evidence.sufficient(229, 0, 0.01)).isFalse();
-        assertThat(Evidence.moreNeeded(230, 1, 0.01)).isGreaterThan(100);
-    }
 }

@@ -1,5 +1,6 @@
 package com.lambdarelease.ui.rollout;
 
+import com.lambdarelease.rollout.Evidence;
 import com.lambdarelease.rollout.RolloutSnapshot;
 import com.lambdarelease.rollout.Verdict;
 
@@ -77,16 +78,18 @@ public final class RolloutWhy {
 
     private static String evidence(RolloutSnapshot s, Verdict v) {
         String rate = percent(v.worstAcceptableRate());
+        String promise = "a canary failing at " + rate + " is accepted at most " + percent(Evidence.BETA)
+                + " of the time, however often it is looked at";
         if (v.moreInvocationsNeeded() == 0) {
-            return v.sinceShift().canaryInvocations() + " v" + s.targetVersion() + " invocations would have shown a "
-                    + rate + " error rate with 90% power";
+            return v.sinceShift().canaryErrors() + " errors in " + v.sinceShift().canaryInvocations() + " v"
+                    + s.targetVersion() + " invocations are enough: " + promise;
         }
         if (v.moreInvocationsNeeded() < 0) {
-            return "not judged yet; it must be able to see a " + rate + " error rate with 90% power";
+            return "not judged yet; it is accepted only once " + promise;
         }
-        return v.moreInvocationsNeeded() + " more v" + s.targetVersion() + " invocations needed to see a " + rate
-                + " error rate with 90% power" + v.minutesToEvidence().map(m -> String.format(Locale.ROOT,
-                " (about %.0f min at the current rate)", Math.ceil(m))).orElse(" (it gets no traffic now)");
+        return v.moreInvocationsNeeded() + " more v" + s.targetVersion() + " invocations needed, with no error"
+                + v.minutesToEvidence().map(m -> String.format(Locale.ROOT, " (about %.0f min at the current rate)",
+                Math.ceil(m))).orElse(" (it gets no traffic now)") + ", to accept it: " + promise;
     }
 
     private static String nextFinal(RolloutSnapshot s, Instant through) {

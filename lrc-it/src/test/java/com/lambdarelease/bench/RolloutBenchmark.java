@@ -29,25 +29,27 @@ import java.util.Random;
  *
  * <p>Model: a shift to 10% at minute 0 (on a minute boundary); 120 invocations a minute on the alias,
  * each going to the canary with probability 0.1 (binomial), errors binomial per minute per version,
- * primary at 0.5%. AWS's metric delay: minute i (from i to i+1) becomes final 3 minutes after it
- * ends, at i+4; before that it is visible only partly (half its counts), which the gates must ignore.
- * The engine evaluates every 60 s on minute boundaries; horizon 30 minutes of wall clock after the
- * shift (so minutes 0-26 can be judged). Seeded {@link Random}.
+ * primary at 0.5%. AWS's metric delay, as the sandbox models it and as AWS documents it: each series
+ * (Invocations and Errors of each version) of each minute becomes readable whole, 1-3 minutes after
+ * the minute ends (uniform, independently per series), so a minute's four series arrive at different
+ * times. The engine evaluates every 15 s; horizon 30 minutes after the shift. Seeded {@link Random}.
  *
- * <p>Three judges on the same per-minute data:
+ * <p>Three judges on the same data:
  * <ul>
  *   <li>engine: the rollout's own {@code Gates} (error test, duration, throttles, evidence rule) called
- *       through reflection (it is package-private) with an {@link AliasMetrics} answer per evaluation,
- *       as {@code Rollout.judge} would receive from its one GetMetricData call;</li>
- *   <li>bare test: {@link ErrorTest} fed each minute the moment it becomes final;</li>
+ *       through reflection (it is package-private) with the {@link AliasMetrics} answer GetMetricData
+ *       would give at each 15 s evaluation, as {@code Decider.judge} receives it;</li>
+ *   <li>bare test, the bound: {@link ErrorTest} fed each minute the instant its last series arrives
+ *       (in the order minutes complete), with no cadence and no ordering: data as it arrives;</li>
  *   <li>a CodeDeploy-style alarm: canary errors/invocations of one 60 s datapoint above T, evaluated
- *       once the datapoint is final (a minute with no canary invocation is missing data: not breaching).</li>
+ *       once both canary series of that minute have arrived (a minute with no canary invocation is
+ *       missing data: not breaching).</li>
  * </ul>
  * Not simulated here: the sandbox's HTTP endpoint, the alias writes, and the state machine around
- * {@code Gates} (the low-traffic scenario replays {@code Rollout.decide}'s step-end rule by hand).
+ * {@code Gates} (the low-traffic scenario replays {@code Decider.decide}'s step-end rule by hand).
  *
- * <p>Run: {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=com.lambdarelease.bench.RolloutBenchmark}
+ * <p>Run: {@code ./mvnw -q -B install -DskipTests} once, then {@code ./mvnw -q -B -pl lrc-it test-compile exec:java
+ * -Dexec.classpathScope=test -Dexec.mainClass=com.lambdarelease.bench.RolloutBenchmark}
  */
 public final class RolloutBenchmark {
 
@@ -55,7 +57,11 @@ public final class RolloutBenchmark {
     private static final double WEIGHT = 0.10;
     private static final double PRIMARY_RATE = 0.005;
     private static final int HORIZON = 30;
-    private static final int DELAY = 3;
+    /** Each series of a minute arrives 60-180 s after the minute ends. */
+    private static final int MIN_DELAY_S = 60;
+    private static final int MAX_DELAY_S = 180;
+    /** The drivers' cadence: every 15 s of the connection's clock. */
+    private static final int CADENCE_S = 15;
     private static final double[] THRESHOLDS = {0.01, 0.02, 0.05, 0.10, 0.20};
     private static final Instant T0 = Instant.parse("2026-12-01T12:00:00Z");
     private static final String CANARY = "4";
@@ -66,12 +72,19 @@ public final class RolloutBenchmark {
     private static Method gatesJudge;
     private static Method gatesWindowStart;
 
-    /** One run's per-minute counts. */
-    private record Run(int[] nc, int[] ec, int[] np, int[] ep) {
+    /**
+     * One run's per-minute counts and, per minute, when each series becomes readable (seconds from
+     * the shift): arrival[0..3] = canary Invocations, canary Errors, primary Invocations, primary Errors.
+     */
+    private record Run(int[] nc, int[] ec, int[] np, int[] ep, int[][] arrival) {
+        /** When minute i is complete: its last series arrived. */
+        int complete(int i) {
+            return Math.max(Math.max(arrival[0][i], arrival[1][i]), Math.max(arrival[2][i], arrival[3][i]));
+        }
     }
 
-    /** Decision minute (from the shift) per judge, or -1 when not within the horizon. */
-    private record Outcome(int engine, int bare, int[] alarm) {
+    /** Decision time in minutes (from the shift) per judge, or -1 when not within the horizon. */
+    private record Outcome(double engine, double bare, double[] alarm) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -86,14 +99,12 @@ public final class RolloutBenchmark {
         gatesWindowStart.setAccessible(true);
 
         System.out.printf(Locale.ROOT, "RolloutBenchmark: 10%% weight, %d invocations/min on the alias, primary %.1f%% errors,"
-                + " %d-min horizon, minute i final at i+1+%d min, evaluated every 60 s; alpha = %.2f%n",
-                ALIAS_PER_MINUTE, PRIMARY_RATE * 100, HORIZON, DELAY, SETTINGS.alpha());
-        if (!SETTINGS.dataDelay().equals(Duration.ofMinutes(DELAY))) {
-            System.out.println("NOTE: RolloutSettings.defaults().dataDelay() is " + SETTINGS.dataDelay());
-        }
+                + " %d-min horizon, each series of a minute readable %d-%d s after it ends, evaluated every %d s; alpha = %.2f%n",
+                ALIAS_PER_MINUTE, PRIMARY_RATE * 100, HORIZON, MIN_DELAY_S, MAX_DELAY_S, CADENCE_S, SETTINGS.alpha());
 
         System.out.println();
         System.out.println("Bad canaries, 200 runs each (times in minutes from the shift to the roll-back decision, over detected runs)");
+        System.out.println("(bare test: ErrorTest fed each minute the instant its last series arrives: the bound)");
         System.out.printf(Locale.ROOT, "%-8s %-11s %9s %7s %5s%n", "canary", "judge", "detected", "median", "p90");
         double[] bad = {0.02, 0.05, 0.15};
         List<double[]> badDetected = new ArrayList<>();
@@ -108,9 +119,9 @@ public final class RolloutBenchmark {
             double[] med = new double[2 + THRESHOLDS.length];
             for (int j = 0; j < det.length; j++) {
                 final int jj = j;
-                int[] times = outs.stream().mapToInt(o -> jj == 0 ? o.engine() : jj == 1 ? o.bare() : o.alarm()[jj - 2]).toArray();
+                double[] times = outs.stream().mapToDouble(o -> jj == 0 ? o.engine() : jj == 1 ? o.bare() : o.alarm()[jj - 2]).toArray();
                 String name = j == 0 ? "engine" : j == 1 ? "bare test" : "alarm " + pct(THRESHOLDS[j - 2]);
-                int[] hit = Arrays.stream(times).filter(t -> t > 0).sorted().toArray();
+                double[] hit = Arrays.stream(times).filter(t -> t > 0).sorted().toArray();
                 det[j] = (double) hit.length / times.length;
                 med[j] = hit.length == 0 ? Double.NaN : quantile(hit, 0.5);
                 System.out.printf(Locale.ROOT, "%-8s %-11s %8.1f%% %7s %5s%n", pct(bad[b]), name,
@@ -151,7 +162,7 @@ public final class RolloutBenchmark {
                 + " control-plane requests per rollout not measured.");
 
         System.out.println();
-        System.out.println("Against issue 9's acceptance (this synthetic setup):");
+        System.out.println("Against issue 22's acceptance (this synthetic setup):");
         StringBuilder eligible = new StringBuilder();
         for (int t = 0; t < THRESHOLDS.length; t++) {
             if (falses[2 + t] <= SETTINGS.alpha() * n) {
@@ -196,36 +207,50 @@ public final class RolloutBenchmark {
             ec[i] = binomial(r, nc[i], canaryRate);
             ep[i] = binomial(r, np[i], PRIMARY_RATE);
         }
-        return new Run(nc, ec, np, ep);
+        int[][] arrival = new int[4][minutes];
+        for (int[] series : arrival) {
+            for (int i = 0; i < minutes; i++) {
+                series[i] = (i + 1) * 60 + MIN_DELAY_S + r.nextInt(MAX_DELAY_S - MIN_DELAY_S + 1);
+            }
+        }
+        return new Run(nc, ec, np, ep, arrival);
     }
 
-    /** Engine (Gates), bare ErrorTest and the alarms on one run; decision minutes within the horizon. */
+    /** Engine (Gates), bare ErrorTest and the alarms on one run; decision times within the horizon. */
     private static Outcome judgeAll(Run run) throws Exception {
-        int engine = -1;
+        double engine = -1;
         Object gates = gatesNew.newInstance(SETTINGS, CANARY, PRIMARY, T0);
-        for (int k = 1; k <= HORIZON; k++) {
-            Verdict v = judge(gates, run, k);
+        for (int t = CADENCE_S; t <= HORIZON * 60; t += CADENCE_S) {
+            Verdict v = judge(gates, run, t);
             if (v.result().failing()) {
-                engine = k;
+                engine = t / 60.0;
                 break;
             }
         }
-        int bare = -1;
+        double bare = -1;
         ErrorTest test = new ErrorTest(SETTINGS.alpha());
-        for (int i = 0; i + 1 + DELAY <= HORIZON; i++) {
+        Integer[] byCompletion = new Integer[run.nc().length];
+        for (int i = 0; i < byCompletion.length; i++) {
+            byCompletion[i] = i;
+        }
+        Arrays.sort(byCompletion, java.util.Comparator.comparingInt(run::complete));
+        for (int i : byCompletion) {
+            if (run.complete(i) > HORIZON * 60) {
+                break;
+            }
             test.add(run.nc()[i], run.ec()[i], run.np()[i], run.ep()[i]);
             if (test.rejected()) {
-                bare = i + 1 + DELAY;
+                bare = run.complete(i) / 60.0;
                 break;
             }
         }
-        int[] alarm = new int[THRESHOLDS.length];
+        double[] alarm = new double[THRESHOLDS.length];
         for (int t = 0; t < THRESHOLDS.length; t++) {
             alarm[t] = -1;
-            for (int i = 0; i + 1 + DELAY <= HORIZON; i++) {
-                if (run.nc()[i] > 0 && (double) run.ec()[i] / run.nc()[i] > THRESHOLDS[t]) {
-                    alarm[t] = i + 1 + DELAY;
-                    break;
+            for (int i = 0; i < run.nc().length; i++) {
+                int known = Math.max(run.arrival()[0][i], run.arrival()[1][i]);
+                if (known <= HORIZON * 60 && run.nc()[i] > 0 && (double) run.ec()[i] / run.nc()[i] > THRESHOLDS[t]) {
+                    alarm[t] = alarm[t] < 0 ? known / 60.0 : Math.min(alarm[t], known / 60.0);
                 }
             }
         }
@@ -234,9 +259,9 @@ public final class RolloutBenchmark {
 
     /**
      * Low traffic: 2 invocations/min on the alias, healthy canary, plan Canary10Percent5Minutes (one 10%
-     * step, 5-minute bake), replaying Rollout.decide's rule: the step ends only when baked, data final
+     * step, 5-minute bake), replaying Decider.decide's rule: the step ends only when baked, data in
      * through the bake's end and the verdict HEALTHY (evidence); otherwise it holds, and asks the
-     * operator once the hold has lasted more than maxHold (30 min).
+     * operator as soon as the projected wait for the evidence would take the hold past maxHold (30 min).
      */
     private static void lowTraffic() throws Exception {
         int runs = 1000;
@@ -252,7 +277,7 @@ public final class RolloutBenchmark {
             Object gates = gatesNew.newInstance(SETTINGS, CANARY, PRIMARY, T0);
             Integer holdingSince = null;
             for (int k = 1; k <= horizon; k++) {
-                Verdict v = judge(gates, run, k);
+                Verdict v = judge(gates, run, k * 60);
                 if (v.result().failing()) {
                     rolledBack++;
                     break;
@@ -271,7 +296,10 @@ public final class RolloutBenchmark {
                     if (holdingSince == null) {
                         holdingSince = k;
                     }
-                    if (Duration.ofMinutes(k - holdingSince).compareTo(SETTINGS.maxHold()) > 0) {
+                    // Decider.hopeless: asked once the hold lasted maxHold, or as soon as the projected wait exceeds it.
+                    double projected = (k - holdingSince) + v.minutesToEvidence().orElse(Double.POSITIVE_INFINITY);
+                    if (Duration.ofMinutes(k - holdingSince).compareTo(SETTINGS.maxHold()) > 0
+                            || projected > SETTINGS.maxHold().toMinutes()) {
                         asked++;
                         askTimes.add(k);
                         moreAtAsk.add(v.moreInvocationsNeeded());
@@ -298,31 +326,40 @@ public final class RolloutBenchmark {
 
     // ---- the engine's input --------------------------------------------------------------------
 
-    /** One evaluation at minute k after the shift: the answer GetMetricData would give, judged by Gates. */
-    private static Verdict judge(Object gates, Run run, int k) throws Exception {
-        Instant now = T0.plus(Duration.ofMinutes(k));
+    /** One evaluation {@code t} seconds after the shift: the answer GetMetricData would give, judged by Gates. */
+    private static Verdict judge(Object gates, Run run, int t) throws Exception {
+        Instant now = T0.plusSeconds(t);
         Instant from = (Instant) gatesWindowStart.invoke(gates);
         int first = (int) Duration.between(T0, from).toMinutes();
         List<MetricPoint> ci = new ArrayList<>(), ce = new ArrayList<>(), pi = new ArrayList<>(), pe = new ArrayList<>();
-        List<MetricPoint> zero = new ArrayList<>(), dur = new ArrayList<>();
-        for (int i = Math.max(0, first); i < k && i < run.nc().length; i++) {
-            Instant t = T0.plus(Duration.ofMinutes(i));
-            boolean fin = i + 1 + DELAY <= k;
-            double f = fin ? 1 : 0.5; // a minute not yet final shows only part of its counts
-            ci.add(new MetricPoint(t, Math.floor(run.nc()[i] * f)));
-            ce.add(new MetricPoint(t, Math.floor(run.ec()[i] * f)));
-            pi.add(new MetricPoint(t, Math.floor(run.np()[i] * f)));
-            pe.add(new MetricPoint(t, Math.floor(run.ep()[i] * f)));
-            zero.add(new MetricPoint(t, 0));
-            dur.add(new MetricPoint(t, 100));
+        List<MetricPoint> cz = new ArrayList<>(), pz = new ArrayList<>(), cd = new ArrayList<>(), pd = new ArrayList<>();
+        for (int i = Math.max(0, first); (i + 1) * 60 <= t && i < run.nc().length; i++) {
+            Instant at = T0.plus(Duration.ofMinutes(i));
+            int[][] a = run.arrival();
+            if (a[0][i] <= t) { // throttles and durations travel with the version's invocations
+                ci.add(new MetricPoint(at, run.nc()[i]));
+                cz.add(new MetricPoint(at, 0));
+                cd.add(new MetricPoint(at, 100));
+            }
+            if (a[1][i] <= t) {
+                ce.add(new MetricPoint(at, run.ec()[i]));
+            }
+            if (a[2][i] <= t) {
+                pi.add(new MetricPoint(at, run.np()[i]));
+                pz.add(new MetricPoint(at, 0));
+                pd.add(new MetricPoint(at, 100));
+            }
+            if (a[3][i] <= t) {
+                pe.add(new MetricPoint(at, run.ep()[i]));
+            }
         }
         List<MetricSeries> series = List.of(
                 new MetricSeries(CANARY, LambdaMetric.INVOCATIONS, ci), new MetricSeries(CANARY, LambdaMetric.ERRORS, ce),
-                new MetricSeries(CANARY, LambdaMetric.THROTTLES, zero), new MetricSeries(CANARY, LambdaMetric.DURATION_P99, dur),
-                new MetricSeries(CANARY, LambdaMetric.DURATION_AVERAGE, dur),
+                new MetricSeries(CANARY, LambdaMetric.THROTTLES, cz), new MetricSeries(CANARY, LambdaMetric.DURATION_P99, cd),
+                new MetricSeries(CANARY, LambdaMetric.DURATION_AVERAGE, cd),
                 new MetricSeries(PRIMARY, LambdaMetric.INVOCATIONS, pi), new MetricSeries(PRIMARY, LambdaMetric.ERRORS, pe),
-                new MetricSeries(PRIMARY, LambdaMetric.THROTTLES, zero), new MetricSeries(PRIMARY, LambdaMetric.DURATION_P99, dur),
-                new MetricSeries(PRIMARY, LambdaMetric.DURATION_AVERAGE, dur));
+                new MetricSeries(PRIMARY, LambdaMetric.THROTTLES, pz), new MetricSeries(PRIMARY, LambdaMetric.DURATION_P99, pd),
+                new MetricSeries(PRIMARY, LambdaMetric.DURATION_AVERAGE, pd));
         Instant start = from.isBefore(now) ? from : now.minus(Duration.ofMinutes(1));
         AliasMetricsQuery query = new AliasMetricsQuery("MyLambdaFunction", "prod", List.of(PRIMARY, CANARY),
                 EnumSet.of(LambdaMetric.INVOCATIONS, LambdaMetric.ERRORS, LambdaMetric.THROTTLES,
@@ -348,6 +385,12 @@ public final class RolloutBenchmark {
     }
 
     /** Nearest-rank quantile of sorted values. */
+    private static double quantile(double[] sorted, double q) {
+        int idx = (int) Math.ceil(q * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, idx))];
+    }
+
+    /** Nearest-rank quantile of sorted values. */
     private static double quantile(int[] sorted, double q) {
         int idx = (int) Math.ceil(q * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, idx))];
@@ -368,7 +411,7 @@ public final class RolloutBenchmark {
     }
 
     private static String fmt(double v) {
-        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.0f", v);
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f", v);
     }
 
     private static long cpuNanos() {

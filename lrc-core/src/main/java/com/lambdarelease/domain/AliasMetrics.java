@@ -5,11 +5,25 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** The answer to an {@link AliasMetricsQuery}, read at {@code fetchedAt}. */
-public record AliasMetrics(AliasMetricsQuery query, List<MetricSeries> series, Instant fetchedAt) {
+/**
+ * The answer to an {@link AliasMetricsQuery}, read at {@code fetchedAt}; {@code slowInvocations}
+ * holds one entry per version when the query asked for a threshold, none otherwise.
+ */
+public record AliasMetrics(AliasMetricsQuery query, List<MetricSeries> series, List<SlowInvocations> slowInvocations,
+                           Instant fetchedAt) {
 
     public AliasMetrics {
         series = List.copyOf(series);
+        slowInvocations = List.copyOf(slowInvocations);
+    }
+
+    public AliasMetrics(AliasMetricsQuery query, List<MetricSeries> series, Instant fetchedAt) {
+        this(query, series, List.of(), fetchedAt);
+    }
+
+    /** The version's invocations slower than the query's threshold; empty when it asked for none. */
+    public Optional<SlowInvocations> slowInvocations(String version) {
+        return slowInvocations.stream().filter(s -> s.version().equals(version)).findFirst();
     }
 
     public Optional<MetricSeries> series(String version, LambdaMetric metric) {

@@ -5,6 +5,7 @@ import com.lambdarelease.domain.AliasMetricsQuery;
 import com.lambdarelease.domain.LambdaMetric;
 import com.lambdarelease.domain.MetricPoint;
 import com.lambdarelease.domain.MetricSeries;
+import com.lambdarelease.domain.SlowInvocations;
 import com.lambdarelease.service.errors.AwsErrors;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
@@ -70,22 +71,36 @@ public final class SdkMetricsService implements MetricsService {
                 queries.add(metricQuery(id, query, null, metric));
             }
         }
+        // The slow-invocation counts ride in the same request: one TC(threshold:) series per version.
+        Map<String, String> slowById = new LinkedHashMap<>();
+        query.slowStatistic().ifPresent(stat -> {
+            for (int v = 0; v < query.versions().size(); v++) {
+                String id = "v" + v + "_slow";
+                slowById.put(id, query.versions().get(v));
+                queries.add(metricStat(id, "Duration " + stat + " v" + query.versions().get(v), query,
+                        query.versions().get(v), "Duration", stat));
+            }
+        });
         Map<String, List<MetricPoint>> points = new LinkedHashMap<>();
         byId.keySet().forEach(id -> points.put(id, new ArrayList<>()));
+        slowById.keySet().forEach(id -> points.put(id, new ArrayList<>()));
         return fetch(query, queries, null, points).handle((v, error) -> {
             if (error != null) {
                 throw AwsErrors.asRuntime(error);
             }
             List<MetricSeries> series = new ArrayList<>();
             byId.forEach((id, key) -> {
-                List<MetricPoint> sorted = points.get(id).stream().sorted(Comparator.comparing(MetricPoint::time)).toList();
+                List<MetricPoint> sorted = sorted(points.get(id));
                 if (key.version() == null) {
                     query.versions().forEach(each -> series.add(new MetricSeries(each, key.metric(), sorted)));
                 } else {
                     series.add(new MetricSeries(key.version(), key.metric(), sorted));
                 }
             });
-            return new AliasMetrics(query, series, clock.instant());
+            List<SlowInvocations> slow = new ArrayList<>();
+            slowById.forEach((id, version) -> slow.add(new SlowInvocations(version,
+                    query.slowerThanMs().getAsDouble(), sorted(points.get(id)))));
+            return new AliasMetrics(query, series, slow, clock.instant());
         });
     }
 
@@ -121,14 +136,25 @@ public final class SdkMetricsService implements MetricsService {
         }
     }
 
+    private static List<MetricPoint> sorted(List<MetricPoint> points) {
+        return points.stream().sorted(Comparator.comparing(MetricPoint::time)).toList();
+    }
+
     private static MetricDataQuery metricQuery(String id, AliasMetricsQuery query, String version, LambdaMetric metric) {
+        return metricStat(id, metric.metricName() + " " + metric.statistic() + (version == null ? " alias" : " v" + version),
+                query, version, metric.metricName(), metric.statistic());
+    }
+
+    /** {@code version} null: the alias's own dimension set, without ExecutedVersion. */
+    private static MetricDataQuery metricStat(String id, String label, AliasMetricsQuery query, String version,
+                                              String metricName, String statistic) {
         return MetricDataQuery.builder()
                 .id(id)
-                .label(metric.metricName() + " " + metric.statistic() + (version == null ? " alias" : " v" + version))
+                .label(label)
                 .returnData(true)
                 .metricStat(s -> s.period((int) query.window().period().getSeconds())
-                        .stat(metric.statistic())
-                        .metric(m -> m.namespace(NAMESPACE).metricName(metric.metricName()).dimensions(version == null
+                        .stat(statistic)
+                        .metric(m -> m.namespace(NAMESPACE).metricName(metricName).dimensions(version == null
                                 ? List.of(dimension("FunctionName", query.functionName()),
                                         dimension("Resource", query.resource()))
                                 : List.of(dimension("FunctionName", query.functionName()),

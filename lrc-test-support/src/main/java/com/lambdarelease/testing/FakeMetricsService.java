@@ -5,6 +5,7 @@ import com.lambdarelease.domain.AliasMetricsQuery;
 import com.lambdarelease.domain.LambdaMetric;
 import com.lambdarelease.domain.MetricPoint;
 import com.lambdarelease.domain.MetricSeries;
+import com.lambdarelease.domain.SlowInvocations;
 import com.lambdarelease.service.MetricsService;
 
 import java.time.Clock;
@@ -17,7 +18,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Answers every query at once (or holds answers when {@link #hold} is set) with steady traffic:
  * 100 invocations per minute for the primary (first version), 10 for the others, 1 % and 15 %
- * errors, and no duration datapoint in minutes divisible by 7 (a gap).
+ * errors, and no duration datapoint in minutes divisible by 7 (a gap). Asked for slow invocations,
+ * one invocation a minute of each version is slower than the threshold, whatever it is (1 % of
+ * the primary's, 10 % of the others').
  */
 public final class FakeMetricsService implements MetricsService {
     public final List<AliasMetricsQuery> queries = new CopyOnWriteArrayList<>();
@@ -80,6 +83,17 @@ public final class FakeMetricsService implements MetricsService {
                 series.add(new MetricSeries(v, m, points));
             }
         }
-        return new AliasMetrics(query, series, fetchedAt);
+        List<SlowInvocations> slow = new ArrayList<>();
+        if (query.slowerThanMs().isPresent()) {
+            for (int i = 0; i < query.versions().size(); i++) {
+                List<MetricPoint> points = new ArrayList<>();
+                for (Instant t = query.window().start(); t.isBefore(query.window().end()) && !t.isAfter(lastMinute);
+                     t = t.plus(query.window().period())) {
+                    points.add(new MetricPoint(t, 1));
+                }
+                slow.add(new SlowInvocations(query.versions().get(i), query.slowerThanMs().getAsDouble(), points));
+            }
+        }
+        return new AliasMetrics(query, series, slow, fetchedAt);
     }
 }

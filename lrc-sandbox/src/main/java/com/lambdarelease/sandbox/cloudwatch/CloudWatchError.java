@@ -28,6 +28,18 @@ final class CloudWatchError extends RuntimeException {
                 message);
     }
 
+    /**
+     * An input CloudWatch's model has no error shape for, such as a statistic it cannot parse:
+     * AWS answers code {@code ValidationError} ("ValidationError: The value for parameter
+     * MetricDataQueries.member.37.MetricStat.Stat is not a valid statistic.", as seen by
+     * github.com/prometheus-community/yet-another-cloudwatch-exporter/issues/1435 and /385).
+     * The {@code __type} is unverified; the SDK reads the code from {@code x-amzn-query-error}.
+     */
+    static CloudWatchError validationError(String message) {
+        return new CloudWatchError(400, "com.amazon.coral.validate#ValidationException", "ValidationError", true,
+                message);
+    }
+
     static CloudWatchError invalidParameterCombination(String message) {
         return new CloudWatchError(400, NAMESPACE + "InvalidParameterCombinationException",
                 "InvalidParameterCombination", true, message);

@@ -92,7 +92,7 @@ final class MetricDataQueryParser {
                     + ".MetricStat.Period must be a multiple of 60 (the sandbox keeps one-minute resolution).");
         }
         String statName = Fields.requiredText(metricStat, "Stat", path + ".MetricStat.Stat");
-        Statistic statistic = Statistic.parse(statName).orElseThrow(() -> CloudWatchError.invalidParameterValue(
+        Statistic statistic = Statistic.parse(statName).orElseThrow(() -> CloudWatchError.validationError(
                 "The value " + statName + " for parameter " + path + ".MetricStat.Stat is not a valid statistic."));
         Optional<String> unit = Fields.text(metricStat, "Unit", path + ".MetricStat.Unit");
         String label = Fields.text(query, "Label", path + ".Label").orElse(key.metricName());

@@ -86,7 +86,7 @@ final class MetricSeries {
     synchronized List<Datapoint> query(long start, long endExclusive, int periodSeconds, Statistic statistic,
                                        long nowEpochSecond) {
         List<Datapoint> out = new ArrayList<>();
-        boolean wantSamples = statistic.kind() == Statistic.Kind.PERCENTILE;
+        boolean wantSamples = statistic.needsRawValues();
         long currentPeriod = Long.MIN_VALUE;
         PeriodAggregate aggregate = new PeriodAggregate();
         for (Map.Entry<Long, MinuteBucket> e : minutes.subMap(start, true, endExclusive, false).entrySet()) {

@@ -83,6 +83,32 @@ final class SampleSet {
         weights = w;
     }
 
+    /** How many samples the set stands for. */
+    double weight() {
+        double total = 0;
+        for (int i = 0; i < held; i++) {
+            total += weights[i];
+        }
+        return total;
+    }
+
+    /**
+     * How many samples lie in the range (lower exclusive, upper inclusive). Values are held as
+     * floats, so the bounds are compared as floats too: TC(250.3:) must not count a value put as
+     * 250.3 because its float is a hair above the double.
+     */
+    double weightIn(Statistic.Range range) {
+        double lower = range.lower() == Double.NEGATIVE_INFINITY ? range.lower() : (float) range.lower();
+        double upper = range.upper() == Double.POSITIVE_INFINITY ? range.upper() : (float) range.upper();
+        double in = 0;
+        for (int i = 0; i < held; i++) {
+            if (values[i] > lower && values[i] <= upper) {
+                in += weights[i];
+            }
+        }
+        return in;
+    }
+
     /** Entries held (at most {@link #CAPACITY}), not samples. */
     int size() {
         return held;

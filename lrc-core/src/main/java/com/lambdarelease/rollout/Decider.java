@@ -50,10 +50,11 @@ final class Decider {
         Instant end = Gates.truncate(now).plus(MINUTE);
         MetricWindow window = new MetricWindow(progress.gates.windowStart().isBefore(end) ? progress.gates.windowStart()
                 : end.minus(MINUTE), end, MINUTE);
-        AliasMetricsQuery query = new AliasMetricsQuery(terms.baseline().functionName(), terms.baseline().name(),
+        AliasMetricsQuery base = new AliasMetricsQuery(terms.baseline().functionName(), terms.baseline().name(),
                 List.of(terms.primary(), terms.target()), METRICS, window);
         CompletableFuture<Void> history = progress.gates.needsHistory() ? readHistory() : CompletableFuture.completedFuture(null);
-        return history.thenCompose(x -> withRetries(query, 0)).thenApply((AliasMetrics m) -> {
+        return history.thenCompose(x -> withRetries(progress.gates.slowThresholdMs().map(base::slowerThan).orElse(base), 0))
+                .thenApply((AliasMetrics m) -> {
             Instant from = progress.stepStartedAt.orElse(now);
             progress.verdict = progress.gates.judge(m, clock.instant(), from);
             return progress.verdict;
@@ -65,14 +66,16 @@ final class Decider {
      * watch; read once. A failure leaves it to the next evaluation and does not stop this one.
      */
     private CompletableFuture<Void> readHistory() {
-        AliasMetricsQuery query = new AliasMetricsQuery(terms.baseline().functionName(), terms.baseline().name(),
-                List.of(terms.primary()), Set.of(LambdaMetric.INVOCATIONS, LambdaMetric.ERRORS), progress.gates.history());
-        return withRetries(query, 0).handle((m, e) -> {
-            if (e == null) {
-                progress.gates.history(m);
-            }
-            return null;
-        });
+        String fn = terms.baseline().functionName();
+        String alias = terms.baseline().name();
+        AliasMetricsQuery counts = new AliasMetricsQuery(fn, alias, List.of(terms.primary()),
+                Set.of(LambdaMetric.INVOCATIONS, LambdaMetric.ERRORS), progress.gates.history());
+        AliasMetricsQuery p99 = new AliasMetricsQuery(fn, alias, List.of(terms.primary()),
+                Set.of(LambdaMetric.DURATION_P99), progress.gates.durationHistory());
+        return withRetries(p99, 0).thenCompose(d -> withRetries(counts, 0).thenAccept(c -> {
+            progress.gates.durationHistory(d);
+            progress.gates.history(c);
+        })).handle((x, e) -> null);
     }
 
     /**
@@ -125,7 +128,8 @@ final class Decider {
         boolean baked = progress.bakeSkipped || !t.isBefore(bakeEnd);
         boolean dataIn = progress.bakeSkipped || v.dataCompleteThrough().filter(d -> !d.isBefore(bakeEnd)).isPresent();
         boolean evidence = v.result() == Verdict.Result.HEALTHY || progress.riskAccepted || progress.overridden;
-        if (baked && dataIn && evidence) {
+        boolean timed = v.durationJudged() || progress.riskAccepted || progress.overridden;
+        if (baked && dataIn && evidence && timed) {
             return Decision.advance();
         }
         String step = progress.stepText();
@@ -137,8 +141,9 @@ final class Decider {
                     + Gates.seconds(bakeEnd) + " to arrive.");
         }
         Instant since = state == RolloutState.HOLDING ? progress.holdingSince.orElse(t) : t;
-        String message = "Holding " + step + " as inconclusive: "
-                + v.reason(Verdict.Reason.Kind.EVIDENCE).map(Verdict.Reason::text).orElse(v.headline());
+        String message = "Holding " + step + " as inconclusive: " + (evidence
+                ? "no duration judgement yet. " + v.reason(Verdict.Reason.Kind.DURATION).map(Verdict.Reason::text).orElse("")
+                : v.reason(Verdict.Reason.Kind.EVIDENCE).map(Verdict.Reason::text).orElse(v.headline()));
         if (progress.awaiting.isEmpty() && hopeless(since, t, v)) {
             return Decision.hold(message + " The operator must decide.", Optional.of(Awaiting.RISK_ACCEPTANCE),
                     Cause.INCONCLUSIVE, since);

@@ -32,7 +32,7 @@ final class Gates {
     /** One final minute of both versions. */
     record Minute(Instant start, double canaryInvocations, double canaryErrors, double canaryThrottles,
                   double primaryInvocations, double primaryErrors, double canaryP99, double primaryP99,
-                  double canaryAverage, double primaryAverage) {
+                  double canaryAverage, double primaryAverage, double canarySlow, double primarySlow) {
     }
 
     private final RolloutSettings settings;
@@ -40,6 +40,15 @@ final class Gates {
     private final String primary;
     private ErrorTest errorTest;
     private final PrimaryWatch primaryWatch;
+    /**
+     * The duration gate at any traffic: each version's invocations slower than the primary's p99 of
+     * the hour before the rollout, per minute (CloudWatch's trimmed count), fed to the error test's
+     * machinery as if they were errors: a canary no slower than the primary has the same share of the
+     * slow invocations as of all invocations. Empty threshold: no history, the ratio gate judges alone.
+     */
+    private final ErrorTest slowTest;
+    private Optional<Double> slowThresholdMs = Optional.empty();
+    private long slowJudgedCanary;
     private Instant fedThrough;
     private final Instant start;
     private boolean historyRead;
@@ -56,6 +65,7 @@ final class Gates {
         this.primary = primary;
         this.errorTest = new ErrorTest(settings.alpha());
         this.primaryWatch = new PrimaryWatch(settings.alpha());
+        this.slowTest = new ErrorTest(settings.alpha());
         this.fedThrough = truncate(from);
         this.start = from;
     }
@@ -73,6 +83,28 @@ final class Gates {
         long e = Math.round(p.get(LambdaMetric.ERRORS).values().stream().mapToDouble(Double::doubleValue).sum());
         primaryWatch.history(n, e);
         historyRead = true;
+    }
+
+    /** The hour before the first shift as one period: its p99 Duration of the primary is the slow threshold. */
+    com.lambdarelease.domain.MetricWindow durationHistory() {
+        Instant end = truncate(start);
+        return new com.lambdarelease.domain.MetricWindow(end.minus(Duration.ofHours(1)), end, Duration.ofHours(1));
+    }
+
+    /**
+     * The primary's p99 Duration over {@link #durationHistory()}: invocations slower than it count as slow
+     * from now on (rounded up to a hundredth of a millisecond, as CloudWatch's bounds take at most 10
+     * decimals). None (no traffic then): the slow count stays off.
+     */
+    void durationHistory(AliasMetrics metrics) {
+        slowThresholdMs = metrics.series(primary, LambdaMetric.DURATION_P99).map(MetricSeries::points).orElse(List.of())
+                .stream().map(MetricPoint::value).filter(v -> v > 0).reduce((a, b) -> b)
+                .map(v -> java.math.BigDecimal.valueOf(v).setScale(2, java.math.RoundingMode.CEILING).doubleValue());
+    }
+
+    /** The slow threshold in ms, once known. */
+    Optional<Double> slowThresholdMs() {
+        return slowThresholdMs;
     }
 
     /** True until the history has been read. */
@@ -105,11 +137,16 @@ final class Gates {
     Verdict judge(AliasMetrics metrics, Instant now, Instant stepStart) {
         Map<LambdaMetric, Map<Instant, Double>> c = byTime(metrics, canary);
         Map<LambdaMetric, Map<Instant, Double>> p = byTime(metrics, primary);
+        Map<Instant, Double> cs = slowByTime(metrics, canary);
+        Map<Instant, Double> ps = slowByTime(metrics, primary);
+        boolean slowCounted = slowThresholdMs.isPresent();
         waitingFor = Optional.empty();
         while (!fedThrough.plus(MINUTE).isAfter(now)) {
             Instant t = fedThrough;
             boolean late = !t.plus(MINUTE).plus(settings.dataDelay()).isAfter(now);
-            Optional<String> missing = missing(c, canary, t, late).or(() -> missing(p, primary, t, late));
+            Optional<String> missing = missing(c, canary, t, late).or(() -> missing(p, primary, t, late))
+                    .or(() -> slowCounted ? slowMissing(c, cs, canary, t).or(() -> slowMissing(p, ps, primary, t))
+                            : Optional.empty());
             if (missing.isPresent()) {
                 waitingFor = Optional.of(missing.get() + " of the minute from " + seconds(t));
                 break;
@@ -117,8 +154,9 @@ final class Gates {
             Minute m = new Minute(t, v(c, LambdaMetric.INVOCATIONS, t), v(c, LambdaMetric.ERRORS, t),
                     v(c, LambdaMetric.THROTTLES, t), v(p, LambdaMetric.INVOCATIONS, t), v(p, LambdaMetric.ERRORS, t),
                     g(c, LambdaMetric.DURATION_P99, t), g(p, LambdaMetric.DURATION_P99, t),
-                    g(c, LambdaMetric.DURATION_AVERAGE, t), g(p, LambdaMetric.DURATION_AVERAGE, t));
-            feed(m);
+                    g(c, LambdaMetric.DURATION_AVERAGE, t), g(p, LambdaMetric.DURATION_AVERAGE, t),
+                    cs.getOrDefault(t, 0.0), ps.getOrDefault(t, 0.0));
+            feed(m, slowCounted);
             fedThrough = t.plus(MINUTE);
         }
         return verdict(truncate(stepStart));
@@ -142,8 +180,25 @@ final class Gates {
         return Optional.of(errors ? "v" + version + "'s Invocations" : "v" + version + "'s Invocations and Errors");
     }
 
-    private void feed(Minute m) {
+    /** A version that ran in minute {@code t} has its slow count too (a Duration series arrives on its own). */
+    private static Optional<String> slowMissing(Map<LambdaMetric, Map<Instant, Double>> series, Map<Instant, Double> slow,
+                                                String version, Instant t) {
+        boolean ran = series.get(LambdaMetric.INVOCATIONS).getOrDefault(t, 0.0) > 0;
+        return ran && !slow.containsKey(t) ? Optional.of("v" + version + "'s slow-invocation count") : Optional.empty();
+    }
+
+    private static Map<Instant, Double> slowByTime(AliasMetrics metrics, String version) {
+        Map<Instant, Double> out = new HashMap<>();
+        metrics.slowInvocations(version).ifPresent(s -> s.points().forEach(pt -> out.put(pt.time(), pt.value())));
+        return out;
+    }
+
+    private void feed(Minute m, boolean slowCounted) {
         minutes.add(m);
+        if (slowCounted) {
+            slowTest.add(m.canaryInvocations(), m.canarySlow(), m.primaryInvocations(), m.primarySlow());
+            slowJudgedCanary += Math.round(m.canaryInvocations());
+        }
         errorTest.add(m.canaryInvocations(), m.canaryErrors(), m.primaryInvocations(), m.primaryErrors());
         primaryWatch.add(m.primaryInvocations(), m.primaryErrors());
         boolean compared = m.canaryInvocations() >= settings.durationMinInvocations()
@@ -180,6 +235,13 @@ final class Gates {
         if (errorTest.rejected()) {
             result = Verdict.Result.FAILING_ERRORS;
             reasons.add(reason(Verdict.Reason.Kind.ERROR_TEST, test + ": v" + canary + " fails more often than v" + primary + "."));
+        } else if (slowTest.rejected()) {
+            result = Verdict.Result.FAILING_DURATION;
+            reasons.add(reason(Verdict.Reason.Kind.DURATION, String.format(Locale.ROOT,
+                    "Duration: v%s runs slower than v%s: %s of its invocations took longer than v%s's p99 of the hour"
+                            + " before (%.2f ms), against %s of v%s's; slow test Λ = %.3g against 1/α = %.3g.",
+                    canary, primary, slowShare(true), primary, slowThresholdMs.orElse(0.0), slowShare(false), primary,
+                    Math.exp(slowTest.logStatistic()), Math.exp(slowTest.logThreshold()))));
         } else if (slowMinutes >= settings.durationMinutes()) {
             result = Verdict.Result.FAILING_DURATION;
             reasons.add(reason(Verdict.Reason.Kind.DURATION, String.format(Locale.ROOT, "Duration: v%s ran %.2fx v%s's p99/average for %d compared minutes in a row (limit %.2fx).",
@@ -200,9 +262,18 @@ final class Gates {
                         + percent(Evidence.BETA) + " of the time, however often it is looked at."));
             }
         }
-        reasons.add(reason(Verdict.Reason.Kind.DURATION, lastRatio.map(r -> String.format(Locale.ROOT, "Duration: latest compared minute %.2fx (limit %.2fx, %d slow in a row).",
-                r, settings.maxDurationRatio(), slowMinutes)).orElse("Duration: no minute yet with "
-                + settings.durationMinInvocations() + "+ invocations of both versions.")));
+        if (result != Verdict.Result.FAILING_DURATION) {
+            String slowText = slowThresholdMs.map(ms -> String.format(Locale.ROOT,
+                    " Slow (over v%s's p99 of the hour before, %.2f ms): v%s %s, v%s %s; Λ = %.3g against %.3g%s.",
+                    primary, ms, canary, slowShare(true), primary, slowShare(false), Math.exp(slowTest.logStatistic()),
+                    Math.exp(slowTest.logThreshold()), durationJudged() ? "" : "; not yet " + settings.durationMinInvocations()
+                            + " canary invocations compared")).orElse(" No slow count: v" + primary
+                    + " had no invocations in the hour before to take a p99 from.");
+            reasons.add(reason(Verdict.Reason.Kind.DURATION, lastRatio.map(r -> String.format(Locale.ROOT,
+                    "Duration: latest compared minute %.2fx (limit %.2fx, %d slow in a row).", r, settings.maxDurationRatio(),
+                    slowMinutes)).orElse("Duration: no minute yet with " + settings.durationMinInvocations()
+                    + "+ invocations of both versions.") + slowText));
+        }
         boolean primaryFailing = primaryWatch.failing();
         reasons.add(reason(Verdict.Reason.Kind.PRIMARY, primaryFailing
                 ? "Primary: v" + primary + " is failing too: an incident, not the canary (" + primaryWatch.describe(primary) + ")."
@@ -213,7 +284,25 @@ final class Gates {
                 + " (a minute is judged once all four of its series have arrived" + awaited + ").")
                 .orElse("No complete minute yet" + awaited + ".")));
         return new Verdict(result, through, all, step, errorTest.logStatistic(), errorTest.logThreshold(), toFail,
-                lastRatio, slowMinutes, rMax, more, eta, reasons, waitingFor, primaryFailing);
+                lastRatio, slowMinutes, rMax, more, eta, reasons, waitingFor, primaryFailing, durationJudged());
+    }
+
+    /** "12/40" slow of the canary's (or the primary's) judged invocations. */
+    private String slowShare(boolean ofCanary) {
+        long slow = 0, all = 0;
+        for (Minute m : minutes) {
+            slow += Math.round(ofCanary ? m.canarySlow() : m.primarySlow());
+            all += Math.round(ofCanary ? m.canaryInvocations() : m.primaryInvocations());
+        }
+        return slow + "/" + all;
+    }
+
+    /**
+     * A duration judgement exists: with a slow threshold, once the slow test has compared at least
+     * {@code durationMinInvocations} canary invocations; without one, once the ratio gate compared a minute.
+     */
+    private boolean durationJudged() {
+        return slowThresholdMs.isPresent() ? slowJudgedCanary >= settings.durationMinInvocations() : lastRatio.isPresent();
     }
 
     private static Verdict.Reason reason(Verdict.Reason.Kind kind, String text) {

@@ -23,12 +23,13 @@ import java.util.Optional;
  * @param reasons plain sentences, each of a kind, most important first
  * @param waitingFor the series the next minute waits for ("v3's Errors of the minute from …"); empty when none
  * @param primaryFailing the primary fails far more often than in the hour before the rollout (an incident)
+ * @param durationJudged a duration judgement exists (enough canary invocations compared); a step ends only then
  */
 public record Verdict(Result result, Optional<Instant> dataCompleteThrough, Counts sinceShift, Counts sinceStep,
                       double logStatistic, double logThreshold, int errorsToFail, Optional<Double> durationRatio,
                       int slowMinutes, double worstAcceptableRate, long moreInvocationsNeeded,
                       Optional<Double> minutesToEvidence, List<Reason> reasons, Optional<String> waitingFor,
-                      boolean primaryFailing) {
+                      boolean primaryFailing, boolean durationJudged) {
 
     public enum Result {
         /** No failing gate and enough evidence so far. */
@@ -89,7 +90,7 @@ public record Verdict(Result result, Optional<Instant> dataCompleteThrough, Coun
         Counts zero = new Counts(canary, 0, 0, 0, primary, 0, 0);
         return new Verdict(Result.INCONCLUSIVE, Optional.empty(), zero, zero, 0, logThreshold, -1, Optional.empty(),
                 0, RolloutSettings.FLOOR_ERROR_RATE, -1, Optional.empty(),
-                List.of(new Reason(Reason.Kind.DATA, "No metrics judged yet.")), Optional.empty(), false);
+                List.of(new Reason(Reason.Kind.DATA, "No metrics judged yet.")), Optional.empty(), false, false);
     }
 
     /** The sentence of that kind, if the verdict says one. */

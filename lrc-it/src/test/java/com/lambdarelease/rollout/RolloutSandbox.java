@@ -128,6 +128,21 @@ final class RolloutSandbox implements AutoCloseable {
         return other.getAlias(b -> b.functionName(function).name(name));
     }
 
+    /** Publishes a new version from $LATEST at 0.5% errors that runs {@code extraMs} longer than the others. */
+    String publishSlowVersion(long extraMs) {
+        other.updateFunctionConfiguration(b -> b.functionName(FN).environment(e -> e.variables(Map.of(
+                "SANDBOX_ERROR_RATE", "0.005", "SANDBOX_LATENCY_MS", Long.toString(extraMs)))));
+        return other.publishVersion(b -> b.functionName(FN).description("slow")).version();
+    }
+
+    /** An hour of prod's traffic passes before anything else: the primary's history. */
+    void anHourOfHistory() {
+        for (int i = 0; i < 60; i++) {
+            clock.advance(Duration.ofMinutes(1));
+            sandbox.generateTrafficToNow();
+        }
+    }
+
     GetAliasResponse prod() {
         return other.getAlias(b -> b.functionName(FN).name("prod"));
     }

@@ -245,10 +245,7 @@ class RolloutWhenThingsGoWrongTest {
     @Test
     void givenAnOutageThatFailsBothVersionsThenTheRolloutHoldsAndNeverPromotesIntoIt() throws Exception {
         box = new RolloutSandbox(dir);
-        for (int i = 0; i < 60; i++) { // an hour of prod's traffic before the rollout: the primary's history
-            box.clock.advance(Duration.ofMinutes(1));
-            box.sandbox.generateTrafficToNow();
-        }
+        box.anHourOfHistory();
         String v = box.publishHealthyVersion();
         Rollout rollout = start(engine(), v, "Canary10Percent5Minutes", RolloutSettings.defaults());
         rollout.evaluate().join();
@@ -277,10 +274,7 @@ class RolloutWhenThingsGoWrongTest {
     @Test
     void givenNoOutageThenThePrimaryWatchNeverHoldsAHealthyRollout() throws Exception {
         box = new RolloutSandbox(dir);
-        for (int i = 0; i < 60; i++) {
-            box.clock.advance(Duration.ofMinutes(1));
-            box.sandbox.generateTrafficToNow();
-        }
+        box.anHourOfHistory();
         String v = box.publishHealthyVersion();
         // A 5% worst acceptable rate: the evidence comes within the step, so the watch is what could hold it.
         Rollout rollout = start(engine(), v, "Canary10Percent5Minutes",
@@ -291,5 +285,38 @@ class RolloutWhenThingsGoWrongTest {
         assertThat(end.state()).as(end.message()).isEqualTo(RolloutState.PROMOTED);
         assertThat(end.verdict().reason(Verdict.Reason.Kind.PRIMARY)).hasValueSatisfying(r ->
                 assertThat(r.text()).contains("no sign of an incident").contains("in the hour before"));
+    }
+
+    @Test
+    void givenACanaryThreeTimesSlowerAtTwelveCallsAMinuteThenItIsRolledBackInMinutes() throws Exception {
+        // 120 invocations a minute on prod: about 12 reach a 10% canary, below the ratio gate's 20 a minute.
+        box = new RolloutSandbox(dir, SandboxOptions.builderForTests().trafficScale(0.2).build());
+        box.anHourOfHistory();
+        Instant started = box.clock.instant();
+        String v = box.publishSlowVersion(200);
+        Rollout rollout = start(engine(), v, "Canary10Percent30Minutes", RolloutSettings.defaults());
+
+        RolloutSnapshot s = box.runUntilSettled(rollout, 30);
+
+        assertThat(s.state()).as(s.message()).isEqualTo(RolloutState.ROLLED_BACK);
+        assertThat(s.cause()).hasValue(Cause.DURATION_GATE);
+        assertThat(s.message()).contains("runs slower than v3").contains("p99 of the hour before");
+        assertThat(Duration.between(started, s.at())).as("minutes, not the plan's 30").isLessThanOrEqualTo(Duration.ofMinutes(6));
+        assertThat(box.prod().functionVersion()).isEqualTo("3");
+    }
+
+    @Test
+    void givenNoHistoryAndTooLittleTrafficToCompareDurationsThenTheStepDoesNotEnd() throws Exception {
+        // 60 a minute on prod: about 6 reach the canary, never the 20 a minute the ratio gate compares.
+        box = new RolloutSandbox(dir, SandboxOptions.builderForTests().trafficScale(0.1).build());
+        String v = box.publishHealthyVersion();
+        Rollout rollout = start(engine(), v, "Canary10Percent5Minutes",
+                RolloutSettings.defaults().withMaxErrorRate(java.util.Optional.of(0.2)));
+
+        RolloutSnapshot s = box.runUntilSettled(rollout, 20);
+
+        assertThat(s.state()).as(s.verdict().reasons().toString()).isNotEqualTo(RolloutState.PROMOTED);
+        assertThat(s.verdict().durationJudged()).isFalse();
+        assertThat(s.message()).contains("no duration judgement yet");
     }
 }

@@ -39,9 +39,9 @@ public final class RolloutWhy {
                         : "no sign that v" + s.targetVersion() + " fails more often")));
         out.add(new Line("Would change", wouldChange(s, v)));
         out.add(new Line("Evidence", evidence(s, v)));
-        out.add(new Line("Duration", v.durationRatio().map(r -> String.format(Locale.ROOT,
-                "latest compared minute %.2fx v%s's p99/average, %d slow in a row", r, v.sinceShift().primary(),
-                v.slowMinutes())).orElse("no minute yet where both versions ran often enough to compare")));
+        out.add(new Line("Duration", v.reason(Verdict.Reason.Kind.DURATION).map(Verdict.Reason::text)
+                .orElse("no minute yet where both versions ran often enough to compare")
+                + (v.durationJudged() ? "" : " A step ends only once a duration judgement exists.")));
         out.add(new Line("Incident", v.reason(Verdict.Reason.Kind.PRIMARY).map(Verdict.Reason::text)
                 .orElse("not judged yet: the primary is compared with its own hour before the rollout")));
         out.add(new Line("Data", v.dataCompleteThrough().map(t -> "complete through " + time(t, zone)

@@ -1,5 +1,6 @@
 package com.lambdarelease.cli;
 
+import com.lambdarelease.domain.AliasRoute;
 import com.lambdarelease.domain.AwsNames;
 import com.lambdarelease.domain.FunctionConfig;
 import com.lambdarelease.release.Problems;
@@ -118,6 +119,14 @@ final class RolloutStartCommand extends CliCommand {
             if (!context.terminal().readLine().map(a -> a.strip().equalsIgnoreCase("y")).orElse(false)) {
                 throw CliFailure.refused("Not confirmed. Nothing was sent.");
             }
+        }
+        if (source.publish && !replaceCanary) {
+            // Refused before publishing: the version to be published can only replace a canary already there.
+            AliasRoute now = CliSession.await(session.lambda().getAlias(function, alias));
+            CanaryReplacement.of(now, "$LATEST").ifPresent(r -> {
+                throw CliFailure.refused(r.current() + "; add --replace-canary to replace v" + r.replaced()
+                        + "'s share with the version --publish makes. Nothing was published or sent.");
+            });
         }
         String version = source.publish ? publish(session) : source.to;
         RolloutEngine engine = RolloutDriver.engine(session);

@@ -84,8 +84,11 @@ public final class RolloutBenchmark {
     }
 
     /** Decision time in minutes (from the shift) per judge, or -1 when not within the horizon. */
-    private record Outcome(double engine, double bare, double[] alarm) {
+    private record Outcome(double engine, double bare, double[] alarm, double logs) {
     }
+
+    /** How soon after a minute ends its START and error lines are readable in CloudWatch Logs (seconds). */
+    private static final int LOG_DELAY_S = 10;
 
     public static void main(String[] args) throws Exception {
         long wall = System.nanoTime();
@@ -129,6 +132,23 @@ public final class RolloutBenchmark {
             }
             badDetected.add(det);
             badMedian.add(med);
+        }
+
+        System.out.println();
+        System.out.printf(Locale.ROOT, "Early evidence from the log streams, at best (each minute judged %d s after it ends, "
+                + "not 1-3 min): median minutes to the roll-back%n", LOG_DELAY_S);
+        for (int b = 0; b < bad.length; b++) {
+            Random r = new Random(1000 + b); // the same runs as above
+            List<Double> t = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                double x = judgeAll(simulate(r, ALIAS_PER_MINUTE, bad[b], HORIZON)).logs();
+                if (x > 0) {
+                    t.add(x);
+                }
+            }
+            double[] sorted = t.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            System.out.printf(Locale.ROOT, "  %s: detected %.1f%%, median %s (metrics bound %s)%n", pct(bad[b]),
+                    100.0 * sorted.length / 200, sorted.length == 0 ? "-" : fmt(quantile(sorted, 0.5)), fmt(badMedian.get(b)[1]));
         }
 
         System.out.println();
@@ -254,7 +274,17 @@ public final class RolloutBenchmark {
                 }
             }
         }
-        return new Outcome(engine, bare, alarm);
+        // What per-version counts from the log streams could give at best: each minute fed LOG_DELAY_S after it ends.
+        double logs = -1;
+        ErrorTest fromLogs = new ErrorTest(SETTINGS.alpha());
+        for (int i = 0; (i + 1) * 60 + LOG_DELAY_S <= HORIZON * 60 && i < run.nc().length; i++) {
+            fromLogs.add(run.nc()[i], run.ec()[i], run.np()[i], run.ep()[i]);
+            if (fromLogs.rejected()) {
+                logs = ((i + 1) * 60 + LOG_DELAY_S) / 60.0;
+                break;
+            }
+        }
+        return new Outcome(engine, bare, alarm, logs);
     }
 
     /**

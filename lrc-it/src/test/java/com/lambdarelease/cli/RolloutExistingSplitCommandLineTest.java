@@ -41,6 +41,16 @@ class RolloutExistingSplitCommandLineTest {
     }
 
     @Test
+    void aPublishOnAnAliasWithACanaryIsRefusedBeforeAnythingIsPublished() {
+        CliRun r = run("rollout", "start", "orders-api", "live", "--publish", "--plan", "Canary10Percent5Minutes", "--yes");
+
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(r.err()).contains("orders-api:live already sends 90% → v7 · 10% → v8; add --replace-canary")
+                .contains("Nothing was published or sent.").doesNotContain("Published orders-api version");
+        assertThat(ReleaseJournal.readFile(home.resolve("journal.jsonl"))).as("no alias write").isEmpty();
+    }
+
+    @Test
     void helpNamesReplaceCanary() {
         assertThat(run("rollout", "start", "--help").out()).contains("--replace-canary");
     }

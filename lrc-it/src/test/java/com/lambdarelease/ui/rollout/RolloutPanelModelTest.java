@@ -43,7 +43,7 @@ class RolloutPanelModelTest {
     private void showProd() {
         AliasRoute prod = s.session.services().lambda().getAlias(RolloutPanelSandbox.FN, "prod").join();
         model.show(prod).join();
-        await(() -> !model.versions().isEmpty());
+        await(() -> !model.versions().isEmpty() && model.targetProperty().get() != null); // offerVersions done
     }
 
     private void choose(String planName, String version) {

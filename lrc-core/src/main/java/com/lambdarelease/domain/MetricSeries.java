@@ -1,11 +1,7 @@
 package com.lambdarelease.domain;
 
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.TreeMap;
 
 /** One metric of one executed version behind an alias, oldest point first. */
 public record MetricSeries(String version, LambdaMetric metric, List<MetricPoint> points) {
@@ -19,16 +15,7 @@ public record MetricSeries(String version, LambdaMetric metric, List<MetricPoint
      * invocations), any other metric leaves it out (a gap, not a fake zero).
      */
     public List<MetricPoint> densePoints(MetricWindow window) {
-        if (!metric.isCount()) {
-            return points;
-        }
-        Map<Instant, Double> byTime = new TreeMap<>();
-        points.forEach(p -> byTime.put(p.time(), p.value()));
-        List<MetricPoint> out = new ArrayList<>();
-        for (Instant t = window.start(); t.isBefore(window.end()); t = t.plus(window.period())) {
-            out.add(new MetricPoint(t, byTime.getOrDefault(t, 0.0)));
-        }
-        return out;
+        return metric.isCount() ? MetricPoint.zeroFilled(points, window) : points;
     }
 
     public double sum() {

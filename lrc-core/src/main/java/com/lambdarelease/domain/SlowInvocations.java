@@ -1,10 +1,6 @@
 package com.lambdarelease.domain;
 
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * How many of one executed version's invocations ran longer than {@code thresholdMs}, per period,
@@ -21,13 +17,7 @@ public record SlowInvocations(String version, double thresholdMs, List<MetricPoi
 
     /** Every period of the window, oldest first, a period without a datapoint read as 0 (no invocations). */
     public List<MetricPoint> densePoints(MetricWindow window) {
-        Map<Instant, Double> byTime = new TreeMap<>();
-        points.forEach(p -> byTime.put(p.time(), p.value()));
-        List<MetricPoint> out = new ArrayList<>();
-        for (Instant t = window.start(); t.isBefore(window.end()); t = t.plus(window.period())) {
-            out.add(new MetricPoint(t, byTime.getOrDefault(t, 0.0)));
-        }
-        return out;
+        return MetricPoint.zeroFilled(points, window);
     }
 
     public double sum() {

@@ -15,7 +15,7 @@ public final class ExitCodes {
     public static final int AWS_ERROR = 3;
     /** A rollout ended rolled back: the alias holds exactly what it held before. */
     public static final int ROLLED_BACK = 4;
-    /** A rollout is paused or held for an operator (a manual gate, too little evidence); it stays in the journal. */
+    /** A rollout waits for an operator and this process stopped driving it (--exit-when-asked, an unjudged pause); it stays in the journal. */
     public static final int NEEDS_OPERATOR = 5;
 
     private ExitCodes() {
@@ -29,7 +29,8 @@ public final class ExitCodes {
         codes.put(CONFLICT + "", "Conflict: someone else changed the alias or $LATEST since it was read; nothing overwritten.");
         codes.put(AWS_ERROR + "", "AWS refused the request (its message is printed), or the endpoint could not be reached.");
         codes.put(ROLLED_BACK + "", "Rollout rolled back: the alias holds exactly what it held before the rollout.");
-        codes.put(NEEDS_OPERATOR + "", "Rollout paused or held for an operator (manual gate, too little evidence); see `rollout status`.");
+        codes.put(NEEDS_OPERATOR + "", "Rollout waits for an operator and this process stopped driving it (--exit-when-asked, "
+                + "or an unjudged canary with --when-unjudged pause); see `rollout status`.");
         return codes;
     }
 }

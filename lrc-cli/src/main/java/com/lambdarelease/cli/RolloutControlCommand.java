@@ -30,6 +30,10 @@ abstract class RolloutControlCommand extends CliCommand {
     @Parameters(index = "1", paramLabel = "ALIAS", description = "The alias's name.")
     String alias;
 
+    @Option(names = "--exit-when-asked", description = "End with exit 5 when the rollout asks an operator (a gate, too "
+            + "little evidence, a pause), leaving it undriven; by default this process goes on judging until answered.")
+    boolean exitWhenAsked;
+
     @Option(names = "--reason", paramLabel = "TEXT", defaultValue = "", description = "Why, for the journal.")
     String reason;
 
@@ -77,7 +81,7 @@ abstract class RolloutControlCommand extends CliCommand {
         try (engine) {
             Optional<Rollout> rollout = CliSession.await(engine.recover(function, alias));
             Rollout r = rollout.orElseThrow(() -> CliFailure.refused("No unfinished rollout of " + function + ":" + alias + "."));
-            RolloutDriver driver = new RolloutDriver(out(), options.json(), session.clockSpeed(), session.feedback());
+            RolloutDriver driver = new RolloutDriver(out(), options.json(), session.clockSpeed(), session.feedback(), exitWhenAsked);
             RolloutSnapshot s = act(r);
             driver.print(s);
             if (drives() && !s.finished()) {

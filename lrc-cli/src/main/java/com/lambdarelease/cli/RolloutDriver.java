@@ -21,8 +21,12 @@ import java.time.Instant;
  * of the connection's clock (the sandbox's, N times faster with {@code --sandbox-speed N}) and at
  * once when another process asks for a control (within half a second), prints each decision (a line
  * for people, a JSON line with {@code --output json}), and ends when it is promoted, rolled back,
- * failed, or asks an operator to decide, with that outcome's exit code. A pause by an operator does
- * not end it: the gates go on judging, and a resume from another terminal reaches it.
+ * failed, or cannot go on (the alias changed, a write failed, the canary unjudged), with that
+ * outcome's exit code. A question for the operator (a pause, a manual gate, too little evidence, a
+ * failed gate that waits, an incident) does not end it: the gates go on judging while the operator
+ * answers from another terminal, so the canary's traffic is never left to nobody; with
+ * {@code exitWhenAsked} it ends there with exit 5 instead (for scripts), and `rollout status` then
+ * says "no driver since".
  */
 final class RolloutDriver {
 
@@ -34,8 +38,10 @@ final class RolloutDriver {
     private final boolean json;
     private final double speed;
     private final Feedback feedback;
+    private final boolean exitWhenAsked;
 
-    RolloutDriver(PrintWriter out, boolean json, double speed, Feedback feedback) {
+    RolloutDriver(PrintWriter out, boolean json, double speed, Feedback feedback, boolean exitWhenAsked) {
+        this.exitWhenAsked = exitWhenAsked;
         this.out = out;
         this.json = json;
         this.speed = speed;
@@ -61,7 +67,8 @@ final class RolloutDriver {
                 print(s);
                 last = line;
             }
-            if (s.finished() || (s.needsOperator() && !s.awaits(Awaiting.RESUME))) {
+            boolean waitHere = !exitWhenAsked && s.awaitingOperator().filter(Awaiting::judgedWhileWaiting).isPresent();
+            if (s.finished() || (s.needsOperator() && !waitHere)) {
                 return exitCode(s);
             }
             sleep(rollout, clock);
@@ -96,6 +103,10 @@ final class RolloutDriver {
                 s.verdict().reasons().forEach(r -> out.println("    " + r));
             }
             s.awaitingOperator().ifPresent(a -> out.println("    Waiting for an operator: " + a.words() + "."));
+            if (!s.finished() && !exitWhenAsked && s.awaitingOperator().filter(Awaiting::judgedWhileWaiting).isPresent()) {
+                out.println("    This driver goes on judging; answer from another terminal (rollout approve|resume|override|abort "
+                        + s.function() + " " + s.alias() + "), or Ctrl-C to leave it to `rollout status`.");
+            }
         }
         out.flush();
     }

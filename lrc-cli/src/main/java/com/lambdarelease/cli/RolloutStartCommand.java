@@ -81,6 +81,10 @@ final class RolloutStartCommand extends CliCommand {
             + "replace that share with this one (a roll back restores it). Without it such a rollout is refused.")
     boolean replaceCanary;
 
+    @Option(names = "--exit-when-asked", description = "End with exit 5 when the rollout asks an operator (a gate, too "
+            + "little evidence, a pause), leaving it undriven; by default this process goes on judging until answered.")
+    boolean exitWhenAsked;
+
     @Option(names = "--yes", description = "Start without asking. Without a terminal a rollout is refused unless given.")
     boolean yes;
 
@@ -133,7 +137,7 @@ final class RolloutStartCommand extends CliCommand {
         try (engine) {
             Rollout rollout = CliSession.await(engine.start(new RolloutEngine.Request(function, alias, version, plan,
                     settings, replaceCanary)));
-            return new RolloutDriver(out(), options.json(), session.clockSpeed(), session.feedback())
+            return new RolloutDriver(out(), options.json(), session.clockSpeed(), session.feedback(), exitWhenAsked)
                     .drive(rollout, session.session().services().clock());
         } catch (CanaryInTheWayException e) {
             CanaryReplacement r = e.replacement();

@@ -56,6 +56,17 @@ public enum Awaiting {
         return this == WRITE_FAILED;
     }
 
+    /**
+     * True when the rollout can wait for this answer with its gates armed (a question, not a failure):
+     * a foreground driver goes on judging while the operator decides, instead of leaving the canary's
+     * traffic to nobody. False where judging cannot go on (the alias changed, a write failed, the
+     * metrics cannot be read).
+     */
+    public boolean judgedWhileWaiting() {
+        return this == RESUME || this == GATE_APPROVAL || this == RISK_ACCEPTANCE || this == FAILED_GATE
+                || this == PRIMARY_INCIDENT;
+    }
+
     /** True when an override with a reason lets the rollout go on. */
     public boolean overridable() {
         return this == FAILED_GATE;

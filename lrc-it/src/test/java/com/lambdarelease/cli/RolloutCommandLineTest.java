@@ -107,7 +107,8 @@ class RolloutCommandLineTest {
 
         // $LATEST, healthy: v2 fails more often than v3, and minutes judged as soon as they are complete catch it
         // before the gate.
-        CliRun r = run("rollout", "start", FN, "prod", "--publish", "--plan", "gated", "--max-error-rate", "0.05", "--yes");
+        CliRun r = run("rollout", "start", FN, "prod", "--publish", "--plan", "gated", "--max-error-rate", "0.05", "--yes",
+                "--exit-when-asked");
 
         assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCodes.NEEDS_OPERATOR);
         assertThat(r.out()).contains("Waiting for an operator: manual gate");

@@ -48,7 +48,11 @@ class RolloutControlsCommandLineTest {
 
     @BeforeEach
     void startSandbox() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.builderForTests().traffic(true).build());
+        startSandboxAt(1);
+    }
+
+    private void startSandboxAt(double speed) throws Exception {
+        sandbox = Sandbox.start(SandboxOptions.builderForTests().traffic(true).speed(speed).build());
         other = LambdaClient.builder().endpointOverride(sandbox.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("other", "other")))
                 .build();
@@ -137,5 +141,32 @@ class RolloutControlsCommandLineTest {
         assertThat(after.functionVersion()).isEqualTo("3");
         assertThat(after.routingConfig() == null || after.routingConfig().additionalVersionWeights().isEmpty()).isTrue();
         assertThat(after.description()).isEqualTo("Live traffic");
+    }
+
+    @Test
+    void aManualGateKeepsTheDriverJudgingUntilAnotherTerminalApprovesIt() throws Exception {
+        sandbox.close();
+        other.close();
+        startSandboxAt(60); // a minute a second: the gate comes within seconds
+        com.lambdarelease.rollout.PlanStore.besideSettings(com.lambdarelease.service.settings.SettingsFile.defaultFile(
+                Map.of(GlobalOptions.JOURNAL_ENV, home.resolve("journal.jsonl").toString()), home)).save(
+                new com.lambdarelease.rollout.RolloutPlan("gated", List.of(
+                        com.lambdarelease.rollout.RolloutPlan.Step.shift(10, java.time.Duration.ofMinutes(1)),
+                        com.lambdarelease.rollout.RolloutPlan.Step.gate())));
+        CompletableFuture<CliRun> driver = inAnotherProcess("rollout", "start", FN, "prod", "--publish", "--plan", "gated",
+                "--max-error-rate", "0.5", "--yes"); // $LATEST, healthy: v2 fails more often than v3 and would roll back
+        await(() -> records("state").stream().anyMatch(r -> "gate".equals(r.path("change").asText())));
+
+        Thread.sleep(1_000);
+        assertThat(driver).as("a question for the operator leaves the driver judging, not the canary to nobody").isNotDone();
+        assertThat(run("rollout", "status", FN, "prod").out()).contains("holding").contains("driven");
+
+        CliRun approve = run("rollout", "approve", FN, "prod", "--reason", "looked at the dashboards");
+        assertThat(approve.code()).as(approve.out() + approve.err()).isZero();
+        CliRun end = driver.get(60, TimeUnit.SECONDS);
+        assertThat(end.code()).as(end.out() + end.err()).isEqualTo(ExitCodes.DONE);
+        assertThat(end.out()).contains("This driver goes on judging").contains("Promoted");
+        assertThat(prod().functionVersion()).as("the published version, promoted").isNotEqualTo("3");
+        assertThat(prod().routingConfig() == null || prod().routingConfig().additionalVersionWeights().isEmpty()).isTrue();
     }
 }

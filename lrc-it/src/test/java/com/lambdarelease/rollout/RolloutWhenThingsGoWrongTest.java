@@ -319,4 +319,25 @@ class RolloutWhenThingsGoWrongTest {
         assertThat(s.verdict().durationJudged()).isFalse();
         assertThat(s.message()).contains("no duration judgement yet");
     }
+
+    @Test
+    void givenTheEndpointGoneSoTheRestoreCannotBeSentThenTheRolloutFailsSayingWhatTheAliasHolds() throws Exception {
+        box = new RolloutSandbox(dir);
+        String v = box.publishHealthyVersion();
+        Rollout rollout = start(engine(), v, "Canary10Percent30Minutes", RolloutSettings.defaults());
+        assertThat(rollout.evaluate().join().canaryPercent()).isEqualTo(10.0);
+        box.sandbox.close(); // the endpoint goes away with 10% on the canary
+
+        RolloutSnapshot s = rollout.snapshot();
+        for (int i = 0; i < 8 && !s.finished(); i++) {
+            box.clock.advance(Duration.ofMinutes(1));
+            s = rollout.evaluate().join();
+        }
+
+        assertThat(s.state()).isEqualTo(RolloutState.FAILED);
+        assertThat(s.cause()).hasValue(Cause.UNJUDGED);
+        assertThat(s.message()).contains("The roll back could not be sent either")
+                .contains("holds what the rollout last wrote: 90% → v3 · 10% → v" + v)
+                .contains("restore 100% → v3 by hand");
+    }
 }

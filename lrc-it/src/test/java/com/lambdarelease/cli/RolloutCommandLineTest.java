@@ -135,6 +135,6 @@ class RolloutCommandLineTest {
     @Test
     void helpListsTheRolloutExitCodes() {
         CliRun r = run("rollout", "start", "--help");
-        assertThat(r.out()).contains("4").contains("rolled back").contains("5").contains("held for an operator");
+        assertThat(r.out()).contains("4").contains("rolled back").contains("5").contains("waits for an operator");
     }
 }

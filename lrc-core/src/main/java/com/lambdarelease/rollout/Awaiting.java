@@ -31,6 +31,8 @@ public enum Awaiting {
     WRITE_REFUSED("the change was refused: resume or abort"),
     /** AWS did not apply a write. */
     WRITE_FAILED("AWS did not apply the change: resume or abort"),
+    /** Nobody drove the rollout for a while (its driver stopped); picked up by a console, it waits to be resumed. */
+    DRIVER_LOST("no driver since its last evaluation: resume to drive it from here, or abort to roll back"),
     /** The driver stopped during a write whose answer is unknown (found on recovery). */
     INTERRUPTED("the rollout was interrupted during a write: resume or abort");
 
@@ -63,7 +65,7 @@ public enum Awaiting {
      * metrics cannot be read).
      */
     public boolean judgedWhileWaiting() {
-        return this == RESUME || this == GATE_APPROVAL || this == RISK_ACCEPTANCE || this == FAILED_GATE
+        return this == RESUME || this == DRIVER_LOST || this == GATE_APPROVAL || this == RISK_ACCEPTANCE || this == FAILED_GATE
                 || this == PRIMARY_INCIDENT;
     }
 

@@ -142,6 +142,24 @@ public final class Rollout {
     }
 
     /**
+     * A rollout recovered after its driver stopped ({@code since}: its last heartbeat) waits for an
+     * operator instead of driving on by itself: "no driver since 12:07", resume or abort. Nothing
+     * is written to the alias; the gates judge while it waits.
+     */
+    public CompletableFuture<RolloutSnapshot> holdUndriven(Instant since) {
+        return serial(() -> {
+            RolloutState s = state.get();
+            if (s.finished() || s == RolloutState.PAUSED) {
+                return recorder.unchanged();
+            }
+            controls.pauseNow("No driver since " + Gates.seconds(since) + ": the rollout waits for an operator, at "
+                    + Shifter.percentText(progress.canaryPercent) + " to v" + terms.target() + ".", Awaiting.DRIVER_LOST,
+                    Cause.OPERATOR);
+            return recorder.unchanged();
+        });
+    }
+
+    /**
      * True when another process has asked this rollout for a control it has not acted on yet (a
      * foreground driver evaluates at once rather than at its next round). Blocking I/O.
      */

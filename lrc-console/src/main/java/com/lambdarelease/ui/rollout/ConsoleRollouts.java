@@ -88,7 +88,14 @@ public final class ConsoleRollouts implements AutoCloseable {
         if (engine.driven(function, alias)) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
-        return engine.recover(function, alias).thenApply(r -> r.map(x -> track(function, alias, x)));
+        // A rollout nobody drove (its driver stopped) is shown waiting: "no driver since …", resume or abort.
+        Optional<java.time.Instant> lastBeat = engine.lastHeartbeat(function, alias);
+        return engine.recover(function, alias).thenCompose(r -> {
+            if (r.isEmpty() || lastBeat.isEmpty()) {
+                return CompletableFuture.completedFuture(r);
+            }
+            return r.get().holdUndriven(lastBeat.get()).thenApply(s -> r);
+        }).thenApply(r -> r.map(x -> track(function, alias, x)));
     }
 
     /** True when another process (the command line, another window) drives a rollout of {@code function:alias}. */

@@ -276,4 +276,33 @@ class RolloutPanelModelTest {
         assertThat(model.canPause().get()).isTrue();
         assertThat(other).isNull();
     }
+
+    @Test
+    void aRolloutWhoseDriverStoppedIsShownWaitingNoDriverSinceAndResumesFromHere() {
+        // Another process (a terminal) starts the rollout, makes its first shift, and dies.
+        var elsewhere = new com.lambdarelease.rollout.RolloutEngine(s.session, s.clock, Runnable::run,
+                com.lambdarelease.rollout.RolloutEngine.lockFolderBeside(dir.resolve("journal.jsonl")));
+        String v = s.publishHealthyVersion();
+        var rollout = elsewhere.start(new com.lambdarelease.rollout.RolloutEngine.Request(RolloutPanelSandbox.FN, "prod", v,
+                com.lambdarelease.rollout.RolloutPlan.predefined("Canary10Percent30Minutes").orElseThrow(),
+                com.lambdarelease.rollout.RolloutSettings.defaults())).join();
+        rollout.evaluate().join();
+        java.time.Instant lastEvaluated = s.clock.instant();
+        elsewhere.close();
+        s.clock.advance(java.time.Duration.ofMinutes(7));
+
+        showProd();
+        await(() -> model.snapshotProperty().get().isPresent());
+
+        RolloutSnapshot shown = snapshot();
+        assertThat(shown.state()).isEqualTo(RolloutState.PAUSED);
+        assertThat(shown.awaitingOperator()).hasValue(com.lambdarelease.rollout.Awaiting.DRIVER_LOST);
+        assertThat(shown.message()).startsWith("No driver since " + lastEvaluated.toString().replace(".000", ""));
+        assertThat(model.canResume().get()).isTrue();
+        assertThat(model.canAbort().get()).isTrue();
+        assertThat(s.prod().routingConfig().additionalVersionWeights()).as("nothing written on recovery").containsEntry(v, 0.1);
+
+        assertThat(model.resume().join()).isTrue();
+        assertThat(snapshot().state()).isEqualTo(RolloutState.BAKING);
+    }
 }

@@ -69,6 +69,10 @@ final class LogsCommand extends CliCommand {
     @Option(names = "--poll-ms", hidden = true, defaultValue = "2000")
     long pollMs;
 
+    /** For tests: the FilterLogEvents requests --errors may make before it says how far it got. */
+    @Option(names = "--max-requests", hidden = true, defaultValue = "" + ErrorCounter.MAX_REQUESTS)
+    int maxRequests;
+
     LogsCommand(GlobalOptions options, CliContext context) {
         super(options, context);
     }
@@ -86,6 +90,9 @@ final class LogsCommand extends CliCommand {
         }
         if (follow && errors) {
             throw CliFailure.refused("--errors prints one table of the span; it does not --follow.");
+        }
+        if (maxRequests < 1) {
+            throw CliFailure.refused("--max-requests must be at least 1, was " + maxRequests + ".");
         }
         if (filter != null && errors) {
             throw CliFailure.refused("--errors reads the runtimes' error lines with its own pattern; it takes no --filter.");
@@ -135,9 +142,9 @@ final class LogsCommand extends CliCommand {
         if (errors) {
             // Whole seconds, so the range printed is the range counted.
             Instant end = now.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
-            ErrorCounts counts = CliSession.await(new ErrorCounter(session.session().services().logs())
+            ErrorCounts counts = CliSession.await(new ErrorCounter(session.session().services().logs(), maxRequests)
                     .count(function, versions, end.minus(span(since)), end));
-            printCounts(counts, versions);
+            printCounts(counts, versions, maxRequests);
             return ExitCodes.DONE;
         }
         LogQuery query = new LogQuery(function, versions, now.minus(span(since)), now.plusMillis(1),
@@ -173,7 +180,7 @@ final class LogsCommand extends CliCommand {
         out().flush();
     }
 
-    private void printCounts(ErrorCounts counts, List<String> versions) {
+    private void printCounts(ErrorCounts counts, List<String> versions, int requestLimit) {
         List<ErrorGroup> groups = counts.groups();
         if (options.json()) {
             ObjectNode root = Output.object().put("start", counts.start().toString()).put("end", counts.end().toString())
@@ -189,7 +196,7 @@ final class LogsCommand extends CliCommand {
             Output.json(out(), root);
             return;
         }
-        report().println(rangeLine(counts));
+        report().println(rangeLine(counts, requestLimit));
         if (groups.isEmpty()) {
             report().println("No errors from " + versions.stream().map(v -> "v" + v).reduce((a, b) -> a + " or " + b)
                     .orElse("") + (counts.complete() ? " in the last " + since + "." : " in the part counted."));
@@ -212,11 +219,12 @@ final class LogsCommand extends CliCommand {
     }
 
     /** What was counted: the whole range, or how far the read got before its request limit stopped it. */
-    static String rangeLine(ErrorCounts counts) {
+    static String rangeLine(ErrorCounts counts, int requestLimit) {
         String range = counts.start() + " to " + counts.end();
         return counts.complete() ? "Errors from " + range + " (UTC), complete."
                 : "Errors through " + counts.completeThrough() + " of " + range + " (UTC) only: the read stopped at its "
-                + "limit (" + ErrorCounter.MAX_REQUESTS + " requests, " + ErrorCounter.MAX_ERRORS + " errors); a shorter "
+                + "limit (" + requestLimit + (requestLimit == 1 ? " request, " : " requests, ")
+                + String.format(java.util.Locale.ROOT, "%,d", ErrorCounter.MAX_ERRORS) + " errors); a shorter "
                 + "--since counts all.";
     }
 }

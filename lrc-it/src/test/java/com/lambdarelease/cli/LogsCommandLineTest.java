@@ -104,6 +104,18 @@ class LogsCommandLineTest {
                 .mapToInt(l -> Integer.parseInt(l.trim().split("\\s+")[1])).sum()).isEqualTo(v4Errors);
     }
 
+    @Test
+    void aCountItsLimitStoppedSaysHowFarItGotAndNeverPassesForTheWhole() {
+        // One request reads version 3's streams; version 4's are not reached.
+        CliRun r = run("logs", FN, "prod", "--errors", "--max-requests", "1");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines.get(0)).matches("Errors through (\\S+Z) of \\1 to \\S+Z \\(UTC\\) only: the read stopped at its "
+                + "limit \\(1 request, 200,000 errors\\); a shorter --since counts all\\.");
+        assertThat(lines.get(1)).isEqualTo("No errors from v3 or v4 in the part counted.");
+    }
+
     /** The sum of a version's column (0 for the first) in the --errors table. */
     private static int counted(List<String> lines, int column) {
         return lines.stream().skip(2).mapToInt(l -> Integer.parseInt(l.trim().split("\\s+")[column])).sum();

@@ -100,6 +100,9 @@ public final class SdkLogsService implements LogsService {
                 }
                 Instant through = reads.stream().map(r -> r.through(query)).min(Comparator.naturalOrder())
                         .orElse(query.end());
+                // FilterLogEvents returns no event "later than" endTime
+                // (https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_FilterLogEvents.html),
+                // so one at the end itself may come: dropping it keeps the window [start, end) everywhere.
                 List<FunctionLogEvent> whole = new ArrayList<>();
                 for (FunctionLogEvent e : read) {
                     if (e.timestamp().isBefore(through)) {

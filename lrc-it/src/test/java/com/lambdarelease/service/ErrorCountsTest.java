@@ -98,8 +98,27 @@ class ErrorCountsTest {
         assertThat(scan.events()).extracting(FunctionLogEvent::timestamp).isSorted();
     }
 
+    @Test
+    void aScanPagesToTheEndOfTheRangeWhateverTheTraffic() throws Exception {
+        Instant now = env.clock.instant();
+        Instant start = now.minus(Duration.ofMinutes(60));
+        var query = new com.lambdarelease.domain.LogQuery(FN, List.of("3", "4"), start, now, "\"START RequestId\"", 1_000_000);
+        long before = env.clients.activity().requests("FilterLogEvents");
+        var scan = logs.scan(query, 1000).get(60, TimeUnit.SECONDS);
+
+        assertThat(scan.complete()).isTrue();
+        Map<String, Integer> starts = perVersion(start, now, "\"START RequestId\"", "START RequestId");
+        assertThat(scan.events()).hasSize(starts.get("3") + starts.get("4")).hasSizeGreaterThan(10_000);
+        assertThat(env.clients.activity().requests("FilterLogEvents") - before).as("pages of 10,000").isGreaterThan(2);
+    }
+
     /** Version → [ERROR] events in its streams over [start, end), read by the test itself. */
     private Map<String, Integer> errorsPerVersion(Instant start, Instant end) {
+        return perVersion(start, end, "\"[ERROR]\"", "[ERROR] ");
+    }
+
+    /** Version → events starting with {@code head} in its streams over [start, end), read by the test itself. */
+    private Map<String, Integer> perVersion(Instant start, Instant end, String pattern, String head) {
         Map<String, Integer> out = new HashMap<>(Map.of("3", 0, "4", 0));
         try (CloudWatchLogsClient sync = CloudWatchLogsClient.builder().endpointOverride(env.sandbox.endpoint())
                 .region(software.amazon.awssdk.regions.Region.US_EAST_1)
@@ -109,10 +128,10 @@ class ErrorCountsTest {
             do {
                 String t = token;
                 FilterLogEventsResponse page = sync.filterLogEvents(b -> b.logGroupName("/aws/lambda/" + FN)
-                        .startTime(start.toEpochMilli()).endTime(end.toEpochMilli()).filterPattern("\"[ERROR]\"")
+                        .startTime(start.toEpochMilli()).endTime(end.toEpochMilli()).filterPattern(pattern)
                         .nextToken(t));
                 for (FilteredLogEvent e : page.events()) {
-                    if (e.message().startsWith("[ERROR] ")) {
+                    if (e.message().startsWith(head)) {
                         FunctionLogEvent.versionOf(e.logStreamName()).ifPresent(v -> out.merge(v, 1, Integer::sum));
                     }
                 }

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lambdarelease.domain.AliasRoute;
 import com.lambdarelease.domain.AwsNames;
+import com.lambdarelease.logs.ErrorCounter;
+import com.lambdarelease.logs.ErrorCounts;
 import com.lambdarelease.logs.ErrorGroup;
-import com.lambdarelease.logs.ErrorGrouper;
 import com.lambdarelease.domain.FunctionLogEvent;
 import com.lambdarelease.logs.LogFollower;
 import com.lambdarelease.domain.LogQuery;
@@ -25,7 +26,8 @@ import java.util.regex.Pattern;
 /**
  * {@code logs FUNCTION ALIAS}: the CloudWatch Logs of the versions the alias routes to, each event
  * marked with the version that wrote it (read from the stream name); {@code --errors} groups the
- * errors by signature with a count per version and marks what only one version says.
+ * errors by signature with a count per version and marks what only one version says, counting every
+ * error line of the span (not the newest {@code --limit} events) and saying whether the count is whole.
  */
 @Command(name = "logs", mixinStandardHelpOptions = true,
         description = "Print the alias's versions' log events (or, with --errors, their errors grouped by message).")
@@ -53,7 +55,8 @@ final class LogsCommand extends CliCommand {
     @Option(names = "--follow", description = "Keep printing new events until interrupted.")
     boolean follow;
 
-    @Option(names = "--errors", description = "Print the errors grouped by signature, counted per version.")
+    @Option(names = "--errors", description = "Print every error of the span grouped by signature, counted per version "
+            + "(--limit does not apply), with the range counted and whether the count is complete.")
     boolean errors;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "1000", description = "Print at most the newest N events (1-10000; default: ${DEFAULT-VALUE}).")
@@ -65,6 +68,10 @@ final class LogsCommand extends CliCommand {
 
     @Option(names = "--poll-ms", hidden = true, defaultValue = "2000")
     long pollMs;
+
+    /** For tests: the FilterLogEvents requests --errors may make before it says how far it got. */
+    @Option(names = "--max-requests", hidden = true, defaultValue = "" + ErrorCounter.MAX_REQUESTS)
+    int maxRequests;
 
     LogsCommand(GlobalOptions options, CliContext context) {
         super(options, context);
@@ -83,6 +90,12 @@ final class LogsCommand extends CliCommand {
         }
         if (follow && errors) {
             throw CliFailure.refused("--errors prints one table of the span; it does not --follow.");
+        }
+        if (maxRequests < 1) {
+            throw CliFailure.refused("--max-requests must be at least 1, was " + maxRequests + ".");
+        }
+        if (filter != null && errors) {
+            throw CliFailure.refused("--errors reads the runtimes' error lines with its own pattern; it takes no --filter.");
         }
     }
 
@@ -126,13 +139,16 @@ final class LogsCommand extends CliCommand {
         }
         Clock clock = session.session().services().clock();
         Instant now = clock.instant();
-        LogQuery query = new LogQuery(function, versions, now.minus(span(since)), now.plusMillis(1),
-                filter == null ? "" : filter, limit);
         if (errors) {
-            List<FunctionLogEvent> events = CliSession.await(session.session().services().logs().events(query));
-            printGroups(ErrorGrouper.group(events, versions), versions);
+            // Whole seconds, so the range printed is the range counted.
+            Instant end = now.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+            ErrorCounts counts = CliSession.await(new ErrorCounter(session.session().services().logs(), maxRequests)
+                    .count(function, versions, end.minus(span(since)), end));
+            printCounts(counts, versions, maxRequests);
             return ExitCodes.DONE;
         }
+        LogQuery query = new LogQuery(function, versions, now.minus(span(since)), now.plusMillis(1),
+                filter == null ? "" : filter, limit);
         LogFollower follower = new LogFollower(session.session().services().logs(), clock, query);
         print(CliSession.await(follower.poll()));
         for (int polls = 0; follow && (maxPolls < 0 || polls < maxPolls); polls++) {
@@ -164,22 +180,26 @@ final class LogsCommand extends CliCommand {
         out().flush();
     }
 
-    private void printGroups(List<ErrorGroup> groups, List<String> versions) {
+    private void printCounts(ErrorCounts counts, List<String> versions, int requestLimit) {
+        List<ErrorGroup> groups = counts.groups();
         if (options.json()) {
-            ArrayNode array = Output.array();
+            ObjectNode root = Output.object().put("start", counts.start().toString()).put("end", counts.end().toString())
+                    .put("completeThrough", counts.completeThrough().toString()).put("complete", counts.complete());
+            ArrayNode array = root.putArray("groups");
             for (ErrorGroup g : groups) {
                 ObjectNode n = array.addObject().put("type", g.signature().type()).put("message", g.signature().message())
                         .put("total", g.total()).put("lastSeen", g.lastSeen().toString());
-                ObjectNode counts = n.putObject("counts");
-                g.counts().forEach(counts::put);
+                ObjectNode byVersion = n.putObject("counts");
+                g.counts().forEach(byVersion::put);
                 g.onlyIn().ifPresent(v -> n.put("onlyIn", v));
             }
-            Output.json(out(), array);
+            Output.json(out(), root);
             return;
         }
+        report().println(rangeLine(counts, requestLimit));
         if (groups.isEmpty()) {
             report().println("No errors from " + versions.stream().map(v -> "v" + v).reduce((a, b) -> a + " or " + b)
-                    .orElse("") + " in the last " + since + ".");
+                    .orElse("") + (counts.complete() ? " in the last " + since + "." : " in the part counted."));
             report().flush();
             return;
         }
@@ -196,5 +216,15 @@ final class LogsCommand extends CliCommand {
             rows.add(row);
         }
         Output.table(out(), headers, rows);
+    }
+
+    /** What was counted: the whole range, or how far the read got before its request limit stopped it. */
+    static String rangeLine(ErrorCounts counts, int requestLimit) {
+        String range = counts.start() + " to " + counts.end();
+        return counts.complete() ? "Errors from " + range + " (UTC), complete."
+                : "Errors through " + counts.completeThrough() + " of " + range + " (UTC) only: the read stopped at its "
+                + "limit (" + requestLimit + (requestLimit == 1 ? " request, " : " requests, ")
+                + String.format(java.util.Locale.ROOT, "%,d", ErrorCounter.MAX_ERRORS) + " errors); a shorter "
+                + "--since counts all.";
     }
 }

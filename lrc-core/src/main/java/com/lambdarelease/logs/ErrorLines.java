@@ -18,7 +18,14 @@ public final class ErrorLines {
 
     /**
      * A CloudWatch filter pattern for the lines {@link #error} reads (any of them): FilterLogEvents
-     * sends only errors, so grouping a canary's errors over hours costs few events.
+     * sends only errors, so grouping a canary's errors over hours costs few events. One pattern of
+     * {@code ?term} alternatives, each quoted as it holds characters other than letters and digits
+     * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/FilterAndPatternSyntax.html: case
+     * sensitive, "?" for either term, exact phrases in double quotes). A JSON {@code { ... }} pattern
+     * cannot be OR'ed with text terms, and needs none: the JSON error lines hold the text
+     * {@code "errorType"}, so the phrase {@code errorType} matches them. Every line {@link #error}
+     * reads contains one of the four terms; a line the pattern matches that is no error (a function
+     * printing "errorType") is dropped by {@link #error} after the read.
      */
     public static final String FILTER_PATTERN = "?\"[ERROR]\" ?\"Invoke Error\" ?\"errorType\" ?\"Status: timeout\"";
 

@@ -2,6 +2,7 @@ package com.lambdarelease.service;
 
 import com.lambdarelease.domain.FunctionLogEvent;
 import com.lambdarelease.domain.LogQuery;
+import com.lambdarelease.domain.LogScan;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,4 +19,12 @@ public interface LogsService {
      * {@code service.errors} (a missing log group is a NotFoundException).
      */
     CompletableFuture<List<FunctionLogEvent>> events(LogQuery query);
+
+    /**
+     * Every event of {@code query}'s versions in its window that matches its filter pattern, read
+     * the same way as {@link #events} but never trimmed: when {@code maxRequests} FilterLogEvents
+     * requests or {@code query.maxEvents()} events were not enough, the read stops and says how far
+     * it got ({@link LogScan#completeThrough()}), holding only the events before that instant.
+     */
+    CompletableFuture<LogScan> scan(LogQuery query, int maxRequests);
 }

@@ -2,6 +2,7 @@ package com.lambdarelease.service;
 
 import com.lambdarelease.domain.FunctionLogEvent;
 import com.lambdarelease.domain.LogQuery;
+import com.lambdarelease.domain.LogScan;
 import com.lambdarelease.service.errors.AwsErrors;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsAsyncClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsResponse;
@@ -77,6 +78,116 @@ public final class SdkLogsService implements LogsService {
         } catch (RuntimeException e) { // a malformed query fails its future, never the caller's thread
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    @Override
+    public CompletableFuture<LogScan> scan(LogQuery query, int maxRequests) {
+        try {
+            if (maxRequests < 1) {
+                throw new IllegalArgumentException("maxRequests must be at least 1, was " + maxRequests);
+            }
+            List<Scan> reads = new ArrayList<>();
+            for (String version : query.versions()) {
+                for (String prefix : streamPrefixes(version, query.start(), query.end())) {
+                    reads.add(new Scan(version, prefix, dayOf(prefix, query.start())));
+                }
+            }
+            int[] requests = {0};
+            List<FunctionLogEvent> read = new ArrayList<>();
+            return scanNext(query, reads, 0, requests, maxRequests, read).handle((v, error) -> {
+                if (error != null) {
+                    throw AwsErrors.asRuntime(error);
+                }
+                Instant through = reads.stream().map(r -> r.through(query)).min(Comparator.naturalOrder())
+                        .orElse(query.end());
+                // FilterLogEvents returns no event "later than" endTime
+                // (https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_FilterLogEvents.html),
+                // so one at the end itself may come: dropping it keeps the window [start, end) everywhere.
+                List<FunctionLogEvent> whole = new ArrayList<>();
+                for (FunctionLogEvent e : read) {
+                    if (e.timestamp().isBefore(through)) {
+                        whole.add(e);
+                    }
+                }
+                whole.sort(Comparator.comparing(FunctionLogEvent::timestamp).thenComparing(FunctionLogEvent::eventId));
+                return new LogScan(query, whole, through);
+            });
+        } catch (RuntimeException e) { // a malformed query fails its future, never the caller's thread
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * One prefix's read and how far it got. A stream carries the UTC date its environment started
+     * on (Lambda's {@code YYYY/MM/DD/[VERSION]id}), so a prefix holds no event before its date's
+     * midnight; FilterLogEvents hands each page's events in time order across the streams.
+     */
+    private static final class Scan {
+        final String version;
+        final String prefix;
+        final Instant from;
+        boolean done;
+        Instant lastSeen;
+
+        Scan(String version, String prefix, Instant from) {
+            this.version = version;
+            this.prefix = prefix;
+            this.from = from;
+        }
+
+        /** Every event of this prefix before the returned instant was read. */
+        Instant through(LogQuery query) {
+            if (done) {
+                return query.end();
+            }
+            Instant t = lastSeen != null && lastSeen.isAfter(from) ? lastSeen : from;
+            return t.isBefore(query.start()) ? query.start() : t.isAfter(query.end()) ? query.end() : t;
+        }
+    }
+
+    private static Instant dayOf(String prefix, Instant fallback) {
+        try {
+            return LocalDate.parse(prefix.substring(0, 10), DAY).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (RuntimeException e) {
+            return fallback;
+        }
+    }
+
+    private CompletableFuture<Void> scanNext(LogQuery query, List<Scan> reads, int index, int[] requests, int maxRequests,
+                                             List<FunctionLogEvent> read) {
+        if (index >= reads.size()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return scanPage(query, reads.get(index), null, requests, maxRequests, read).thenCompose(goOn -> goOn
+                ? scanNext(query, reads, index + 1, requests, maxRequests, read)
+                : CompletableFuture.completedFuture(null));
+    }
+
+    /** Reads {@code scan}'s pages to its end; completes with false when a limit stopped it. */
+    private CompletableFuture<Boolean> scanPage(LogQuery query, Scan scan, String token, int[] requests, int maxRequests,
+                                                List<FunctionLogEvent> read) {
+        if (requests[0] >= maxRequests || read.size() >= query.maxEvents()) {
+            return CompletableFuture.completedFuture(false);
+        }
+        requests[0]++;
+        return budget.acquire().thenCompose(permit -> client.filterLogEvents(r -> r.logGroupName(query.logGroup())
+                        .logStreamNamePrefix(scan.prefix).startTime(query.start().toEpochMilli())
+                        .endTime(query.end().toEpochMilli())
+                        .filterPattern(query.filterPattern().isEmpty() ? null : query.filterPattern())
+                        .limit(Math.min(10_000, query.maxEvents())).nextToken(token)))
+                .thenCompose((FilterLogEventsResponse response) -> {
+                    for (FilteredLogEvent e : response.events()) {
+                        Instant at = Instant.ofEpochMilli(e.timestamp());
+                        read.add(new FunctionLogEvent(at, scan.version, e.logStreamName(), e.message(), e.eventId()));
+                        scan.lastSeen = scan.lastSeen == null || at.isAfter(scan.lastSeen) ? at : scan.lastSeen;
+                    }
+                    String next = response.nextToken();
+                    if (next == null || next.isEmpty()) {
+                        scan.done = true;
+                        return CompletableFuture.completedFuture(true);
+                    }
+                    return scanPage(query, scan, next, requests, maxRequests, read);
+                });
     }
 
     /**

@@ -69,7 +69,18 @@ public final class LogsViewBenchmark {
             return t;
         });
         Clock clock = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
-        LogsService none = query -> CompletableFuture.completedFuture(List.of()); // batches are fed directly
+        LogsService none = new LogsService() { // batches are fed directly
+            @Override
+            public CompletableFuture<List<FunctionLogEvent>> events(com.lambdarelease.domain.LogQuery query) {
+                return CompletableFuture.completedFuture(List.of());
+            }
+
+            @Override
+            public CompletableFuture<com.lambdarelease.domain.LogScan> scan(com.lambdarelease.domain.LogQuery query,
+                                                                           int maxRequests) {
+                return CompletableFuture.completedFuture(new com.lambdarelease.domain.LogScan(query, List.of(), query.end()));
+            }
+        };
         UiContext ui = new UiContext(Platform::runLater, scheduler, clock, null, null);
         LogsModel model = onFx(() -> new LogsModel(none, ui, clock, LogsModel.DEFAULT_BUFFER));
         LogsView view = onFx(() -> new LogsView(model, v -> v.equals("3") ? 0 : 1));

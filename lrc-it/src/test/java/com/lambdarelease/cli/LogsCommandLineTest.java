@@ -80,11 +80,45 @@ class LogsCommandLineTest {
 
         assertThat(r.code()).as(r.err()).isZero();
         List<String> lines = r.out().lines().toList();
-        assertThat(lines.get(0)).matches("v3\\s+v4\\s+NOTE\\s+ERROR");
+        assertThat(lines.get(0)).matches("Errors from \\S+Z to \\S+Z \\(UTC\\), complete\\.");
+        assertThat(lines.get(1)).matches("v3\\s+v4\\s+NOTE\\s+ERROR");
         assertThat(lines).anySatisfy(l -> assertThat(l).matches("0\\s+\\d+\\s+only in v4\\s+PricingRuleError: No pricing "
                 + "rule matches tier 'gold-<n>' for order ord-<hex>"));
-        int v4Counted = lines.stream().skip(1).mapToInt(l -> Integer.parseInt(l.trim().split("\\s+")[1])).sum();
-        assertThat(v4Counted).isEqualTo(v4Errors);
+        assertThat(counted(lines, 1)).isEqualTo(v4Errors);
+    }
+
+    @Test
+    void errorsAreCountedWholeWhateverTheLimitOfListedEvents() throws Exception {
+        CliRun one = run("--output", "json", "logs", FN, "prod", "--errors", "--limit", "1");
+
+        assertThat(one.code()).as(one.err()).isZero();
+        JsonNode counts = new ObjectMapper().readTree(one.out());
+        assertThat(counts.path("complete").asBoolean()).isTrue();
+        assertThat(counts.path("completeThrough").asText()).isEqualTo(counts.path("end").asText());
+        int v4 = 0;
+        for (JsonNode g : counts.path("groups")) {
+            v4 += g.path("counts").path("4").asInt();
+        }
+        assertThat(v4).isEqualTo(v4Errors);
+        assertThat(run("logs", FN, "prod", "--errors", "--limit", "1").out().lines().skip(2)
+                .mapToInt(l -> Integer.parseInt(l.trim().split("\\s+")[1])).sum()).isEqualTo(v4Errors);
+    }
+
+    @Test
+    void aCountItsLimitStoppedSaysHowFarItGotAndNeverPassesForTheWhole() {
+        // One request reads version 3's streams; version 4's are not reached.
+        CliRun r = run("logs", FN, "prod", "--errors", "--max-requests", "1");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines.get(0)).matches("Errors through (\\S+Z) of \\1 to \\S+Z \\(UTC\\) only: the read stopped at its "
+                + "limit \\(1 request, 200,000 errors\\); a shorter --since counts all\\.");
+        assertThat(lines.get(1)).isEqualTo("No errors from v3 or v4 in the part counted.");
+    }
+
+    /** The sum of a version's column (0 for the first) in the --errors table. */
+    private static int counted(List<String> lines, int column) {
+        return lines.stream().skip(2).mapToInt(l -> Integer.parseInt(l.trim().split("\\s+")[column])).sum();
     }
 
     @Test
@@ -112,6 +146,9 @@ class LogsCommandLineTest {
         assertThat(since.err()).contains("--since must be a number and a unit (s, m, h or d), such as 15m; was '15x'.");
         assertThat(run("logs", FN, "prod", "--since", "8d").err()).contains("at most 7d");
         assertThat(run("logs", FN, "prod", "--errors", "--follow").err()).contains("does not --follow");
+        CliRun both = run("logs", FN, "prod", "--errors", "--filter", "ERROR");
+        assertThat(both.code()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(both.err()).contains("--errors reads the runtimes' error lines with its own pattern; it takes no --filter.");
         CliRun other = run("logs", FN, "prod", "--version", "2");
         assertThat(other.code()).isEqualTo(ExitCodes.REFUSED);
         assertThat(other.err()).contains("MyLambdaFunction:prod routes to 3 and 4, not to version 2.");

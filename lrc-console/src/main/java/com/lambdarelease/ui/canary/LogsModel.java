@@ -1,6 +1,7 @@
 package com.lambdarelease.ui.canary;
 
 import com.lambdarelease.domain.AliasRoute;
+import com.lambdarelease.logs.ErrorCounter;
 import com.lambdarelease.logs.ErrorGroup;
 import com.lambdarelease.logs.ErrorGrouper;
 import com.lambdarelease.logs.ErrorLines;
@@ -79,6 +80,7 @@ public final class LogsModel {
     private final ReadOnlyStringWrapper showing = new ReadOnlyStringWrapper(this, "showing", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyObjectWrapper<String> filter = new ReadOnlyObjectWrapper<>(this, "filter", "");
+    private final ReadOnlyStringWrapper errorsCounted = new ReadOnlyStringWrapper(this, "errorsCounted", "");
 
     private String function;
     private List<String> versions = List.of();
@@ -90,6 +92,14 @@ public final class LogsModel {
     private Instant nextErrors = Instant.MIN;
     private ScheduledFuture<?> timer;
     private Instant followingSince = Instant.EPOCH;
+    /**
+     * What the groups count: every error of {@code [countedFrom, countedThrough)} when whole, and
+     * then the live errors after it; null before the first count of a range came back.
+     */
+    private Instant countedFrom;
+    private Instant countedThrough;
+    private Instant countedEnd;
+    private boolean countsWhole;
 
     public LogsModel(LogsService logs, UiContext ui, Clock dataClock, int bufferSize) {
         this.logs = logs;
@@ -254,7 +264,8 @@ public final class LogsModel {
         if (next != null) {
             stats.set(Map.copyOf(next));
         }
-        if (!newErrors.isEmpty()) {
+        // Live errors extend a whole count; after a partial one they would leave a gap, so the next count takes them.
+        if (!newErrors.isEmpty() && countedFrom != null && countsWhole) {
             addErrors(newErrors);
         }
         updateStatus();
@@ -269,7 +280,11 @@ public final class LogsModel {
         Instant now = dataClock.instant();
         LogQuery q = new LogQuery(function, versions, now.minus(range.get()), now.plusSeconds(1), ErrorLines.FILTER_PATTERN,
                 MAX_ERRORS);
-        Async.start(() -> logs.events(q)).thenApply(ReadEvent::all).whenCompleteAsync((all, error) -> {
+        if (countedFrom == null) {
+            errorsCounted.set("Errors by message · counting " + span(q.start(), q.end()) + "…");
+        }
+        // Every error line of the range, paged to its end (not the newest MAX_ERRORS), or as far as the limit let it.
+        Async.start(() -> logs.scan(q, ErrorCounter.MAX_REQUESTS)).whenCompleteAsync((scan, error) -> {
             if (gen != generation) {
                 return;
             }
@@ -277,9 +292,32 @@ public final class LogsModel {
                 problem.set("Could not read the errors: " + ErrorText.describe(error));
                 return;
             }
+            // The pattern's terms can appear in a function's own output; only the runtimes' error lines count.
+            List<ReadEvent> all = ReadEvent.all(scan.events()).stream().filter(ReadEvent::isError).toList();
             resetErrors();
+            countedFrom = q.start();
+            countedThrough = scan.completeThrough();
+            countedEnd = q.end();
+            countsWhole = scan.complete();
             addErrors(all);
         }, ui.fx());
+    }
+
+    private String span(Instant from, Instant to) {
+        ZoneId zone = ui.clock().getZone();
+        return HH_MM.format(from.atZone(zone)) + "–" + HH_MM.format(to.atZone(zone));
+    }
+
+    /** The errors title: the range the groups count, and whether they count all of it. */
+    private void updateCounted() {
+        if (countedFrom == null) {
+            return;
+        }
+        errorsCounted.set(countsWhole
+                ? "Errors by message · " + span(countedFrom, dataClock.instant()) + ", all counted"
+                : "Errors by message · through " + HH_MM.format(countedThrough.atZone(ui.clock().getZone())) + " of "
+                + span(countedFrom, countedEnd) + " only (read limit); counting again in "
+                + ERRORS_REFRESH.toSeconds() + " s");
     }
 
     private void addErrors(List<ReadEvent> more) {
@@ -294,7 +332,14 @@ public final class LogsModel {
             ReadEvent gone = errors.pollFirst();
             errorIds.remove(gone.event().eventId());
             grouper.remove(gone.event(), gone.signature().get());
+            // What is counted now starts after the one dropped (the range moved on, or the bound was reached).
+            Instant after = gone.event().timestamp().plusMillis(1);
+            countedFrom = countedFrom == null || after.isAfter(countedFrom) ? after : countedFrom;
         }
+        if (countedFrom != null && oldest.isAfter(countedFrom)) {
+            countedFrom = oldest;
+        }
+        updateCounted();
         List<ErrorGroup> now = grouper.groups(versions);
         // The table changes only when what it shows does (a signature's counts, its mark), not its last-seen time.
         if (!shownKey(now).equals(shownKey(groups))) {
@@ -371,6 +416,11 @@ public final class LogsModel {
     }
 
     private void resetErrors() {
+        countedFrom = null;
+        countedThrough = null;
+        countedEnd = null;
+        countsWhole = false;
+        errorsCounted.set("");
         errors.clear();
         errorIds.clear();
         grouper.clear();
@@ -413,6 +463,14 @@ public final class LogsModel {
 
     public ReadOnlyStringProperty problemProperty() {
         return problem.getReadOnlyProperty();
+    }
+
+    /**
+     * The error groups' title: the range they count and whether every error of it is counted
+     * ("… 12:00–13:00, all counted") or how far the read got ("through 12:45 of 12:00–13:00 only").
+     */
+    public ReadOnlyStringProperty errorsCountedProperty() {
+        return errorsCounted.getReadOnlyProperty();
     }
 
     /** What the event list shows, in words. */

@@ -104,7 +104,9 @@ public final class LogsView {
                 model.showSignature(now.signature());
             }
         });
-        Label errorsTitle = new Label("Errors by message (chart range)");
+        Label errorsTitle = new Label();
+        errorsTitle.setId("logs-errors-counted");
+        errorsTitle.textProperty().bind(model.errorsCountedProperty().map(t -> t.isEmpty() ? "Errors by message" : t));
         errorsTitle.getStyleClass().add(CanaryStyles.CHART_TITLE);
         VBox errorsBox = new VBox(4, errorsTitle, table);
         VBox.setVgrow(table, Priority.ALWAYS);

@@ -129,6 +129,11 @@ class LogsViewSandboxTest {
         assertThat(pricing.onlyIn()).contains("4");
         assertThat(pane.logs().errorGroups()).filteredOn(g -> g.count("3") > 0)
                 .allSatisfy(g -> assertThat(g.onlyIn()).isEmpty());
+        // The title says the range counted and that every error of it is.
+        assertThat(pane.logs().errorsCountedProperty().get()).matches("Errors by message · \\d{2}:\\d{2}–\\d{2}:\\d{2}, all counted");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#logs-errors-counted").queryAs(Label.class).getText())
+                .isEqualTo(pane.logs().errorsCountedProperty().get());
 
         // What the operator reads in the table: the count under v4 and the mark, on the signature's row.
         WaitForAsyncUtils.waitForFxEvents();

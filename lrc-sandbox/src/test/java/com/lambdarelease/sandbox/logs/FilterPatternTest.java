@@ -38,6 +38,26 @@ class FilterPatternTest {
         assertThat(FilterPattern.parse("{ $.level = \"WARN\" }").test("WARN not json")).isFalse();
     }
 
+    /**
+     * Quoted alternatives, as the CDK's {@code FilterPattern.anyTerm} writes them
+     * (https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_logs.FilterPattern.html): any one
+     * exact phrase matches, case-sensitive, the quotes letting a term hold brackets, spaces and colons
+     * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/FilterAndPatternSyntax.html).
+     */
+    @Test
+    void quotedAlternativesMatchAnyOneExactPhrase() {
+        Predicate<String> errors = FilterPattern.parse("?\"[ERROR]\" ?\"Invoke Error\" ?\"errorType\" ?\"Status: timeout\"");
+
+        assertThat(errors.test("[ERROR] KeyError: 'customer_id'\nTraceback (most recent call last):")).isTrue();
+        assertThat(errors.test("2026-12-01T10:00:00.000Z\tid\tERROR\tInvoke Error \t{\"errorType\":\"TypeError\"}")).isTrue();
+        assertThat(errors.test("{\"errorMessage\":\"boom\",\"errorType\":\"java.lang.IllegalStateException\"}")).isTrue();
+        assertThat(errors.test("REPORT RequestId: id\tDuration: 3000.00 ms\tStatus: timeout")).isTrue();
+        assertThat(errors.test("START RequestId: id Version: 3")).isFalse();
+        assertThat(errors.test("REPORT RequestId: id\tDuration: 12.00 ms\tBilled Duration: 13 ms")).isFalse();
+        assertThat(errors.test("[error] lower case is another phrase")).isFalse();
+        assertThat(errors.test("Invoke  Error (two spaces)")).isFalse();
+    }
+
     @Test
     void unreadablePatternsAreRefused() {
         assertThatThrownBy(() -> FilterPattern.parse("{ $.ms > fast }")).hasMessageContaining("needs a number");

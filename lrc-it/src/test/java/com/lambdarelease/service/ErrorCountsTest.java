@@ -72,6 +72,45 @@ class ErrorCountsTest {
     }
 
     @Test
+    void over15MinutesTheCountsEqualWhatTheAwsCliFinds() throws Exception {
+        java.nio.file.Path cli = java.nio.file.Path.of("/usr/bin/aws");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(cli), "no AWS CLI at /usr/bin/aws");
+        Instant now = env.clock.instant();
+        Instant start = now.minus(Duration.ofMinutes(15));
+        ErrorCounts counts = new ErrorCounter(logs).count(FN, List.of("3", "4"), start, now).get(60, TimeUnit.SECONDS);
+
+        List<String> command = List.of(cli.toString(), "--endpoint-url", env.sandbox.endpoint().toString(), "--region",
+                "us-east-1", "--output", "json", "logs", "filter-log-events", "--log-group-name", "/aws/lambda/" + FN,
+                "--start-time", Long.toString(start.toEpochMilli()), "--end-time", Long.toString(now.toEpochMilli() - 1),
+                "--filter-pattern", "\"[ERROR]\"");
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put("AWS_ACCESS_KEY_ID", "sandbox");
+        pb.environment().put("AWS_SECRET_ACCESS_KEY", "sandbox");
+        pb.environment().put("AWS_CONFIG_FILE", "/dev/null");
+        pb.environment().put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
+        pb.environment().put("AWS_PAGER", "");
+        pb.environment().put("PATH", "/usr/bin:/bin");
+        pb.environment().remove("PYTHONPATH");
+        pb.environment().remove("PYTHONHOME");
+        Process p = pb.start();
+        p.getOutputStream().close();
+        byte[] out = p.getInputStream().readAllBytes(); // the CLI pages to the end itself
+        assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(new String(p.getErrorStream().readAllBytes())).isZero();
+        Map<String, Integer> byCli = new HashMap<>(Map.of("3", 0, "4", 0));
+        for (var e : new com.fasterxml.jackson.databind.ObjectMapper().readTree(out).path("events")) {
+            if (e.path("message").asText().startsWith("[ERROR] ")) {
+                FunctionLogEvent.versionOf(e.path("logStreamName").asText()).ifPresent(v -> byCli.merge(v, 1, Integer::sum));
+            }
+        }
+
+        assertThat(counts.complete()).isTrue();
+        assertThat(byCli.get("4")).isPositive();
+        assertThat(counts.total("3")).as("v3").isEqualTo(byCli.get("3"));
+        assertThat(counts.total("4")).as("v4").isEqualTo(byCli.get("4"));
+    }
+
+    @Test
     void aCountStoppedByItsRequestLimitSaysHowFarItGotAndCountsOnlyThat() throws Exception {
         Instant now = env.clock.instant();
         Instant start = now.minus(Duration.ofMinutes(60));

@@ -119,10 +119,9 @@ final class Decider {
         RolloutPlan.Step current = terms.plan().steps().get(progress.step);
         Instant t = clock.instant();
         if (v.primaryFailing() && !progress.primaryAccepted) {
-            Instant since = state == RolloutState.HOLDING ? progress.holdingSince.orElse(t) : t;
             return Decision.hold("Holding " + progress.stepText() + ", never promoting into an incident: "
                     + v.reason(Verdict.Reason.Kind.PRIMARY).map(Verdict.Reason::text).orElse(""),
-                    Optional.of(Awaiting.PRIMARY_INCIDENT), Cause.PRIMARY_FAILING, since);
+                    Optional.of(Awaiting.PRIMARY_INCIDENT), Cause.PRIMARY_FAILING, holdingSince(state, t));
         }
         Instant bakeEnd = progress.stepStartedAt.orElse(t).plus(current.bake());
         boolean baked = progress.bakeSkipped || !t.isBefore(bakeEnd);
@@ -140,7 +139,7 @@ final class Decider {
             return Decision.waiting("Bake of " + step + " done; waiting for the metrics through "
                     + Gates.seconds(bakeEnd) + " to arrive.");
         }
-        Instant since = state == RolloutState.HOLDING ? progress.holdingSince.orElse(t) : t;
+        Instant since = holdingSince(state, t);
         String message = "Holding " + step + " as inconclusive: " + (evidence
                 ? "no duration judgement yet. " + v.reason(Verdict.Reason.Kind.DURATION).map(Verdict.Reason::text).orElse("")
                 : v.reason(Verdict.Reason.Kind.EVIDENCE).map(Verdict.Reason::text).orElse(v.headline()));
@@ -149,6 +148,11 @@ final class Decider {
                     Cause.INCONCLUSIVE, since);
         }
         return Decision.hold(message, Optional.empty(), Cause.INCONCLUSIVE, since);
+    }
+
+    /** When the hold began: now, unless the rollout is holding already. */
+    private Instant holdingSince(RolloutState state, Instant now) {
+        return state == RolloutState.HOLDING ? progress.holdingSince.orElse(now) : now;
     }
 
     /**

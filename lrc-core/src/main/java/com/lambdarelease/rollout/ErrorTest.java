@@ -61,15 +61,23 @@ public final class ErrorTest {
 
     /** log Lambda: log-sum-exp of the alternatives' products with equal weights. */
     public double logStatistic() {
+        return logMeanExp(logProducts);
+    }
+
+    /** log of the mean of exp(l) over {@code logs}, without overflow; -infinity when every term is. */
+    static double logMeanExp(double[] logs) {
         double max = Double.NEGATIVE_INFINITY;
-        for (double l : logProducts) {
+        for (double l : logs) {
             max = Math.max(max, l);
         }
+        if (max == Double.NEGATIVE_INFINITY) {
+            return max;
+        }
         double sum = 0;
-        for (double l : logProducts) {
+        for (double l : logs) {
             sum += Math.exp(l - max);
         }
-        return max + Math.log(sum / logProducts.length);
+        return max + Math.log(sum / logs.length);
     }
 
     /** log(1/alpha): the statistic's threshold. */

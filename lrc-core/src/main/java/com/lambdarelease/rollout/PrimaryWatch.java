@@ -72,18 +72,7 @@ final class PrimaryWatch {
     }
 
     double logStatistic() {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double l : logProducts) {
-            max = Math.max(max, l);
-        }
-        if (max == Double.NEGATIVE_INFINITY) {
-            return max;
-        }
-        double sum = 0;
-        for (double l : logProducts) {
-            sum += Math.exp(l - max);
-        }
-        return max + Math.log(sum / logProducts.length);
+        return ErrorTest.logMeanExp(logProducts);
     }
 
     /** True once the primary is shown to fail far more often than in the hour before the rollout. */

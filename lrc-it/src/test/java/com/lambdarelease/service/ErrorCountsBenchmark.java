@@ -6,7 +6,6 @@ import com.lambdarelease.domain.LogScan;
 import com.lambdarelease.logs.ErrorCounter;
 import com.lambdarelease.logs.ErrorCounts;
 import com.lambdarelease.logs.ErrorLines;
-import com.lambdarelease.sandbox.SandboxOptions;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -38,16 +37,7 @@ public final class ErrorCountsBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        try (SandboxServices env = new SandboxServices(SandboxOptions.builderForTests().traffic(true)
-                .backfill(Duration.ofHours(1)).build())) {
-            var lambda = env.clients.lambda();
-            String revision = lambda.getAlias(b -> b.functionName(FN).name("prod")).revisionId();
-            lambda.updateAlias(b -> b.functionName(FN).name("prod").functionVersion("3").revisionId(revision)
-                    .routingConfig(r -> r.additionalVersionWeights(Map.of("4", 0.1))));
-            for (int minute = 0; minute < 20; minute++) {
-                env.clock.advance(Duration.ofMinutes(1));
-                env.sandbox.generateTrafficToNow();
-            }
+        try (SandboxServices env = ErrorCountsTest.anHourOfTrafficThenACanaryFor20Minutes()) {
             LogsService logs = new SdkLogsService(env.clients.logs(), RequestBudget.unlimited());
             Instant end = env.clock.instant();
             Instant start = end.minus(Duration.ofHours(1));

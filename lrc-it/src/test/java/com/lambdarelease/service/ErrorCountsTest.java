@@ -36,8 +36,14 @@ class ErrorCountsTest {
 
     @BeforeEach
     void anHourOfTrafficThenACanary() throws Exception {
-        env = new SandboxServices(SandboxOptions.builderForTests().traffic(true).backfill(Duration.ofHours(1)).build());
+        env = anHourOfTrafficThenACanaryFor20Minutes();
         logs = new SdkLogsService(env.clients.logs(), RequestBudget.unlimited());
+    }
+
+    /** The sandbox at its default traffic with an hour of history, then prod at 90/10 between v3 and v4 for 20 minutes. */
+    static SandboxServices anHourOfTrafficThenACanaryFor20Minutes() throws Exception {
+        SandboxServices env = new SandboxServices(SandboxOptions.builderForTests().traffic(true)
+                .backfill(Duration.ofHours(1)).build());
         LambdaClient lambda = env.clients.lambda();
         String revision = lambda.getAlias(b -> b.functionName(FN).name("prod")).revisionId();
         lambda.updateAlias(b -> b.functionName(FN).name("prod").functionVersion("3").revisionId(revision)
@@ -46,6 +52,7 @@ class ErrorCountsTest {
             env.clock.advance(Duration.ofMinutes(1));
             env.sandbox.generateTrafficToNow();
         }
+        return env;
     }
 
     @AfterEach

@@ -79,6 +79,7 @@ abstract class AliasWriteCommand extends CliCommand {
         r.println(plan.change().title());
         r.println("  before: " + plan.beforeText());
         r.println("  after:  " + plan.afterText());
+        r.println("  " + plan.asText());
         plan.warnings().forEach(w -> r.println("  warning: " + w));
         r.flush();
     }

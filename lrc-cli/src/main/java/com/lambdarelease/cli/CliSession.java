@@ -92,6 +92,13 @@ final class CliSession implements AutoCloseable {
         }
     }
 
+    /** "as arn:aws:…" for a confirmation: the caller STS says this connection is, or the profile when STS did not say. */
+    String asText() {
+        return session.services().identity().caller().handle((c, e) -> c == null
+                ? "as " + session.services().who() + " (STS did not say who: " + com.lambdarelease.release.Problems.describe(e) + ")"
+                : "as " + c.arn()).join();
+    }
+
     /** Where background outcomes and failures are said: standard error. */
     Feedback feedback() {
         return feedback;

@@ -107,6 +107,11 @@ final class LogsCommand extends CliCommand {
 
     /** {@code 15m} as a duration; anything else (or more than 7 days) is refused. */
     static Duration span(String text) {
+        return span(text, MAX_SINCE);
+    }
+
+    /** {@code 15m} as a duration; anything else, or more than {@code max} (a whole number of days), is refused. */
+    static Duration span(String text, Duration max) {
         Matcher m = SPAN.matcher(text == null ? "" : text.trim());
         if (!m.matches()) {
             throw CliFailure.refused("--since must be a number and a unit (s, m, h or d), such as 15m; was '" + text + "'.");
@@ -118,8 +123,8 @@ final class LogsCommand extends CliCommand {
             case "h" -> Duration.ofHours(n);
             default -> Duration.ofDays(n);
         };
-        if (d.isZero() || d.compareTo(MAX_SINCE) > 0) {
-            throw CliFailure.refused("--since must be more than 0 and at most 7d; was '" + text + "'.");
+        if (d.isZero() || d.compareTo(max) > 0) {
+            throw CliFailure.refused("--since must be more than 0 and at most " + max.toDays() + "d; was '" + text + "'.");
         }
         return d;
     }

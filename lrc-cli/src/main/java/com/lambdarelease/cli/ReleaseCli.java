@@ -35,6 +35,7 @@ public final class ReleaseCli {
                         new AliasPromoteCommand(options, context), new AliasRollbackCommand(options, context),
                         new AliasDeleteCommand(options, context)),
                 new CommandLine(new JournalCommand(options, context)),
+                new CommandLine(new HistoryCommand(options, context)),
                 new CommandLine(new LogsCommand(options, context)),
                 group("sso", "IAM Identity Center: sign in (shared with the AWS CLI) and list accounts and roles.",
                         new SsoCommands.Login(options, context), new SsoCommands.Accounts(options, context)),
@@ -43,7 +44,7 @@ public final class ReleaseCli {
                         new RolloutControlCommand.Pause(options, context), new RolloutControlCommand.Resume(options, context),
                         new RolloutControlCommand.Approve(options, context), new RolloutControlCommand.Skip(options, context),
                         new RolloutControlCommand.OverrideGate(options, context), new RolloutControlCommand.Abort(options, context),
-                        new RolloutStatusCommand.ListAll(options, context)));
+                        new RolloutStatusCommand.ListAll(options, context), new RolloutTakeOverCommand(options, context)));
         commands.forEach(c -> {
             root.addSubcommand(c);
             describeWithSubcommands(c);
@@ -88,6 +89,10 @@ public final class ReleaseCli {
         } else if (t instanceof InvalidInputException) {
             code = ExitCodes.REFUSED;
             outcome = "refused";
+            message = t.getMessage();
+        } else if (t instanceof com.lambdarelease.rollout.RolloutLeases.LeaseHeldException) {
+            code = ExitCodes.CONFLICT;
+            outcome = "conflict";
             message = t.getMessage();
         } else if (t instanceof PreconditionFailedException) {
             code = ExitCodes.CONFLICT;

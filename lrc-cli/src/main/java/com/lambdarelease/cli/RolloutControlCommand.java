@@ -63,8 +63,18 @@ abstract class RolloutControlCommand extends CliCommand {
         check();
         Path journalFile = options.journalFile(context.env(), context.home());
         RolloutJournal journal = new RolloutJournal(ReleaseJournal.at(journalFile));
-        ObjectNode last = journal.latestOf(function, alias).filter(r -> !r.path("state").asText().matches("PROMOTED|ROLLED_BACK|FAILED"))
-                .orElseThrow(() -> CliFailure.refused("No unfinished rollout of " + function + ":" + alias + " in " + journalFile + "."));
+        Optional<ObjectNode> unfinished = journal.latestOf(function, alias)
+                .filter(r -> !r.path("state").asText().matches("PROMOTED|ROLLED_BACK|FAILED"));
+        if (unfinished.isEmpty()) {
+            // Not this machine's: another console's lease may say who drives it.
+            java.time.Instant now = session.session().services().clock().instant();
+            Optional<com.lambdarelease.rollout.RolloutLease> lease = CliSession.await(RolloutDriver.leases(session).of(function, alias));
+            throw CliFailure.refused("No unfinished rollout of " + function + ":" + alias + " in " + journalFile + "."
+                    + lease.map(l -> " Its lease says it is " + l.describe(now) + (l.stale(now)
+                            ? ": take it over with `rollout take-over " + function + " " + alias + "`."
+                            : "; act on it on " + l.host() + ".")).orElse(""));
+        }
+        ObjectNode last = unfinished.get();
         String id = last.path("id").asText();
         if (RolloutLock.held(RolloutLock.file(RolloutEngine.lockFolderBeside(journalFile), function, alias))) {
             journal.request(id, function, alias, control(), reason, session.session().services().who(),

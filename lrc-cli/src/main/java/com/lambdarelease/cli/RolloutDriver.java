@@ -55,6 +55,13 @@ final class RolloutDriver {
                 RolloutEngine.lockFolderBeside(journal));
     }
 
+    /** The leases of the session's connection, as a driver on this machine writes and reads them. */
+    static com.lambdarelease.rollout.RolloutLeases leases(CliSession session) {
+        return new com.lambdarelease.rollout.RolloutLeases(session.session().services().lambda(),
+                session.session().services().identity(), session.session().services().clock(),
+                com.lambdarelease.rollout.RolloutLeases.localHost(), "reader");
+    }
+
     int drive(Rollout rollout, Clock clock) {
         RolloutLoop loop = new RolloutLoop(feedback);
         loop.add(rollout);

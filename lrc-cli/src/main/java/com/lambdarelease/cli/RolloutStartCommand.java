@@ -113,6 +113,10 @@ final class RolloutStartCommand extends CliCommand {
                 .withRollbackOnFailure(onGateFailure == Then.rollback)
                 .withUnjudged(java.time.Duration.ofSeconds(Math.round(unjudgedLimit * 60)), whenUnjudged == Then.rollback);
         report().println("Roll out on " + function + ":" + alias + " by " + plan.name() + ": " + plan.describe());
+        report().println("  " + session.asText());
+        AliasRoute current = CliSession.await(session.lambda().getAlias(function, alias));
+        CliSession.await(session.session().ownership().of(function, current)).warnings(function, alias)
+                .forEach(w -> report().println("  warning: " + w));
         report().flush();
         if (!yes) {
             if (!context.terminal().interactive()) {

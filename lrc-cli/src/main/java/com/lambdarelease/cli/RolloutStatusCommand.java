@@ -93,16 +93,86 @@ abstract class RolloutStatusCommand extends CliCommand {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Every rollout in the journal, with its latest state.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Every rollout in the journal, with its latest "
+            + "state; with --all, the rollouts anyone drives on the account's functions (their leases).")
     static final class ListAll extends RolloutStatusCommand {
+
+        /** At most this many functions' leases are read (one GetFunction each). */
+        static final int MAX_FUNCTIONS = 200;
+
+        @picocli.CommandLine.Option(names = "--all", description = "Read the rollout leases on the functions "
+                + "(tags lrc:rollout:*): rollouts driven from any machine, and those whose driver stopped.")
+        boolean all;
+
+        @picocli.CommandLine.Option(names = "--function", paramLabel = "NAME", description = "With --all: only these "
+                + "functions (repeatable); by default every function, up to " + MAX_FUNCTIONS + ".")
+        List<String> functions = new ArrayList<>();
+
         ListAll(GlobalOptions o, CliContext c) {
             super(o, c);
         }
 
         @Override
-        int run(CliSession none) {
-            Map<String, ObjectNode> latest = journal().latest();
-            print(List.copyOf(latest.values()));
+        boolean needsConnection() {
+            return all;
+        }
+
+        @Override
+        int run(CliSession session) {
+            if (!all) {
+                if (!functions.isEmpty()) {
+                    throw CliFailure.refused("--function goes with --all.");
+                }
+                Map<String, ObjectNode> latest = journal().latest();
+                print(List.copyOf(latest.values()));
+                return ExitCodes.DONE;
+            }
+            functions.forEach(com.lambdarelease.domain.AwsNames::requireFunctionName);
+            List<String> names = functions.isEmpty()
+                    ? CliSession.await(session.lambda().listAllFunctions()).stream()
+                            .map(com.lambdarelease.domain.FunctionSummary::name).toList()
+                    : List.copyOf(functions);
+            List<String> read = names.subList(0, Math.min(names.size(), MAX_FUNCTIONS));
+            com.lambdarelease.rollout.RolloutLeases leases = RolloutDriver.leases(session);
+            List<java.util.concurrent.CompletableFuture<List<com.lambdarelease.rollout.RolloutLease>>> reads =
+                    read.stream().map(leases::of).toList();
+            java.time.Instant now = session.session().services().clock().instant();
+            List<com.lambdarelease.rollout.RolloutLease> found = new ArrayList<>();
+            reads.forEach(f -> found.addAll(CliSession.await(f)));
+            if (options.json()) {
+                ArrayNode array = Output.array();
+                for (com.lambdarelease.rollout.RolloutLease l : found) {
+                    ObjectNode n = array.addObject();
+                    n.put("function", l.function());
+                    n.put("alias", l.alias());
+                    n.put("id", l.rolloutId());
+                    n.put("by", l.by());
+                    n.put("owner", l.ownerArn());
+                    n.put("host", l.host());
+                    n.put("step", l.step());
+                    n.put("canaryPercent", l.canaryPercent());
+                    n.put("heartbeat", l.beat().toString());
+                    n.put("driven", !l.stale(now));
+                    n.put("driver", l.describe(now));
+                }
+                Output.json(out(), array);
+            } else {
+                List<List<String>> table = new ArrayList<>();
+                for (com.lambdarelease.rollout.RolloutLease l : found) {
+                    table.add(List.of(l.function() + ":" + l.alias(), l.by(), l.host(), l.step(),
+                            com.lambdarelease.domain.Weight.percentNumber(l.canaryPercent()) + "%", l.beat().toString(),
+                            l.stale(now) ? "no driver since " + l.beat() + ": resume here (rollout take-over), or roll back"
+                                    : "driven"));
+                }
+                Output.table(out(), List.of("ALIAS", "BY", "HOST", "STEP", "WEIGHT", "HEARTBEAT", "DRIVER"), table);
+                if (names.size() > read.size()) {
+                    out().println("Read the first " + read.size() + " of " + names.size() + " functions; name others with --function.");
+                }
+                if (found.isEmpty()) {
+                    out().println("No rollout leases on " + (read.size() == 1 ? read.get(0) : read.size() + " functions") + ".");
+                }
+                out().flush();
+            }
             return ExitCodes.DONE;
         }
     }

@@ -30,8 +30,15 @@ import java.util.function.Supplier;
  */
 public final class AliasWriter {
 
-    /** Who writes, for the journal: the connection's label and the profile or role it uses. */
-    public record Identity(String connection, String who) {
+    /**
+     * Who writes, for the journal: the connection's label, the profile or role it uses, and the caller STS says
+     * those credentials are (the journal's WHO once known).
+     */
+    public record Identity(String connection, String who, com.lambdarelease.service.IdentityService caller) {
+
+        public Identity(String connection, String who) {
+            this(connection, who, com.lambdarelease.service.IdentityService.NONE);
+        }
     }
 
     private final LambdaService lambda;
@@ -40,29 +47,49 @@ public final class AliasWriter {
     private final Clock clock;
     private final Identity identity;
     private final Executor io;
+    private final Optional<Ownership> ownership;
 
     /**
      * @param io where the journal is written (blocking disk I/O): never the FX thread
      */
     public AliasWriter(LambdaService lambda, FunctionStates states, ReleaseJournal journal, Clock clock,
                        Identity identity, Executor io) {
+        this(lambda, states, journal, clock, identity, io, Optional.empty());
+    }
+
+    /** @param ownership reads who else owns an alias (a stack, CodeDeploy), for the plan's warnings */
+    public AliasWriter(LambdaService lambda, FunctionStates states, ReleaseJournal journal, Clock clock,
+                       Identity identity, Executor io, Optional<Ownership> ownership) {
         this.lambda = lambda;
         this.states = states;
         this.journal = journal;
         this.clock = clock;
         this.identity = identity;
         this.io = io;
+        this.ownership = ownership;
     }
 
-    /** Works out the split a change leads to and checks it; sends nothing. Fails only through the future. */
+    /**
+     * Works out the split a change leads to and checks it, says who it will be sent as and warns of the alias's other
+     * owners; sends nothing. Fails only through the future.
+     */
     public CompletableFuture<WritePlan> plan(AliasChange change) {
+        CompletableFuture<WritePlan> checked;
         try {
-            return planChecked(change);
+            checked = planChecked(change);
         } catch (InvalidInputException e) {
             return CompletableFuture.completedFuture(refused(change, Optional.empty(), e.getMessage()));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+        CompletableFuture<Optional<com.lambdarelease.domain.Caller>> caller = identity.caller().caller()
+                .handle((c, e) -> Optional.ofNullable(c));
+        CompletableFuture<List<String>> owners = ownership.isEmpty() || change.basedOn().isEmpty()
+                ? CompletableFuture.completedFuture(List.of())
+                : ownership.get().of(change.functionName(), change.basedOn().get())
+                        .thenApply(o -> o.warnings(change.functionName(), change.aliasName()));
+        return checked.thenCombine(caller, (p, c) -> p.with(c, p.owners()))
+                .thenCombine(owners, (p, o) -> p.refused() ? p : p.with(p.as(), o));
     }
 
     private CompletableFuture<WritePlan> planChecked(AliasChange change) {
@@ -309,11 +336,17 @@ public final class AliasWriter {
         String arn = (after.isPresent() ? after : before).map(AliasRoute::arn).orElse("");
         String[] parts = arn.split(":");
         journal.append(new JournalEntry(clock.instant(), identity.connection(), parts.length > 4 ? parts[4] : "",
-                parts.length > 3 ? parts[3] : "", identity.who(), change.functionName(), change.aliasName(),
+                parts.length > 3 ? parts[3] : "", who(), change.functionName(), change.aliasName(),
                 change.action().word(), before.map(AliasRoute::split), after.map(AliasRoute::split),
                 before.map(AliasRoute::revisionId).orElse(""), after.map(AliasRoute::revisionId).orElse(""), result,
                 result.equals(JournalEntry.APPLIED) ? "" : outcome.message()));
         return outcome;
+    }
+
+    /** The caller's ARN once STS said it, else the profile or credentials (a journal line never waits on STS). */
+    private String who() {
+        return identity.caller().caller().thenApply(com.lambdarelease.domain.Caller::arn)
+                .exceptionally(e -> identity.who()).getNow(identity.who());
     }
 
     private record Attempt<T>(T value, Throwable error) {

@@ -164,7 +164,10 @@ public final class SessionFactory implements AutoCloseable {
                 new SdkMetricsService(clients.cloudWatch(), local.clock()),
                 // The sandbox holds Logs to AWS's rates too, so the budget applies there as well.
                 new SdkLogsService(clients.logs(), SdkLogsService.filterLogEventsBudget(Clock.systemUTC(), scheduler)),
-                clients.activity(), local.clock(), local.speed(), clients, "sandbox");
+                clients.activity(), local.clock(), local.speed(), clients, "sandbox",
+                new com.lambdarelease.service.SdkIdentityService(clients.sts()),
+                new com.lambdarelease.service.SdkTrailService(clients.cloudTrail(),
+                        com.lambdarelease.service.SdkTrailService.lookupBudget(Clock.systemUTC(), scheduler)));
     }
 
     /** The embedded sandbox's address, once started (the command line prints it). */
@@ -196,7 +199,10 @@ public final class SessionFactory implements AutoCloseable {
                 new SdkLambdaService(clients, RequestBudget.lambdaControlPlane(wall, scheduler), pageRetry()),
                 new SdkMetricsService(clients.cloudWatch(), clock),
                 new SdkLogsService(clients.logs(), SdkLogsService.filterLogEventsBudget(wall, scheduler)),
-                clients.activity(), clock, endpointClock.map(EndpointClock::speed).orElse(1.0), clients, who);
+                clients.activity(), clock, endpointClock.map(EndpointClock::speed).orElse(1.0), clients, who,
+                new com.lambdarelease.service.SdkIdentityService(clients.sts()),
+                new com.lambdarelease.service.SdkTrailService(clients.cloudTrail(),
+                        com.lambdarelease.service.SdkTrailService.lookupBudget(wall, scheduler)));
     }
 
     private ConsoleServices openAws(String label, Optional<java.net.URI> endpoint, String region, String profile,

@@ -34,7 +34,9 @@ public enum Awaiting {
     /** Nobody drove the rollout for a while (its driver stopped); picked up by a console, it waits to be resumed. */
     DRIVER_LOST("no driver since its last evaluation: resume to drive it from here, or abort to roll back"),
     /** The driver stopped during a write whose answer is unknown (found on recovery). */
-    INTERRUPTED("the rollout was interrupted during a write: resume or abort");
+    INTERRUPTED("the rollout was interrupted during a write: resume or abort"),
+    /** Another console holds the rollout's lease now: this one no longer drives it, and writes nothing. */
+    TAKEN_OVER("another console drives the rollout now: act on it there");
 
     private final String words;
 

@@ -41,6 +41,7 @@ public final class Rollout {
     private final Clock clock;
     private final Runnable onFinished;
     private final Runnable heartbeat;
+    private final java.util.function.Supplier<Optional<String>> leaseLost;
     private final AtomicReference<RolloutState> state;
     private final Progress progress;
     private final Recorder recorder;
@@ -54,14 +55,16 @@ public final class Rollout {
 
     Rollout(String id, AliasRoute baseline, Optional<Map<String, Integer>> baselineProvisioned, String target,
             RolloutPlan plan, RolloutSettings settings, ReleaseSession session, RolloutJournal journal, Clock clock,
-            Executor listenerExecutor, Runnable onFinished, Runnable heartbeat, RolloutState initial) {
+            Executor listenerExecutor, Runnable onFinished, Runnable heartbeat,
+            java.util.function.Supplier<Optional<String>> leaseLost, RolloutState initial) {
         this.terms = new Terms(id, baseline, baselineProvisioned, target, plan, settings);
         this.clock = clock;
         this.onFinished = onFinished;
         this.heartbeat = heartbeat;
+        this.leaseLost = leaseLost;
         this.state = new AtomicReference<>(initial);
         this.progress = new Progress(terms);
-        this.recorder = new Recorder(terms, progress, state::get, journal, clock, session.services().who(),
+        this.recorder = new Recorder(terms, progress, state::get, journal, clock, session.who(),
                 listenerExecutor);
         this.alias = new RolloutAlias(session, baseline, progress);
         this.restorer = new Restorer(terms, progress, machine, alias, recorder);
@@ -174,6 +177,14 @@ public final class Rollout {
             return recorder.unchanged();
         }
         heartbeat.run();
+        if (progress.awaiting.filter(a -> a == Awaiting.TAKEN_OVER).isPresent()) {
+            return recorder.unchanged(); // another console drives it: nothing more from here
+        }
+        Optional<String> lost = leaseLost.get();
+        if (lost.isPresent()) {
+            controls.pauseNow(lost.get(), Awaiting.TAKEN_OVER, Cause.OPERATOR);
+            return recorder.unchanged();
+        }
         Optional<ObjectNode> request = recorder.takeRequest();
         if (request.isPresent()) {
             ObjectNode r = request.get();

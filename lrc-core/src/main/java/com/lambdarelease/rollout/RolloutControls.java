@@ -52,6 +52,11 @@ final class RolloutControls {
             progress.message = "The rollout is " + machine.state().words() + "; there is nothing to " + control.word() + ".";
             return recorder.unchanged();
         }
+        if (progress.awaiting.filter(a -> a == Awaiting.TAKEN_OVER).isPresent()) {
+            progress.message = "Another console drives this rollout now; nothing was done here. Act on it there, or take it "
+                    + "over once its driver has stopped.";
+            return recorder.unchanged();
+        }
         return switch (control) {
             case PAUSE -> pause(said);
             case RESUME -> resume();

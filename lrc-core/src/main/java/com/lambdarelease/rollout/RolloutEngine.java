@@ -54,6 +54,21 @@ public final class RolloutEngine implements AutoCloseable {
     private final Executor listenerExecutor;
     private final Path lockFolder;
     private final Map<String, RolloutLock> locks = new ConcurrentHashMap<>();
+    private final RolloutLeases leases;
+    private final Map<String, Held> held = new ConcurrentHashMap<>();
+
+    /** This engine's lease on one alias: when it last renewed it, and who took it, once someone else did. */
+    private static final class Held {
+        final String rolloutId;
+        volatile Instant renewedAt;
+        volatile boolean renewing;
+        volatile Optional<String> lost = Optional.empty();
+
+        Held(String rolloutId, Instant renewedAt) {
+            this.rolloutId = rolloutId;
+            this.renewedAt = renewedAt;
+        }
+    }
 
     /**
      * @param listenerExecutor where rollout listeners are told (the FX thread in the console, {@code Runnable::run} in tests)
@@ -65,6 +80,13 @@ public final class RolloutEngine implements AutoCloseable {
         this.clock = clock;
         this.listenerExecutor = listenerExecutor;
         this.lockFolder = lockFolder;
+        this.leases = new RolloutLeases(session.services().lambda(), session.services().identity(), clock,
+                RolloutLeases.localHost(), UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /** The leases every console and command line on this account sees (tags on the functions). */
+    public RolloutLeases leases() {
+        return leases;
     }
 
     /** {@code rollout-locks/} beside the journal file. */
@@ -104,12 +126,18 @@ public final class RolloutEngine implements AutoCloseable {
                 });
             }
             String id = UUID.randomUUID().toString();
-            Rollout rollout = new Rollout(id, baseline, provisioned, request.version(), request.plan(),
+            return new Rollout(id, baseline, provisioned, request.version(), request.plan(),
                     request.settings(), session, journal, clock, listenerExecutor,
                     () -> release(request.function(), request.alias()), () -> beat(request.function(), request.alias()),
-                    RolloutState.PENDING);
-            journal.append(rollout.startedRecord(session.label()));
-            return rollout;
+                    () -> lost(request.function(), request.alias()), RolloutState.PENDING);
+        }).thenCompose(rollout -> {
+            ObjectNode started = rollout.startedRecord(session.label());
+            return leases.acquire(request.function(), request.alias(), rollout.id(), "0/" + request.plan().steps().size(),
+                    0, terms(started, started), Optional.empty()).thenApply(leased -> {
+                        held(request.function(), request.alias(), rollout.id(), leased);
+                        journal.append(started);
+                        return rollout;
+                    });
         }).whenComplete((r, e) -> {
             if (e != null) {
                 release(request.function(), request.alias());
@@ -149,11 +177,17 @@ public final class RolloutEngine implements AutoCloseable {
         }
         Rollout rollout = new Rollout(id, baseline, pc, s.path("target").asText(), PlanStore.fromJson(s.path("plan")),
                 RolloutJournal.settingsFrom(s.path("settings")), session, journal, clock, listenerExecutor,
-                () -> release(function, alias), () -> beat(function, alias), RolloutState.PENDING);
+                () -> release(function, alias), () -> beat(function, alias), () -> lost(function, alias),
+                RolloutState.PENDING);
         Optional<Instant> lastBeat = RolloutLock.lastBeat(RolloutLock.file(lockFolder, function, alias));
         String expected = lastState.path("revision").asText(baseline.revisionId());
         RolloutState recorded = RolloutJournal.state(lastState);
-        return session.services().lambda().getAlias(function, alias).thenApply(now -> {
+        // Recovering is taking the lease again: refused while another console's driver is alive.
+        return leases.acquire(function, alias, id, step(lastState, rollout), lastState.path("canaryPercent").asDouble(0),
+                terms(s, lastState), Optional.of(id)).thenCompose(leased -> {
+            held(function, alias, id, leased);
+            return session.services().lambda().getAlias(function, alias);
+        }).thenApply(now -> {
             if (now.revisionId().equals(expected)) {
                 RolloutState as = switch (recorded) {
                     case SHIFTING -> RolloutState.PAUSED; // the write's answer is unknown: the operator decides
@@ -196,7 +230,11 @@ public final class RolloutEngine implements AutoCloseable {
         return lock;
     }
 
-    /** The driver is alive: its lock file says when it last evaluated (what status shows as "no driver since"). */
+    /**
+     * The driver is alive: its lock file says when it last evaluated (what status shows as "no driver since"), and,
+     * at most once a {@link RolloutLease#RENEW_EVERY}, its lease on the function gets a new heartbeat and the
+     * rollout's latest state (one GetFunction and one TagResource; they run beside the evaluation).
+     */
     private void beat(String function, String alias) {
         RolloutLock lock = locks.get(key(function, alias));
         if (lock != null) {
@@ -206,6 +244,100 @@ public final class RolloutEngine implements AutoCloseable {
                 // The rollout goes on; status then shows "no driver since" the last beat, which is the state to see.
             }
         }
+        Held h = held.get(key(function, alias));
+        Instant now = clock.instant();
+        if (h == null || h.renewing || h.lost.isPresent() || now.isBefore(h.renewedAt.plus(RolloutLease.RENEW_EVERY))) {
+            return;
+        }
+        h.renewing = true;
+        h.renewedAt = now;
+        List<ObjectNode> records = journal.of(h.rolloutId);
+        Optional<ObjectNode> started = records.stream().filter(r -> "started".equals(r.path("event").asText())).findFirst();
+        if (started.isEmpty()) {
+            h.renewing = false;
+            return;
+        }
+        ObjectNode last = records.stream().filter(r -> !"request".equals(r.path("event").asText()) && r.has("revision"))
+                .reduce((a, b) -> b).orElse(started.get());
+        leases.renew(function, alias, h.rolloutId, stepOf(started.get(), last), last.path("canaryPercent").asDouble(0),
+                terms(started.get(), last)).whenComplete((other, e) -> {
+                    h.renewing = false;
+                    if (other != null && other.isPresent()) {
+                        RolloutLease l = other.get();
+                        h.lost = Optional.of(l.owner() + " took this rollout over (its lease since " + Gates.seconds(l.beat())
+                                + "): this console no longer drives it and writes nothing to " + function + ":" + alias + ".");
+                    }
+                    // A renewal that failed is tried again at the next beat; meanwhile other consoles see the old heartbeat.
+                });
+    }
+
+    /** Why this engine no longer drives {@code function:alias}'s rollout: another console took its lease. */
+    private Optional<String> lost(String function, String alias) {
+        Held h = held.get(key(function, alias));
+        return h == null ? Optional.empty() : h.lost;
+    }
+
+    private void held(String function, String alias, String rolloutId, boolean leased) {
+        if (leased) {
+            held.put(key(function, alias), new Held(rolloutId, clock.instant()));
+        }
+    }
+
+    /** What another console needs to drive the rollout on: its start line and its latest state line. */
+    private static ObjectNode terms(ObjectNode started, ObjectNode state) {
+        ObjectNode t = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        t.set("started", started);
+        t.set("state", state);
+        return t;
+    }
+
+    /** "2/4": the step a state line is at (counted from 1), of the plan's steps. */
+    private static String stepOf(ObjectNode started, ObjectNode state) {
+        int steps = started.path("plan").path("steps").size();
+        return (state.path("step").asInt(-1) + 1) + "/" + steps;
+    }
+
+    private static String step(ObjectNode state, Rollout rollout) {
+        return (state.path("step").asInt(-1) + 1) + "/" + rollout.snapshot().plan().steps().size();
+    }
+
+    /**
+     * Takes over a rollout another console drove, whose lease went stale ({@code seen}, as the operator was shown it):
+     * journals its start and latest state from the lease (unless this journal has them), then a {@code takeover} line
+     * saying whose it was, and recovers it like any unfinished rollout: paused when the alias moved since. Refused while
+     * the lease is live, or when it changed since it was shown.
+     */
+    public CompletableFuture<Optional<Rollout>> takeOver(RolloutLease seen, String reason) {
+        return leases.of(seen.function(), seen.alias()).thenCompose(now -> {
+            Instant t = clock.instant();
+            if (now.isEmpty() || !now.get().rolloutId().equals(seen.rolloutId()) || !now.get().beat().equals(seen.beat())) {
+                throw new IllegalStateException("The lease on " + seen.function() + ":" + seen.alias() + " changed since it "
+                        + "was shown" + now.map(l -> ": it is now " + l.describe(t)).orElse(": it is gone (the rollout ended)")
+                        + ". Nothing was taken over.");
+            }
+            if (!now.get().stale(t)) {
+                throw new IllegalStateException("The rollout of " + seen.function() + ":" + seen.alias() + " is "
+                        + now.get().describe(t) + "; a live driver's rollout is not taken over.");
+            }
+            com.fasterxml.jackson.databind.JsonNode terms = now.get().terms().orElseThrow(() -> new IllegalStateException(
+                    "The lease on " + seen.function() + ":" + seen.alias() + " does not say enough to drive the rollout on "
+                            + "(its terms tags are missing or cut). Roll the alias back by hand, or remove its lrc:rollout tags."));
+            if (journal.of(seen.rolloutId()).isEmpty()) {
+                journal.append(((ObjectNode) terms.path("started")).deepCopy());
+                ObjectNode state = ((ObjectNode) terms.path("state")).deepCopy();
+                if (!"started".equals(state.path("event").asText())) {
+                    journal.append(state);
+                }
+            }
+            ObjectNode line = journal.record(seen.rolloutId(), seen.function(), seen.alias(), "takeover", t);
+            line.put("from", seen.owner());
+            line.put("fromArn", seen.ownerArn());
+            line.put("lastBeat", seen.beat().toString());
+            line.put("who", session.who());
+            line.put("reason", reason);
+            journal.append(line);
+            return recover(seen.function(), seen.alias());
+        });
     }
 
     /** " (no driver since 2026-12-01T12:07:00Z)", from the lock file's last heartbeat. */
@@ -225,6 +357,11 @@ public final class RolloutEngine implements AutoCloseable {
         RolloutLock lock = locks.remove(key(function, alias));
         if (lock != null) {
             lock.close();
+        }
+        Held h = held.remove(key(function, alias));
+        if (h != null && h.lost.isEmpty()) {
+            // The rollout ended (or could not start): other consoles stop showing it. A failure leaves a lease that goes stale.
+            leases.release(function, alias);
         }
     }
 

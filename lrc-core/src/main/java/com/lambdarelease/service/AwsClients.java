@@ -19,7 +19,9 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsAsyncClient;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailAsyncClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.sts.StsAsyncClient;
 
 import java.net.URI;
 import java.time.Duration;
@@ -57,11 +59,21 @@ public final class AwsClients implements AutoCloseable {
     private final LambdaClient lambda;
     private final CloudWatchAsyncClient cloudWatch;
     private final CloudWatchLogsAsyncClient logs;
+    private final StsAsyncClient sts;
+    private final CloudTrailAsyncClient cloudTrail;
     private final ClientActivity activity;
+
+    /**
+     * The SDK's application id, sent in every request's User-Agent ({@code app/lambda-release-console}), so
+     * CloudTrail's {@code userAgent} tells a change made with this tool from one made with the AWS CLI or console
+     * (https://docs.aws.amazon.com/sdkref/latest/guide/feature-appid.html).
+     */
+    public static final String APP_ID = "lambda-release-console";
 
     private AwsClients(SdkAsyncHttpClient http, EventLoopGroup eventLoops, SdkHttpClient lambdaHttp,
                        ExecutorService lambdaCalls, LambdaClient lambda, CloudWatchAsyncClient cloudWatch,
-                       CloudWatchLogsAsyncClient logs, ClientActivity activity) {
+                       CloudWatchLogsAsyncClient logs, StsAsyncClient sts, CloudTrailAsyncClient cloudTrail,
+                       ClientActivity activity) {
         this.http = http;
         this.eventLoops = eventLoops;
         this.lambdaHttp = lambdaHttp;
@@ -69,6 +81,8 @@ public final class AwsClients implements AutoCloseable {
         this.lambda = lambda;
         this.cloudWatch = cloudWatch;
         this.logs = logs;
+        this.sts = sts;
+        this.cloudTrail = cloudTrail;
         this.activity = activity;
     }
 
@@ -114,13 +128,9 @@ public final class AwsClients implements AutoCloseable {
         // NextMarkerPeek: a listing asks for its next page as soon as the Marker is read off the wire.
         ClientOverrideConfiguration lambdaOverrides = ClientOverrideConfiguration.builder()
                 .addExecutionInterceptor(activity).addExecutionInterceptor(new NextMarkerPeek()).retryStrategy(retries.get())
-                .build();
-        ClientOverrideConfiguration cloudWatchOverrides = ClientOverrideConfiguration.builder()
-                .addExecutionInterceptor(activity).retryStrategy(retries.get())
-                .build();
-        ClientOverrideConfiguration logsOverrides = ClientOverrideConfiguration.builder()
-                .addExecutionInterceptor(activity).retryStrategy(retries.get())
-                .build();
+                .appId(APP_ID).build();
+        Supplier<ClientOverrideConfiguration> overrides = () -> ClientOverrideConfiguration.builder()
+                .addExecutionInterceptor(activity).retryStrategy(retries.get()).appId(APP_ID).build();
         Apache5HttpClient.Builder lambdaHttpBuilder = Apache5HttpClient.builder()
                 .maxConnections(LAMBDA_CALLS)
                 .connectionTimeout(Duration.ofSeconds(5));
@@ -144,18 +154,26 @@ public final class AwsClients implements AutoCloseable {
         var lambdaBuilder = LambdaClient.builder().region(region).credentialsProvider(credentials)
                 .httpClient(lambdaHttp).overrideConfiguration(lambdaOverrides);
         var cloudWatchBuilder = CloudWatchAsyncClient.builder().region(region).credentialsProvider(credentials)
-                .httpClient(http).overrideConfiguration(cloudWatchOverrides)
+                .httpClient(http).overrideConfiguration(overrides.get())
                 .asyncConfiguration(a -> a.advancedOption(SdkAdvancedAsyncClientOption.FUTURE_COMPLETION_EXECUTOR, direct));
         var logsBuilder = CloudWatchLogsAsyncClient.builder().region(region).credentialsProvider(credentials)
-                .httpClient(http).overrideConfiguration(logsOverrides)
+                .httpClient(http).overrideConfiguration(overrides.get())
+                .asyncConfiguration(a -> a.advancedOption(SdkAdvancedAsyncClientOption.FUTURE_COMPLETION_EXECUTOR, direct));
+        var stsBuilder = StsAsyncClient.builder().region(region).credentialsProvider(credentials)
+                .httpClient(http).overrideConfiguration(overrides.get())
+                .asyncConfiguration(a -> a.advancedOption(SdkAdvancedAsyncClientOption.FUTURE_COMPLETION_EXECUTOR, direct));
+        var cloudTrailBuilder = CloudTrailAsyncClient.builder().region(region).credentialsProvider(credentials)
+                .httpClient(http).overrideConfiguration(overrides.get())
                 .asyncConfiguration(a -> a.advancedOption(SdkAdvancedAsyncClientOption.FUTURE_COMPLETION_EXECUTOR, direct));
         endpoint.ifPresent(uri -> {
             lambdaBuilder.endpointOverride(uri);
             cloudWatchBuilder.endpointOverride(uri);
             logsBuilder.endpointOverride(uri);
+            stsBuilder.endpointOverride(uri);
+            cloudTrailBuilder.endpointOverride(uri);
         });
         return new AwsClients(http, eventLoops, lambdaHttp, lambdaCalls, lambdaBuilder.build(), cloudWatchBuilder.build(),
-                logsBuilder.build(), activity);
+                logsBuilder.build(), stsBuilder.build(), cloudTrailBuilder.build(), activity);
     }
 
     /** Clients for a local sandbox: fixed dummy credentials that never leave the machine. */
@@ -196,6 +214,14 @@ public final class AwsClients implements AutoCloseable {
         return logs;
     }
 
+    public StsAsyncClient sts() {
+        return sts;
+    }
+
+    public CloudTrailAsyncClient cloudTrail() {
+        return cloudTrail;
+    }
+
     public ClientActivity activity() {
         return activity;
     }
@@ -207,6 +233,8 @@ public final class AwsClients implements AutoCloseable {
         lambdaHttp.close();
         cloudWatch.close();
         logs.close();
+        sts.close();
+        cloudTrail.close();
         http.close();
         eventLoops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }

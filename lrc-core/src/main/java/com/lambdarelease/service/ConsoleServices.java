@@ -16,11 +16,21 @@ import java.time.Clock;
  * @param clockSpeed how many seconds of {@code clock} pass in a real second (above 1 on a sped-up sandbox)
  * @param resources closed when the connection is dropped
  * @param who      the profile or credentials the connection uses ("sandbox", "profile prod-admin"), for the journal
+ * @param identity who those credentials are (STS), for the journal, confirmations and rollout leases
+ * @param trail    CloudTrail's record of Lambda calls made from anywhere, for alias history
  */
 public record ConsoleServices(String label, LambdaService lambda, MetricsService metrics, LogsService logs,
                               ClientActivity activity,
-                              Clock clock, double clockSpeed, AutoCloseable resources, String who)
+                              Clock clock, double clockSpeed, AutoCloseable resources, String who,
+                              IdentityService identity, TrailService trail)
         implements AutoCloseable {
+
+    /** A connection that has no STS or CloudTrail (tests on fakes). */
+    public ConsoleServices(String label, LambdaService lambda, MetricsService metrics, LogsService logs,
+                           ClientActivity activity, Clock clock, double clockSpeed, AutoCloseable resources, String who) {
+        this(label, lambda, metrics, logs, activity, clock, clockSpeed, resources, who, IdentityService.NONE,
+                TrailService.NONE);
+    }
 
     /** A connection whose clock runs at real speed (AWS, or a sandbox on a manual clock). */
     public ConsoleServices(String label, LambdaService lambda, MetricsService metrics, LogsService logs,

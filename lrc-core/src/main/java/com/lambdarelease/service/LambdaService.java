@@ -92,4 +92,19 @@ public interface LambdaService {
 
     /** Invokes {@code functionName:qualifier} synchronously (RequestResponse) and reports which version ran. */
     CompletableFuture<InvocationResult> invoke(String functionName, String qualifier, String payloadJson);
+
+    /** The function's ARN and tags (GetFunction). */
+    default CompletableFuture<com.lambdarelease.domain.FunctionTags> tags(String functionName) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("This connection reads no tags."));
+    }
+
+    /** Adds or replaces {@code tags} on the function {@code functionArn} (TagResource). */
+    default CompletableFuture<Void> tag(String functionArn, Map<String, String> tags) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("This connection writes no tags."));
+    }
+
+    /** Removes the tags {@code keys} from the function {@code functionArn} (UntagResource). */
+    default CompletableFuture<Void> untag(String functionArn, java.util.Collection<String> keys) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("This connection writes no tags."));
+    }
 }

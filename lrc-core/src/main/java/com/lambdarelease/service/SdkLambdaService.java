@@ -206,6 +206,25 @@ public final class SdkLambdaService implements LambdaService {
     }
 
     @Override
+    public CompletableFuture<com.lambdarelease.domain.FunctionTags> tags(String functionName) {
+        return guarded(() -> {
+            AwsNames.requireFunctionName(functionName);
+            return call(() -> client.getFunction(r -> r.functionName(functionName)))
+                    .thenApply(r -> new com.lambdarelease.domain.FunctionTags(r.configuration().functionArn(), r.tags()));
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> tag(String functionArn, Map<String, String> tags) {
+        return guarded(() -> call(() -> client.tagResource(r -> r.resource(functionArn).tags(tags))).thenApply(r -> null));
+    }
+
+    @Override
+    public CompletableFuture<Void> untag(String functionArn, java.util.Collection<String> keys) {
+        return guarded(() -> call(() -> client.untagResource(r -> r.resource(functionArn).tagKeys(keys))).thenApply(r -> null));
+    }
+
+    @Override
     public CompletableFuture<Void> deleteVersion(String functionName, String version) {
         return guarded(() -> {
             AwsNames.requireFunctionName(functionName);

@@ -32,7 +32,8 @@ public final class FunctionDetailView {
     private boolean attached;
     private boolean canaryAttached;
 
-    public FunctionDetailView(FunctionDetailViewModel model, ReleaseCommands commands, CanaryPane canary) {
+    public FunctionDetailView(FunctionDetailViewModel model, ReleaseCommands commands, CanaryPane canary,
+                              com.lambdarelease.ui.history.AliasHistoryModel history) {
         this.canary = canary;
         Label title = new Label();
         title.setId(TITLE_ID);
@@ -80,20 +81,33 @@ public final class FunctionDetailView {
         Tab aliases = new Tab("Aliases", new AliasesView(model, commands).node());
         canaryTab.setContent(canary.node());
         canary.aliasChoosers(aliasChooser(model, "canary-alias"), aliasChooser(model, "canary-alias-empty"));
-        tabs.getTabs().addAll(versions, aliases, canaryTab);
+        Tab historyTab = new Tab("History", new com.lambdarelease.ui.history.AliasHistoryView(history).node());
+        historyTab.setId("history-tab");
+        tabs.getTabs().addAll(versions, aliases, canaryTab, historyTab);
+        // Read only while the tab shows: CloudTrail answers 2 lookups a second per account and region.
+        Runnable showHistory = () -> {
+            if (tabs.getSelectionModel().getSelectedItem() == historyTab && model.functionNameProperty().get() != null) {
+                history.show(model.functionNameProperty().get(), java.util.Optional.ofNullable(model.selectedAliasProperty().get()));
+            }
+        };
+        tabs.getSelectionModel().selectedItemProperty().subscribe(t -> showHistory.run());
+        model.selectedAliasProperty().subscribe(a -> showHistory.run());
+        model.functionNameProperty().subscribe(f -> showHistory.run());
         tabs.setId(TABS_ID);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         // The section can be chosen from elsewhere (the Environments matrix opens an alias): follow it.
         model.sectionProperty().subscribe(section -> {
             Tab want = section == FunctionDetailViewModel.Section.ALIASES ? aliases
-                    : section == FunctionDetailViewModel.Section.CANARY ? canaryTab : versions;
+                    : section == FunctionDetailViewModel.Section.CANARY ? canaryTab
+                    : section == FunctionDetailViewModel.Section.HISTORY ? historyTab : versions;
             if (tabs.getSelectionModel().getSelectedItem() != want) {
                 tabs.getSelectionModel().select(want);
             }
         });
         tabs.getSelectionModel().selectedItemProperty().subscribe(tab -> {
             model.sectionProperty().set(tab == aliases ? FunctionDetailViewModel.Section.ALIASES
-                    : tab == canaryTab ? FunctionDetailViewModel.Section.CANARY : FunctionDetailViewModel.Section.VERSIONS);
+                    : tab == canaryTab ? FunctionDetailViewModel.Section.CANARY
+                    : tab == historyTab ? FunctionDetailViewModel.Section.HISTORY : FunctionDetailViewModel.Section.VERSIONS);
             updateCanary();
         });
         // The canary workspace follows the selection; with none (another function) it clears, never stale.

@@ -59,7 +59,7 @@ public final class FunctionDetailViewModel {
     private FunctionSnapshot shown;
 
     /** Which part of the detail the operator is looking at. */
-    public enum Section { VERSIONS, ALIASES, CANARY }
+    public enum Section { VERSIONS, ALIASES, CANARY, HISTORY }
 
     private Optional<Map<String, Integer>> provisioned = Optional.empty();
 

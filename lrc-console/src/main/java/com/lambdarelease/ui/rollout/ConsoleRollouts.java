@@ -43,10 +43,12 @@ public final class ConsoleRollouts implements AutoCloseable {
     private final double clockSpeed;
     private final RolloutLoop loop;
     private final Feedback feedback;
+    private final ReleaseSession session;
     private ScheduledFuture<?> timer;
 
     public ConsoleRollouts(ReleaseSession session, UiContext ui) {
         this.ui = ui;
+        this.session = session;
         this.feedback = Notifier.anyThread(ui.notifier(), ui.fx());
         this.loop = new RolloutLoop(feedback);
         this.clock = session.services().clock();
@@ -96,6 +98,31 @@ public final class ConsoleRollouts implements AutoCloseable {
             }
             return r.get().holdUndriven(lastBeat.get()).thenApply(s -> r);
         }).thenApply(r -> r.map(x -> track(function, alias, x)));
+    }
+
+    /**
+     * What a rollout's confirmation says besides the plan: who it is sent as (STS), and the alias's other owners (its
+     * stack, a CodeDeploy shift under way). Never fails: what could not be read is said.
+     */
+    public CompletableFuture<List<String>> startFacts(com.lambdarelease.domain.AliasRoute alias) {
+        CompletableFuture<String> as = session.services().identity().caller().handle((c, e) -> c != null
+                ? "Driven as " + c.arn() + "; other consoles see it (a lease on the function's tags)."
+                : "Driven as " + session.services().who() + " (STS did not say who: " + com.lambdarelease.release.Problems.describe(e) + ").");
+        return as.thenCombine(session.ownership().of(alias.functionName(), alias), (a, o) -> {
+            List<String> facts = new java.util.ArrayList<>(o.warnings(alias.functionName(), alias.name()));
+            facts.add(0, a);
+            return facts;
+        });
+    }
+
+    /** The lease on {@code function:alias}'s rollout, from whichever console drives it (one GetFunction). */
+    public CompletableFuture<Optional<com.lambdarelease.rollout.RolloutLease>> lease(String function, String alias) {
+        return engine.leases().of(function, alias);
+    }
+
+    /** Takes over a rollout whose lease went stale ({@code seen}, as the operator confirmed it) and drives it here. */
+    public CompletableFuture<Optional<Rollout>> takeOver(com.lambdarelease.rollout.RolloutLease seen, String reason) {
+        return engine.takeOver(seen, reason).thenApply(r -> r.map(x -> track(seen.function(), seen.alias(), x)));
     }
 
     /** True when another process (the command line, another window) drives a rollout of {@code function:alias}. */

@@ -67,7 +67,8 @@ public final class RolloutPanel {
         Command override = command("_Override gate", KeyCode.O, Feather.SHIELD_OFF, model.canOverride(), model::overrideGate);
         Command weight = command("Set _weight…", KeyCode.W, Feather.SLIDERS, model.canSetWeight(), model::setWeight);
         Command abort = command("A_bort and roll back…", KeyCode.X, Feather.ROTATE_CCW, model.canAbort(), model::abort);
-        commands = List.of(start, pause, resume, skip, approve, risk, override, weight, abort);
+        Command takeOver = command("_Take over…", KeyCode.T, Feather.USER_CHECK, model.canTakeOver(), model::takeOver);
+        commands = List.of(start, pause, resume, skip, approve, risk, override, weight, abort, takeOver);
 
         Label title = new Label("Progressive rollout");
         title.getStyleClass().add(RolloutStyles.TITLE);
@@ -135,6 +136,9 @@ public final class RolloutPanel {
         pauseOnFailure.selectedProperty().bindBidirectional(model.pauseOnFailureProperty());
         pauseOnFailure.disableProperty().bind(model.running());
         Button startButton = start.button("rollout-start", "Start rollout…");
+        Button takeOverButton = takeOver.button("rollout-take-over", "Take over…");
+        takeOverButton.visibleProperty().bind(model.canTakeOver());
+        takeOverButton.managedProperty().bind(takeOverButton.visibleProperty());
 
         GridPane progress = new GridPane();
         progress.setHgap(8);
@@ -216,7 +220,8 @@ public final class RolloutPanel {
         });
         history.getChildren().add(hint(new javafx.beans.property.SimpleStringProperty("No rollouts of this alias yet.")));
 
-        root.getChildren().addAll(head, pickers, summary, timeline.node(), pauseOnFailure, startButton, problem, progress, whyBox,
+        root.getChildren().addAll(head, pickers, summary, timeline.node(), pauseOnFailure, startButton, problem, takeOverButton,
+                progress, whyBox,
                 controlBox, subtitle("History"), history);
         root.sceneProperty().addListener((o, was, now) -> {
             if (was != null) {
@@ -274,7 +279,7 @@ public final class RolloutPanel {
         return model;
     }
 
-    /** Ctrl+Alt+S start, P pause, R resume, K skip bake, G approve gate, A accept risk, O override, W weight, X abort. */
+    /** Ctrl+Alt+S start, P pause, R resume, K skip bake, G approve gate, A accept risk, O override, W weight, X abort, T take over. */
     private void registerShortcuts(Scene scene) {
         for (Command cmd : commands) {
             cmd.accelerator().ifPresent(k -> scene.getAccelerators().put(k, () -> {

@@ -59,6 +59,9 @@ public final class RolloutPanelModel {
     private final ObservableList<RolloutHistory.Row> history = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper drivenElsewhere = new ReadOnlyBooleanWrapper(false);
+    /** Another console's lease on the alias (a rollout this one does not drive), as last read. */
+    private final ReadOnlyObjectWrapper<Optional<com.lambdarelease.rollout.RolloutLease>> remoteLease =
+            new ReadOnlyObjectWrapper<>(Optional.empty());
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final StringProperty reason = new SimpleStringProperty("");
     private final StringProperty weightText = new SimpleStringProperty("");
@@ -84,6 +87,7 @@ public final class RolloutPanelModel {
     private final BooleanBinding canOverride;
     private final BooleanBinding canSetWeight;
     private final BooleanBinding canAbort;
+    private final BooleanBinding canTakeOver;
 
     public RolloutPanelModel(ConsoleRollouts rollouts, FunctionStates states, UiContext ui) {
         this.rollouts = rollouts;
@@ -93,6 +97,8 @@ public final class RolloutPanelModel {
         canStart = Bindings.createBooleanBinding(() -> alias.get().isPresent() && !busy.get() && plan.get() != null
                         && target.get() != null && !running.get() && !drivenElsewhere.get(),
                 alias, busy, plan, target, running, drivenElsewhere);
+        canTakeOver = Bindings.createBooleanBinding(() -> !busy.get() && remoteLease.get()
+                .filter(l -> l.stale(rollouts.clock().instant())).isPresent(), busy, remoteLease);
         canPause = idle(when(s -> !s.finished() && s.state() != RolloutState.PAUSED));
         canResume = idle(when(s -> s.state() == RolloutState.PAUSED));
         canSkipBake = idle(when(s -> s.state() == RolloutState.BAKING));
@@ -144,6 +150,7 @@ public final class RolloutPanelModel {
         detachRollout();
         problem.set("");
         drivenElsewhere.set(false);
+        remoteLease.set(Optional.empty());
         versions.clear();
         target.set(null);
         history.clear();
@@ -173,11 +180,77 @@ public final class RolloutPanelModel {
                             problem.set("Another process (the command line, or another window) drives a rollout of "
                                     + route.functionName() + ":" + route.name() + "; control it there with `lrc rollout "
                                     + "pause|resume|approve|abort`.");
+                        } else if (found.isEmpty()) {
+                            readLease(route, gen);
                         }
                     }
                     return null;
                 }, ui.fx());
         return CompletableFuture.allOf(plansLoaded, recovered, reloadHistory());
+    }
+
+    /**
+     * A rollout another console (on any machine) drives, or drove until its driver stopped: its lease on the function
+     * says whose it is. Start is disabled while it lasts; a stale one can be taken over.
+     */
+    private void readLease(AliasRoute route, int gen) {
+        offFx(() -> rollouts.lease(route.functionName(), route.name())).handleAsync((lease, e) -> {
+            if (gen != generation) {
+                return null;
+            }
+            if (e != null) {
+                problem.set("Could not read whether another console drives a rollout of " + route.functionName() + ":"
+                        + route.name() + ": " + com.lambdarelease.ui.common.ErrorText.describe(e));
+                return null;
+            }
+            remoteLease.set(lease);
+            lease.ifPresent(l -> {
+                drivenElsewhere.set(true);
+                java.time.Instant now = rollouts.clock().instant();
+                problem.set("A rollout of " + route.functionName() + ":" + route.name() + " is " + l.describe(now)
+                        + (l.stale(now) ? " (Take over…)." : ". Control it there."));
+            });
+            return null;
+        }, ui.fx());
+    }
+
+    /**
+     * Takes over the rollout whose lease went stale, after a confirmation naming its owner and last heartbeat; then
+     * drives it here (recovered as the journal it carried says: paused when the alias moved since).
+     */
+    public CompletableFuture<Boolean> takeOver() {
+        if (!canTakeOver.get()) {
+            return CompletableFuture.completedFuture(false);
+        }
+        com.lambdarelease.rollout.RolloutLease l = remoteLease.get().orElseThrow();
+        int gen = generation;
+        String qualified = l.function() + ":" + l.alias();
+        java.time.Instant now = rollouts.clock().instant();
+        return ui.dialogs().confirmChange("Take over the rollout of " + qualified + "?", "Take over",
+                "Driven by " + l.owner() + (l.ownerArn().isEmpty() ? "" : " (" + l.ownerArn() + ")") + ", step " + l.step(),
+                "Driven from this console",
+                List.of(l.describe(now) + ".", "The takeover is journalled; the rollout goes on from its last recorded "
+                        + "state, paused if the alias changed since.")).thenComposeAsync(ok -> {
+            if (!ok || gen != generation) {
+                return CompletableFuture.completedFuture(false);
+            }
+            busy.set(true);
+            problem.set("");
+            return offFx(() -> rollouts.takeOver(l, "taken over in the console")).handleAsync((r, e) -> {
+                busy.set(false);
+                if (e != null) {
+                    fail("Could not take over the rollout of " + qualified, e);
+                    return false;
+                }
+                if (gen == generation) {
+                    remoteLease.set(Optional.empty());
+                    drivenElsewhere.set(false);
+                    r.ifPresent(this::attachRollout);
+                    reloadHistory();
+                }
+                return r.isPresent();
+            }, ui.fx());
+        }, ui.fx());
     }
 
     /** No alias: nothing to start, nothing shown. A rollout in flight goes on (the timer drives it). */
@@ -192,6 +265,7 @@ public final class RolloutPanelModel {
         history.clear();
         problem.set("");
         drivenElsewhere.set(false);
+        remoteLease.set(Optional.empty());
     }
 
     private void followVersions(AliasRoute route, int gen) {
@@ -295,9 +369,15 @@ public final class RolloutPanelModel {
                 + "evidence is in; a failing gate restores " + a.split().arrows() + " exactly."));
         replacing.ifPresent(r -> notes.add(0, r.current() + ", and an alias routes to one additional version: the "
                 + "rollout replaces " + r.share() + " with v" + version + ". A roll back restores it."));
-        CompletableFuture<Boolean> confirmed = replacing.isPresent()
-                ? ui.dialogs().confirmChange(title, "Start rollout", before, after, notes, replacing.get().choice())
-                : ui.dialogs().confirmChange(title, "Start rollout", before, after, notes);
+        CompletableFuture<Boolean> confirmed = offFx(() -> rollouts.startFacts(a))
+                .exceptionally(e -> List.of("Who it is driven as and who else owns the alias could not be read: "
+                        + com.lambdarelease.ui.common.ErrorText.describe(e)))
+                .thenComposeAsync(facts -> {
+                    notes.addAll(0, facts);
+                    return replacing.isPresent()
+                            ? ui.dialogs().confirmChange(title, "Start rollout", before, after, notes, replacing.get().choice())
+                            : ui.dialogs().confirmChange(title, "Start rollout", before, after, notes);
+                }, ui.fx());
         return confirmed.thenComposeAsync(ok -> {
             if (!ok || gen != generation) {
                 return CompletableFuture.completedFuture(false);
@@ -442,6 +522,10 @@ public final class RolloutPanelModel {
     public ObservableList<RolloutHistory.Row> history() { return historyView; }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty drivenElsewhereProperty() { return drivenElsewhere.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Optional<com.lambdarelease.rollout.RolloutLease>> remoteLeaseProperty() {
+        return remoteLease.getReadOnlyProperty();
+    }
+    public BooleanBinding canTakeOver() { return canTakeOver; }
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
     public StringProperty reasonProperty() { return reason; }
     public StringProperty weightTextProperty() { return weightText; }

@@ -72,7 +72,8 @@ public final class Workspace {
         RolloutPanel rolloutPanel = new RolloutPanel(rollout);
         rolloutPanel.linkErrors(canary.errorGroups(), canary::showErrors);
         canary.addSection(rolloutPanel.node());
-        detailView = new FunctionDetailView(detail, commands, canary);
+        detailView = new FunctionDetailView(detail, commands, canary,
+                new com.lambdarelease.ui.history.AliasHistoryModel(session.history(), session.ownership(), ui));
         environments = new EnvironmentsView(services, session.states(), ui);
         // Keep the detail when the list reloads and the selection is momentarily empty.
         functions.selectedProperty().subscribe(f -> {

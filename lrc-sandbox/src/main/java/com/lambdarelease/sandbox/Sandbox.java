@@ -1,7 +1,12 @@
 package com.lambdarelease.sandbox;
 
 import com.lambdarelease.sandbox.cloudwatch.CloudWatchBackend;
+import com.lambdarelease.sandbox.http.AuditServices;
+import com.lambdarelease.sandbox.http.CallObserver;
 import com.lambdarelease.sandbox.http.SandboxHttpServer;
+import com.lambdarelease.sandbox.identity.Callers;
+import com.lambdarelease.sandbox.identity.IssuedKeys;
+import com.lambdarelease.sandbox.sts.StsService;
 import com.lambdarelease.sandbox.lambda.LambdaBackend;
 import com.lambdarelease.sandbox.logs.LogsBackend;
 import com.lambdarelease.sandbox.metrics.MetricStore;
@@ -54,14 +59,18 @@ public final class Sandbox implements AutoCloseable {
         sso.organisation().accounts().forEach(a -> teams.put(a.accountId(), a.accountName()));
         this.lambda = new LambdaBackend(options, clock, metrics, lambdaRandom, logs, teams);
         // A random source of its own: splitting the shared one would change every seeded fault and route after it.
-        this.identityCenter = new IdentityCenter(sso, clock, System::nanoTime, new SplittableRandom(options.randomSeed() ^ 0x550L));
+        IssuedKeys issued = new IssuedKeys();
+        this.identityCenter = new IdentityCenter(sso, clock, System::nanoTime, new SplittableRandom(options.randomSeed() ^ 0x550L),
+                issued);
+        Callers callers = new Callers(issued);
+        AuditServices audit = new AuditServices(new StsService(callers), AuditServices.NONE.cloudTrail(), CallObserver.NONE);
         CloudWatchBackend cloudWatch = new CloudWatchBackend(metrics, clock);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sandbox-traffic");
             t.setDaemon(true);
             return t;
         });
-        this.server = SandboxHttpServer.start(options, clock, lambda, cloudWatch, logs, identityCenter, serverRandom);
+        this.server = SandboxHttpServer.start(options, clock, lambda, cloudWatch, logs, identityCenter, audit, serverRandom);
         this.traffic = options.traffic().enabled()
                 ? new TrafficSimulator(lambda, clock, options.traffic(), trafficRandom) : null;
         if (traffic != null) {

@@ -94,8 +94,16 @@ public final class SandboxHttpServer {
     public static SandboxHttpServer start(SandboxOptions options, SandboxClock clock, ProtocolHandler lambda,
                                           ProtocolHandler cloudWatch, ProtocolHandler logs,
                                           ProtocolHandler identityCenter, RandomGenerator random) throws IOException {
+        return start(options, clock, lambda, cloudWatch, logs, identityCenter, AuditServices.NONE, random);
+    }
+
+    /** The whole front door with STS and CloudTrail ({@code audit}) too. */
+    public static SandboxHttpServer start(SandboxOptions options, SandboxClock clock, ProtocolHandler lambda,
+                                          ProtocolHandler cloudWatch, ProtocolHandler logs,
+                                          ProtocolHandler identityCenter, AuditServices audit,
+                                          RandomGenerator random) throws IOException {
         FrontDoorLimits limits = options.limits();
-        SandboxRouter router = new SandboxRouter(options, lambda, cloudWatch, logs, identityCenter, random);
+        SandboxRouter router = new SandboxRouter(options, lambda, cloudWatch, logs, identityCenter, random, audit);
         EventLoopGroup acceptor = new NioEventLoopGroup(1, new DefaultThreadFactory("sandbox-accept", true));
         EventLoopGroup io = new NioEventLoopGroup(2, new DefaultThreadFactory("sandbox-io", true));
         BlockingQueue<Runnable> queue = limits.queuedRequests() == 0 ? new SynchronousQueue<>()

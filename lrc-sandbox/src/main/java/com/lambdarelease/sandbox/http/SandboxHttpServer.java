@@ -303,7 +303,7 @@ public final class SandboxHttpServer {
             String rawQuery = q < 0 ? null : uri.substring(q + 1);
             Map<String, List<String>> headers = new LinkedHashMap<>();
             http.headers().forEach(e -> headers.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-            return new SandboxRequest(http.method().name(), rawPath, SandboxRequest.parseQuery(rawQuery), headers, body);
+            return new SandboxRequest(http.method().name(), rawPath, SandboxRequest.parseQuery(rawQuery), headers, body, rawQuery);
         }
     }
 

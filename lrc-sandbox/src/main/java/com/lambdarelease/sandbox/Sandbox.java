@@ -2,7 +2,7 @@ package com.lambdarelease.sandbox;
 
 import com.lambdarelease.sandbox.cloudwatch.CloudWatchBackend;
 import com.lambdarelease.sandbox.http.AuditServices;
-import com.lambdarelease.sandbox.http.CallObserver;
+import com.lambdarelease.sandbox.cloudtrail.CloudTrailBackend;
 import com.lambdarelease.sandbox.http.SandboxHttpServer;
 import com.lambdarelease.sandbox.identity.Callers;
 import com.lambdarelease.sandbox.identity.IssuedKeys;
@@ -44,6 +44,7 @@ public final class Sandbox implements AutoCloseable {
     private final TrafficSimulator traffic;
 
     private final IdentityCenter identityCenter;
+    private final CloudTrailBackend cloudTrail;
 
     private Sandbox(SandboxOptions options, SandboxClock clock, SsoSettings sso) throws IOException {
         this.clock = clock;
@@ -63,7 +64,11 @@ public final class Sandbox implements AutoCloseable {
         this.identityCenter = new IdentityCenter(sso, clock, System::nanoTime, new SplittableRandom(options.randomSeed() ^ 0x550L),
                 issued);
         Callers callers = new Callers(issued);
-        AuditServices audit = new AuditServices(new StsService(callers), AuditServices.NONE.cloudTrail(), CallObserver.NONE);
+        this.cloudTrail = new CloudTrailBackend(options.cloudTrail(), clock, callers, System::nanoTime);
+        if (options.lambda().seedDemoData()) {
+            cloudTrail.seedDemo(clock.instant());
+        }
+        AuditServices audit = new AuditServices(new StsService(callers), cloudTrail.service(), cloudTrail.lambdaRecorder());
         CloudWatchBackend cloudWatch = new CloudWatchBackend(metrics, clock);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sandbox-traffic");
@@ -128,6 +133,11 @@ public final class Sandbox implements AutoCloseable {
     /** Log events held now in the demo account's default region (the memory bound's tests read it). */
     public int logEventCount() {
         return logs.eventCount(ACCOUNT, REGION);
+    }
+
+    /** CloudTrail events held now for one account and region (the memory bound's tests read it). */
+    public int trailEventCount(String account, String region) {
+        return cloudTrail.eventCount(account, region);
     }
 
     /** Every version of {@code functionName} fails {@code errorRate} more of its invocations from now (0 ends it). */

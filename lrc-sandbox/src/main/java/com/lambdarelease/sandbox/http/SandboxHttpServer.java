@@ -275,7 +275,9 @@ public final class SandboxHttpServer {
                     HttpResponseStatus.valueOf(response.status()),
                     head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(response.body()));
             response.headers().forEach((k, v) -> http.headers().set(k, v));
-            http.headers().set("x-amzn-RequestId", UUID.randomUUID().toString());
+            if (!http.headers().contains("x-amzn-RequestId")) { // a handler that recorded its request id keeps it
+                http.headers().set("x-amzn-RequestId", UUID.randomUUID().toString());
+            }
             http.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
             if (keepAlive) {
                 http.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);

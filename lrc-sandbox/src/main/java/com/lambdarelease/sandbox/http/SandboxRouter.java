@@ -66,7 +66,8 @@ public final class SandboxRouter {
         }
         if (isLambda(path)) {
             // The one place every Lambda call passes, so CloudTrail forgets no operation.
-            SandboxResponse response = withFaults(options.lambda().faults(), lambda, request);
+            SandboxResponse response = withFaults(options.lambda().faults(), lambda, request)
+                    .withHeader("x-amzn-RequestId", java.util.UUID.randomUUID().toString());
             audit.lambdaCalls().served(request, response);
             return response;
         }

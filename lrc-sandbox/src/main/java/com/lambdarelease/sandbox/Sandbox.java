@@ -1,7 +1,12 @@
 package com.lambdarelease.sandbox;
 
 import com.lambdarelease.sandbox.cloudwatch.CloudWatchBackend;
+import com.lambdarelease.sandbox.http.AuditServices;
+import com.lambdarelease.sandbox.cloudtrail.CloudTrailBackend;
 import com.lambdarelease.sandbox.http.SandboxHttpServer;
+import com.lambdarelease.sandbox.identity.Callers;
+import com.lambdarelease.sandbox.identity.IssuedKeys;
+import com.lambdarelease.sandbox.sts.StsService;
 import com.lambdarelease.sandbox.lambda.LambdaBackend;
 import com.lambdarelease.sandbox.logs.LogsBackend;
 import com.lambdarelease.sandbox.metrics.MetricStore;
@@ -39,6 +44,7 @@ public final class Sandbox implements AutoCloseable {
     private final TrafficSimulator traffic;
 
     private final IdentityCenter identityCenter;
+    private final CloudTrailBackend cloudTrail;
 
     private Sandbox(SandboxOptions options, SandboxClock clock, SsoSettings sso) throws IOException {
         this.clock = clock;
@@ -54,14 +60,22 @@ public final class Sandbox implements AutoCloseable {
         sso.organisation().accounts().forEach(a -> teams.put(a.accountId(), a.accountName()));
         this.lambda = new LambdaBackend(options, clock, metrics, lambdaRandom, logs, teams);
         // A random source of its own: splitting the shared one would change every seeded fault and route after it.
-        this.identityCenter = new IdentityCenter(sso, clock, System::nanoTime, new SplittableRandom(options.randomSeed() ^ 0x550L));
+        IssuedKeys issued = new IssuedKeys();
+        this.identityCenter = new IdentityCenter(sso, clock, System::nanoTime, new SplittableRandom(options.randomSeed() ^ 0x550L),
+                issued);
+        Callers callers = new Callers(issued);
+        this.cloudTrail = new CloudTrailBackend(options.cloudTrail(), clock, callers, System::nanoTime);
+        if (options.lambda().seedDemoData()) {
+            cloudTrail.seedDemo(clock.instant());
+        }
+        AuditServices audit = new AuditServices(new StsService(callers), cloudTrail.service(), cloudTrail.lambdaRecorder());
         CloudWatchBackend cloudWatch = new CloudWatchBackend(metrics, clock);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sandbox-traffic");
             t.setDaemon(true);
             return t;
         });
-        this.server = SandboxHttpServer.start(options, clock, lambda, cloudWatch, logs, identityCenter, serverRandom);
+        this.server = SandboxHttpServer.start(options, clock, lambda, cloudWatch, logs, identityCenter, audit, serverRandom);
         this.traffic = options.traffic().enabled()
                 ? new TrafficSimulator(lambda, clock, options.traffic(), trafficRandom) : null;
         if (traffic != null) {
@@ -119,6 +133,11 @@ public final class Sandbox implements AutoCloseable {
     /** Log events held now in the demo account's default region (the memory bound's tests read it). */
     public int logEventCount() {
         return logs.eventCount(ACCOUNT, REGION);
+    }
+
+    /** CloudTrail events held now for one account and region (the memory bound's tests read it). */
+    public int trailEventCount(String account, String region) {
+        return cloudTrail.eventCount(account, region);
     }
 
     /** Every version of {@code functionName} fails {@code errorRate} more of its invocations from now (0 ends it). */

@@ -99,6 +99,14 @@ public final class SandboxCommand implements Callable<Integer> {
             description = "Log events kept per account and region; the oldest go past it (default: ${DEFAULT-VALUE}).")
     int maxLogEvents;
 
+    @Option(names = "--cloudtrail-delay", defaultValue = "0", description = "Seconds (sandbox time) before a "
+            + "CloudTrail event is visible to LookupEvents; AWS averages about 300. Default 0.")
+    long cloudTrailDelaySeconds;
+
+    @Option(names = "--no-cloudtrail-rate-limit", description = "Do not answer LookupEvents past AWS's 2 requests a "
+            + "second per account and region with ThrottlingException.")
+    boolean noCloudTrailRateLimit;
+
     @Option(names = "--no-logs-quotas", description = "Do not throttle CloudWatch Logs calls above AWS's request rates.")
     boolean noLogsQuotas;
 
@@ -161,7 +169,9 @@ public final class SandboxCommand implements Callable<Integer> {
                 .metricsDelay(metricsDelay)
                 .logs(new LogsOptions(new Faults(logsThrottleRate, logsServerErrorRate, logsSpikeRate,
                         Duration.ofMillis(logsSpikeMs)), maxLogEvents, !noLogsQuotas,
-                        LogsOptions.DEFAULT_BACKFILL_HISTORY));
+                        LogsOptions.DEFAULT_BACKFILL_HISTORY))
+                .cloudTrail(new SandboxOptions.CloudTrail(Duration.ofSeconds(cloudTrailDelaySeconds),
+                        !noCloudTrailRateLimit, SandboxOptions.CloudTrail.DEFAULT_MAX_EVENTS));
         if (seed != null) {
             options.randomSeed(seed);
         }

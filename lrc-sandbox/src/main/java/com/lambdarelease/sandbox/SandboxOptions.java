@@ -22,9 +22,46 @@ import java.util.Optional;
  * @param traffic        the simulated requests to the seeded aliases
  * @param cloudWatch     CloudWatch: its faults and whether datapoints are readable at once
  * @param logs           CloudWatch Logs: its faults, how many events it keeps, whether AWS's request rates apply
+ * @param cloudTrail     CloudTrail: how late events become visible, whether LookupEvents' rate applies, how many it keeps
  */
 public record SandboxOptions(int port, Duration requestLatency, FrontDoorLimits limits, double speed, long randomSeed,
-                             Lambda lambda, Traffic traffic, CloudWatch cloudWatch, LogsOptions logs) {
+                             Lambda lambda, Traffic traffic, CloudWatch cloudWatch, LogsOptions logs,
+                             CloudTrail cloudTrail) {
+
+    /**
+     * How the sandbox's CloudTrail behaves.
+     *
+     * @param delay       how long after a call its event becomes visible to LookupEvents (sandbox time); AWS
+     *                    delivers "within an average of about 5 minutes"; zero by default, so a test sees at once
+     * @param rateLimited LookupEvents' rate of 2 requests a second per account and region, past which it answers
+     *                    ThrottlingException (AWS's; on by default, off in {@link #forTests()})
+     * @param maxEvents   events kept per account and region, the oldest dropped first (AWS keeps 90 days of all)
+     */
+    public record CloudTrail(Duration delay, boolean rateLimited, int maxEvents) {
+
+        public static final int DEFAULT_MAX_EVENTS = 20_000;
+
+        public CloudTrail {
+            if (delay == null || delay.isNegative()) {
+                throw new IllegalArgumentException("cloudTrailDelay must be >= 0, was " + delay);
+            }
+            if (maxEvents < 1) {
+                throw new IllegalArgumentException("maxTrailEvents must be >= 1, was " + maxEvents);
+            }
+        }
+
+        public static CloudTrail defaults() {
+            return new CloudTrail(Duration.ZERO, true, DEFAULT_MAX_EVENTS);
+        }
+
+        public CloudTrail withRateLimited(boolean on) {
+            return new CloudTrail(delay, on, maxEvents);
+        }
+
+        public CloudTrail withMaxEvents(int max) {
+            return new CloudTrail(delay, rateLimited, max);
+        }
+    }
 
     public SandboxOptions {
         if (port < 0 || port > 65535) {
@@ -123,7 +160,8 @@ public record SandboxOptions(int port, Duration requestLatency, FrontDoorLimits 
     /** A builder holding {@link #forTests()}. */
     public static Builder builderForTests() {
         return builder().traffic(false).backfill(Duration.ZERO).randomSeed(42L).stateDelay(Duration.ZERO)
-                .logs(LogsOptions.defaults().withQuotas(false));
+                .logs(LogsOptions.defaults().withQuotas(false))
+                .cloudTrail(CloudTrail.defaults().withRateLimited(false));
     }
 
     /** A builder holding these options, to change some of them. */
@@ -158,6 +196,7 @@ public record SandboxOptions(int port, Duration requestLatency, FrontDoorLimits 
         private boolean metricsDelay = false;
         private java.util.List<LateSeries> lateSeries = java.util.List.of();
         private LogsOptions logs = LogsOptions.defaults();
+        private CloudTrail cloudTrail = CloudTrail.defaults();
 
         private Builder() {
         }
@@ -184,6 +223,7 @@ public record SandboxOptions(int port, Duration requestLatency, FrontDoorLimits 
             metricsDelay = o.cloudWatch.metricsDelay();
             lateSeries = o.cloudWatch.lateSeries();
             logs = o.logs;
+            cloudTrail = o.cloudTrail;
         }
 
         /** The options set so far; throws {@link IllegalArgumentException} naming the first one out of range. */
@@ -191,7 +231,20 @@ public record SandboxOptions(int port, Duration requestLatency, FrontDoorLimits 
             Faults lambdaFaults = new Faults(throttleRate, serverErrorRate, latencySpikeRate, latencySpikeMean);
             return new SandboxOptions(port, requestLatency, limits, speed, randomSeed,
                     new Lambda(seedDemoData, syntheticFunctions, stateFile, stateDelay, lambdaFaults, lambdaQuotas),
-                    new Traffic(traffic, trafficScale, backfill), new CloudWatch(cloudWatchFaults, metricsDelay, lateSeries), logs);
+                    new Traffic(traffic, trafficScale, backfill), new CloudWatch(cloudWatchFaults, metricsDelay, lateSeries), logs,
+                    cloudTrail);
+        }
+
+        /** CloudTrail's delay, rate and bound. */
+        public Builder cloudTrail(CloudTrail c) {
+            cloudTrail = c;
+            return this;
+        }
+
+        /** How late CloudTrail events become visible (AWS averages about 5 minutes; zero by default). */
+        public Builder cloudTrailDelay(Duration d) {
+            cloudTrail = new CloudTrail(d, cloudTrail.rateLimited(), cloudTrail.maxEvents());
+            return this;
         }
 
         public Builder port(int p) {

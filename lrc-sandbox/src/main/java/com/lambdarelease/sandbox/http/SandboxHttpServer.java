@@ -94,8 +94,16 @@ public final class SandboxHttpServer {
     public static SandboxHttpServer start(SandboxOptions options, SandboxClock clock, ProtocolHandler lambda,
                                           ProtocolHandler cloudWatch, ProtocolHandler logs,
                                           ProtocolHandler identityCenter, RandomGenerator random) throws IOException {
+        return start(options, clock, lambda, cloudWatch, logs, identityCenter, AuditServices.NONE, random);
+    }
+
+    /** The whole front door with STS and CloudTrail ({@code audit}) too. */
+    public static SandboxHttpServer start(SandboxOptions options, SandboxClock clock, ProtocolHandler lambda,
+                                          ProtocolHandler cloudWatch, ProtocolHandler logs,
+                                          ProtocolHandler identityCenter, AuditServices audit,
+                                          RandomGenerator random) throws IOException {
         FrontDoorLimits limits = options.limits();
-        SandboxRouter router = new SandboxRouter(options, lambda, cloudWatch, logs, identityCenter, random);
+        SandboxRouter router = new SandboxRouter(options, lambda, cloudWatch, logs, identityCenter, random, audit);
         EventLoopGroup acceptor = new NioEventLoopGroup(1, new DefaultThreadFactory("sandbox-accept", true));
         EventLoopGroup io = new NioEventLoopGroup(2, new DefaultThreadFactory("sandbox-io", true));
         BlockingQueue<Runnable> queue = limits.queuedRequests() == 0 ? new SynchronousQueue<>()
@@ -267,7 +275,9 @@ public final class SandboxHttpServer {
                     HttpResponseStatus.valueOf(response.status()),
                     head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(response.body()));
             response.headers().forEach((k, v) -> http.headers().set(k, v));
-            http.headers().set("x-amzn-RequestId", UUID.randomUUID().toString());
+            if (!http.headers().contains("x-amzn-RequestId")) { // a handler that recorded its request id keeps it
+                http.headers().set("x-amzn-RequestId", UUID.randomUUID().toString());
+            }
             http.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
             if (keepAlive) {
                 http.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
@@ -295,7 +305,7 @@ public final class SandboxHttpServer {
             String rawQuery = q < 0 ? null : uri.substring(q + 1);
             Map<String, List<String>> headers = new LinkedHashMap<>();
             http.headers().forEach(e -> headers.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-            return new SandboxRequest(http.method().name(), rawPath, SandboxRequest.parseQuery(rawQuery), headers, body);
+            return new SandboxRequest(http.method().name(), rawPath, SandboxRequest.parseQuery(rawQuery), headers, body, rawQuery);
         }
     }
 

@@ -3,6 +3,7 @@ package com.lambdarelease.sandbox.http;
 import com.lambdarelease.sandbox.Faults;
 import com.lambdarelease.sandbox.SandboxOptions;
 import com.lambdarelease.sandbox.sso.IdentityCenter;
+import com.lambdarelease.sandbox.sts.StsService;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -13,7 +14,9 @@ import java.util.random.RandomGenerator;
  * Decides which protocol answers a request: {@code /2015-03-31/...} and Lambda's other API
  * versions are Lambda (restJson1); {@code /service/GraniteServiceVersion20100801/...}
  * (smithy-rpc-v2-cbor) and {@code X-Amz-Target: GraniteServiceVersion20100801.*} (awsJson1_0) are
- * CloudWatch; {@code X-Amz-Target: Logs_20140328.*} (awsJson1_1) is CloudWatch Logs; the OIDC, portal
+ * CloudWatch; {@code X-Amz-Target: Logs_20140328.*} (awsJson1_1) is CloudWatch Logs; a form posted to
+ * {@code /} for STS ({@link StsService#serves}) is STS; {@code X-Amz-Target:
+ * com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.*} is CloudTrail; the OIDC, portal
  * and sign-in page paths ({@link IdentityCenter#serves}) are IAM Identity Center; another
  * {@code X-Amz-Target} is an awsJson UnknownOperationException; anything else
  * is a restJson 404. Injects each service's configured faults (throttle, 5xx, latency spikes) into
@@ -23,6 +26,8 @@ public final class SandboxRouter {
 
     static final String CLOUDWATCH_PREFIX = "GraniteServiceVersion20100801";
     static final String LOGS_PREFIX = "Logs_20140328";
+    /** CloudTrail's awsJson1_1 target prefix, from its service model's {@code targetPrefix}. */
+    static final String CLOUDTRAIL_PREFIX = "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101";
 
     private final SandboxOptions options;
     private final ProtocolHandler lambda;
@@ -30,9 +35,18 @@ public final class SandboxRouter {
     private final ProtocolHandler logs;
     private final ProtocolHandler identityCenter;
     private final RandomGenerator random;
+    private final AuditServices audit;
 
     public SandboxRouter(SandboxOptions options, ProtocolHandler lambda, ProtocolHandler cloudWatch,
                          ProtocolHandler logs, ProtocolHandler identityCenter, RandomGenerator random) {
+        this(options, lambda, cloudWatch, logs, identityCenter, random, AuditServices.NONE);
+    }
+
+    /** A router that also serves STS and CloudTrail and tells {@code audit} of every Lambda call. */
+    public SandboxRouter(SandboxOptions options, ProtocolHandler lambda, ProtocolHandler cloudWatch,
+                         ProtocolHandler logs, ProtocolHandler identityCenter, RandomGenerator random,
+                         AuditServices audit) {
+        this.audit = audit;
         this.options = options;
         this.lambda = lambda;
         this.cloudWatch = cloudWatch;
@@ -51,7 +65,17 @@ public final class SandboxRouter {
             return identityCenter.handle(request);
         }
         if (isLambda(path)) {
-            return withFaults(options.lambda().faults(), lambda, request);
+            // The one place every Lambda call passes, so CloudTrail forgets no operation.
+            SandboxResponse response = withFaults(options.lambda().faults(), lambda, request)
+                    .withHeader("x-amzn-RequestId", java.util.UUID.randomUUID().toString());
+            audit.lambdaCalls().served(request, response);
+            return response;
+        }
+        if (StsService.serves(request)) {
+            return audit.sts().handle(request);
+        }
+        if (isCloudTrail(request)) {
+            return audit.cloudTrail().handle(request);
         }
         if (isCloudWatch(request)) {
             return withFaults(options.cloudWatch().faults(), cloudWatch, request);
@@ -106,9 +130,15 @@ public final class SandboxRouter {
 
     /** The front door's refusal of {@code request}, in the shape of the protocol it was meant for. */
     public SandboxResponse refuse(SandboxRequest request, Refusal refusal, long bodyLimit) {
-        ProtocolHandler handler = IdentityCenter.serves(request) ? identityCenter : isCloudWatch(request) ? cloudWatch
+        ProtocolHandler handler = IdentityCenter.serves(request) ? identityCenter
+                : StsService.serves(request) ? audit.sts() : isCloudTrail(request) ? audit.cloudTrail()
+                : isCloudWatch(request) ? cloudWatch
                 : isLogs(request) ? logs : lambda;
         return handler.refuse(request, refusal, bodyLimit);
+    }
+
+    private static boolean isCloudTrail(SandboxRequest request) {
+        return request.header("x-amz-target").map(t -> t.startsWith(CLOUDTRAIL_PREFIX + ".")).orElse(false);
     }
 
     private static boolean isLogs(SandboxRequest request) {

@@ -37,7 +37,18 @@ final class DemoAccount {
 
     static final String PAYMENTS_DLQ = "arn:aws:sqs:us-east-1:123456789012:payments-webhook-dlq";
 
+    static final String PAYMENTS_STACK = "payments-prod";
+    static final String INVOICES_STACK = "invoices-eu";
+
     private DemoAccount() {
+    }
+
+    /** What CloudFormation tags a resource of stack {@code stack} (id suffix {@code uuid}) with. */
+    static Map<String, String> stackTags(Arns arns, String stack, String uuid, String logicalId) {
+        return Map.of("aws:cloudformation:stack-name", stack,
+                "aws:cloudformation:stack-id", "arn:aws:cloudformation:" + arns.region() + ":" + arns.account()
+                        + ":stack/" + stack + "/" + uuid,
+                "aws:cloudformation:logical-id", logicalId);
     }
 
     static void seed(FunctionStore store, Instant now) {
@@ -93,6 +104,10 @@ final class DemoAccount {
         }
         payments.alias("live", "3", "Provisioned concurrency: 5", Map.of())
                 .provisioned("live", 5, now.minus(Duration.ofDays(3)));
+        // Owned by a CloudFormation stack: the tags CloudFormation puts on what it creates
+        // (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-resource-tags.html).
+        payments.fn.tag(stackTags(store.arns(), PAYMENTS_STACK, "4e8f2a10-5b3c-11ef-9a1d-0a1b2c3d4e5f",
+                "PaymentsWebhookFunction"));
         store.addQuietly(payments.fn);
 
         Demo report = new Demo(store.arns(), "nightly-report", "provided.al2023", "bootstrap", 2048, 900);
@@ -122,6 +137,12 @@ final class DemoAccount {
             invoices.env(FunctionConfig.ERROR_RATE, "0.001").publish(now.minus(Duration.ofDays(9 - 4L * v)), "Invoices " + v);
         }
         invoices.alias("live", "1", "Canary: 20% to v2", Map.of("2", 0.2));
+        // A SAM stack's function: CloudFormation's tags and SAM's own lambda:createdBy
+        // (https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-function.html).
+        Map<String, String> tags = new HashMap<>(stackTags(store.arns(), INVOICES_STACK,
+                "9c1d7e42-8a6b-11ef-b3c4-06f1e2d3c4b5", "InvoicesFunction"));
+        tags.put("lambda:createdBy", "SAM");
+        invoices.fn.tag(tags);
         store.addQuietly(invoices.fn);
     }
 

@@ -70,10 +70,18 @@ final class FunctionOperations {
     }
 
     SandboxResponse get(FunctionRef ref) {
-        Answer answer = store.withFunction(ref.name(), fn -> answer(fn, resolve(fn, ref)));
+        java.util.Map<String, String> tags = new java.util.TreeMap<>();
+        Answer answer = store.withFunction(ref.name(), fn -> {
+            tags.putAll(fn.tags());
+            return answer(fn, resolve(fn, ref));
+        });
         FunctionConfig config = answer.config();
         ObjectNode out = Json.MAPPER.createObjectNode();
         out.set("Configuration", Json.configuration(arns, config, ref.qualifier(), answer.status()));
+        if (!tags.isEmpty()) { // the function's tags, whichever version was asked for
+            ObjectNode t = out.putObject("Tags");
+            tags.forEach(t::put);
+        }
         if (ExtraSettings.isImage(config.settings())) {
             String uri = ExtraSettings.imageUri(config.settings()).orElse("");
             out.putObject("Code").put("RepositoryType", "ECR").put("ImageUri", uri)
@@ -107,6 +115,8 @@ final class FunctionOperations {
                 .required(body.string("Role").orElse(null), "role").required(code.orElse(null), "code");
         ConfigChanges changes = ConfigChanges.parse(body, violations);
         violations.throwIfAny();
+        java.util.Map<String, String> tags = body.stringMap("Tags").orElse(java.util.Map.of());
+        Tags.checkAdded(tags, java.util.Map.of());
         String name = FunctionRef.parse(rawName.get(), arns).name();
         boolean image = ExtraSettings.isImage(changes.settings());
         if (!image && (changes.runtime().isEmpty() || changes.handler().isEmpty())) {
@@ -124,6 +134,7 @@ final class FunctionOperations {
                 clock.instant(), FunctionRef.LATEST, null, null, null, "", 0, settings);
         LambdaFunction fn = new LambdaFunction(changes.applyTo(base, clock.instant(), RevisionIds.next()), arns);
         fn.created(clock.instant(), stateDelay);
+        fn.tag(tags);
         FunctionConfig answer = fn.latest();
         if (publish) {
             answer = fn.publish(Optional.empty(), clock.instant());

@@ -119,7 +119,7 @@ public final class LambdaBackend implements ProtocolHandler, FunctionRuntime {
         Invoker invoker = new Invoker(store, clock, recorder, random, log, outages);
         LambdaRoutes routes = new LambdaRoutes(new FunctionOperations(store, clock, options.lambda().stateDelay()),
                 new VersionOperations(store, clock, options.lambda().stateDelay()), new AliasOperations(store), invoker,
-                new ProvisionedConcurrencyOperations(store, clock), store.arns());
+                new ProvisionedConcurrencyOperations(store, clock), new TagOperations(store), store.arns());
         return new Place(store, routes, invoker);
     }
 

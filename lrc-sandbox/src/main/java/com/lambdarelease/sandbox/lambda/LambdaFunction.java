@@ -23,6 +23,8 @@ final class LambdaFunction {
     private final TreeMap<String, Alias> aliases = new TreeMap<>();
     /** By qualifier; an entry lives only as long as its alias or version. */
     private final TreeMap<String, ProvisionedConcurrency> provisioned = new TreeMap<>();
+    /** The function's tags (on the function, never on a version or alias), sorted by key. */
+    private final TreeMap<String, String> tags = new TreeMap<>();
     /** Version numbers are never reused, even after a version is deleted. */
     private int lastVersion;
     private boolean deleted;
@@ -50,6 +52,7 @@ final class LambdaFunction {
         snapshot.versions().forEach(v -> fn.versions.put(Integer.parseInt(v.version()), v));
         snapshot.aliases().forEach(a -> fn.aliases.put(a.name(), a));
         snapshot.provisioned().forEach(p -> fn.provisioned.put(p.qualifier(), p));
+        fn.tags.putAll(snapshot.tags());
         fn.lastVersion = Math.max(snapshot.lastVersion(), fn.versions.isEmpty() ? 0 : fn.versions.lastKey());
         // Files written before source revisions existed hold 0 everywhere: a $LATEST whose content differs
         // from the newest version must have been updated since it was published.
@@ -61,7 +64,7 @@ final class LambdaFunction {
 
     FunctionSnapshot snapshot() {
         return new FunctionSnapshot(latest, List.copyOf(versions.values()), List.copyOf(aliases.values()), lastVersion,
-                List.copyOf(provisioned.values()));
+                List.copyOf(provisioned.values()), Map.copyOf(tags));
     }
 
     String name() {
@@ -247,6 +250,20 @@ final class LambdaFunction {
         return provisioned.values();
     }
 
+    /** The function's tags now, sorted by key. */
+    Map<String, String> tags() {
+        return java.util.Collections.unmodifiableMap(new TreeMap<>(tags));
+    }
+
+    /** Adds or overwrites {@code added}; touches neither code, configuration nor RevisionId, as on AWS. */
+    void tag(Map<String, String> added) {
+        tags.putAll(added);
+    }
+
+    void untag(java.util.Collection<String> keys) {
+        keys.forEach(tags::remove);
+    }
+
     private static Integer parseVersion(String version) {
         if (version == null || version.isEmpty() || version.length() > 9 || !version.chars().allMatch(Character::isDigit)) {
             return null;
@@ -255,14 +272,15 @@ final class LambdaFunction {
     }
 
     /**
-     * What the state file keeps of a function. {@code provisioned} came later: files written
-     * before it lack the member, which reads as none.
+     * What the state file keeps of a function. {@code provisioned} and {@code tags} came later: files written
+     * before them lack the members, which read as none.
      */
     record FunctionSnapshot(FunctionConfig latest, List<FunctionConfig> versions, List<Alias> aliases, int lastVersion,
-                            List<ProvisionedConcurrency> provisioned) {
+                            List<ProvisionedConcurrency> provisioned, Map<String, String> tags) {
 
         FunctionSnapshot {
             provisioned = provisioned == null ? List.of() : provisioned;
+            tags = tags == null ? Map.of() : tags;
         }
     }
 }

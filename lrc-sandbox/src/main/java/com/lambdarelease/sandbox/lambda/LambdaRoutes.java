@@ -17,6 +17,7 @@ final class LambdaRoutes {
 
     private static final String PREFIX = "/2015-03-31/functions";
     private static final String PROVISIONED_PREFIX = "/2019-09-30/functions";
+    private static final String TAGS_PREFIX = "/2017-03-31/tags/";
 
     private final FunctionOperations functions;
     private final VersionOperations versions;
@@ -24,9 +25,11 @@ final class LambdaRoutes {
     private final Invoker invoker;
     private final ProvisionedConcurrencyOperations provisioned;
     private final Arns arns;
+    private final TagOperations tags;
 
     LambdaRoutes(FunctionOperations functions, VersionOperations versions, AliasOperations aliases, Invoker invoker,
-                 ProvisionedConcurrencyOperations provisioned, Arns arns) {
+                 ProvisionedConcurrencyOperations provisioned, TagOperations tags, Arns arns) {
+        this.tags = tags;
         this.arns = arns;
         this.functions = functions;
         this.versions = versions;
@@ -40,6 +43,15 @@ final class LambdaRoutes {
         String method = request.method().toUpperCase(java.util.Locale.ROOT);
         if (raw.startsWith(PROVISIONED_PREFIX + "/")) {
             return provisionedConcurrency(method, raw, request);
+        }
+        if (raw.startsWith(TAGS_PREFIX) && raw.length() > TAGS_PREFIX.length()) {
+            String resource = decode(raw.substring(TAGS_PREFIX.length()));
+            return switch (method) {
+                case "POST" -> tags.tag(resource, body(request));
+                case "GET" -> tags.list(resource);
+                case "DELETE" -> tags.untag(resource, request.queryValues("tagKeys"));
+                default -> throw LambdaError.unknownOperation(method, raw);
+            };
         }
         if (!raw.equals(PREFIX) && !raw.startsWith(PREFIX + "/")) {
             throw LambdaError.unknownOperation(method, raw);

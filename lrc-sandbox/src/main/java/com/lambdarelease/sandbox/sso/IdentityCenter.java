@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.lambdarelease.sandbox.http.ProtocolHandler;
 import com.lambdarelease.sandbox.http.SandboxRequest;
 import com.lambdarelease.sandbox.http.SandboxResponse;
+import com.lambdarelease.sandbox.identity.IssuedKeys;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,9 +41,15 @@ public final class IdentityCenter implements ProtocolHandler {
     private final Tokens tokens;
 
     public IdentityCenter(SsoSettings settings, Clock clock, LongSupplier nanos, RandomGenerator random) {
+        this(settings, clock, nanos, random, new IssuedKeys());
+    }
+
+    /** An Identity Center that writes every temporary key it hands out into {@code issued}. */
+    public IdentityCenter(SsoSettings settings, Clock clock, LongSupplier nanos, RandomGenerator random,
+                          IssuedKeys issued) {
         this.tokens = new Tokens(clock);
         this.oidc = new OidcService(settings, clock, nanos, tokens);
-        this.portal = new PortalService(settings, clock, nanos, tokens, random);
+        this.portal = new PortalService(settings, clock, nanos, tokens, random, issued);
         this.pages = new SignInPages(oidc, settings.autoApprove());
     }
 

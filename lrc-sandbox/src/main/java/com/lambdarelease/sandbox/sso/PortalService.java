@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lambdarelease.sandbox.AccessKeyIds;
 import com.lambdarelease.sandbox.http.SandboxRequest;
 import com.lambdarelease.sandbox.http.TokenBucket;
+import com.lambdarelease.sandbox.identity.IssuedKeys;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -28,8 +29,11 @@ final class PortalService {
     private final Tokens tokens;
     private final RandomGenerator random;
     private final TokenBucket rate;
+    private final IssuedKeys issued;
 
-    PortalService(SsoSettings settings, Clock clock, LongSupplier nanos, Tokens tokens, RandomGenerator random) {
+    PortalService(SsoSettings settings, Clock clock, LongSupplier nanos, Tokens tokens, RandomGenerator random,
+                  IssuedKeys issued) {
+        this.issued = issued;
         this.settings = settings;
         this.clock = clock;
         this.tokens = tokens;
@@ -79,9 +83,12 @@ final class PortalService {
             throw SsoError.portal(403, "ForbiddenException", "No access");
         }
         ObjectNode credentials = SsoError.MAPPER.createObjectNode();
+        String accessKeyId;
         synchronized (random) {
-            credentials.put("accessKeyId", AccessKeyIds.temporary(account.accountId(), random));
+            accessKeyId = AccessKeyIds.temporary(account.accountId(), random);
         }
+        issued.remember(accessKeyId, new IssuedKeys.Grant(account.accountId(), role, settings.userName()));
+        credentials.put("accessKeyId", accessKeyId);
         credentials.put("secretAccessKey", tokens.secret(30));
         credentials.put("sessionToken", "IQoJb3JpZ2luX2VjE" + tokens.secret(96));
         credentials.put("expiration", clock.instant().plus(settings.credentialLifetime()).toEpochMilli());

@@ -15,12 +15,21 @@ import java.time.Duration;
  * @param pollInterval        seconds a device-code client must wait between polls (faster polls get slow_down)
  * @param portalRatePerSecond portal requests answered per second (wall time) before 429 TooManyRequestsException
  * @param pageSize            accounts or roles per page when the client asks for no max_result
+ * @param userName            who signs in: the role session name of every credential the portal hands out (AWS
+ *                            uses the Identity Center user's name, often an email address)
  */
 public record SsoSettings(Organisation organisation, Duration tokenLifetime, Duration credentialLifetime,
                           Duration registrationLifetime, boolean autoApprove, int pollInterval,
-                          double portalRatePerSecond, int pageSize) {
+                          double portalRatePerSecond, int pageSize, String userName) {
+
+    /** The user every sign-in is, unless told otherwise. */
+    public static final String DEFAULT_USER = "alice@example.com";
 
     public SsoSettings {
+        if (userName == null || userName.isBlank() || userName.length() > 64) {
+            // A role session name is 2-64 characters (https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html).
+            throw new IllegalArgumentException("userName must be 1-64 characters");
+        }
         if (tokenLifetime.isNegative() || tokenLifetime.isZero() || credentialLifetime.isNegative()
                 || credentialLifetime.isZero() || registrationLifetime.isNegative() || registrationLifetime.isZero()) {
             throw new IllegalArgumentException("lifetimes must be > 0");
@@ -30,6 +39,19 @@ public record SsoSettings(Organisation organisation, Duration tokenLifetime, Dur
         }
     }
 
+    /** Settings signed in as {@link #DEFAULT_USER}. */
+    public SsoSettings(Organisation organisation, Duration tokenLifetime, Duration credentialLifetime,
+                       Duration registrationLifetime, boolean autoApprove, int pollInterval,
+                       double portalRatePerSecond, int pageSize) {
+        this(organisation, tokenLifetime, credentialLifetime, registrationLifetime, autoApprove, pollInterval,
+                portalRatePerSecond, pageSize, DEFAULT_USER);
+    }
+
+    public SsoSettings withUserName(String name) {
+        return new SsoSettings(organisation, tokenLifetime, credentialLifetime, registrationLifetime, autoApprove,
+                pollInterval, portalRatePerSecond, pageSize, name);
+    }
+
     public static SsoSettings defaults() {
         return new SsoSettings(Organisation.seeded(), Duration.ofHours(1), Duration.ofHours(1), Duration.ofDays(90),
                 true, 1, 20, 10);
@@ -37,21 +59,21 @@ public record SsoSettings(Organisation organisation, Duration tokenLifetime, Dur
 
     public SsoSettings withTokenLifetime(Duration d) {
         return new SsoSettings(organisation, d, credentialLifetime, registrationLifetime, autoApprove, pollInterval,
-                portalRatePerSecond, pageSize);
+                portalRatePerSecond, pageSize, userName);
     }
 
     public SsoSettings withCredentialLifetime(Duration d) {
         return new SsoSettings(organisation, tokenLifetime, d, registrationLifetime, autoApprove, pollInterval,
-                portalRatePerSecond, pageSize);
+                portalRatePerSecond, pageSize, userName);
     }
 
     public SsoSettings withAutoApprove(boolean b) {
         return new SsoSettings(organisation, tokenLifetime, credentialLifetime, registrationLifetime, b, pollInterval,
-                portalRatePerSecond, pageSize);
+                portalRatePerSecond, pageSize, userName);
     }
 
     public SsoSettings withPortalRate(double perSecond) {
         return new SsoSettings(organisation, tokenLifetime, credentialLifetime, registrationLifetime, autoApprove,
-                pollInterval, perSecond, pageSize);
+                pollInterval, perSecond, pageSize, userName);
     }
 }

@@ -98,6 +98,8 @@ abstract class RolloutControlCommand extends CliCommand {
                 return driver.drive(r, session.session().services().clock());
             }
             return RolloutDriver.exitCode(s);
+        } finally {
+            engine.awaitLeasesReleased(java.time.Duration.ofSeconds(10)); // other consoles stop showing it before we exit
         }
     }
 

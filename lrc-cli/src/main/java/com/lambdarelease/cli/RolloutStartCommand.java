@@ -149,6 +149,8 @@ final class RolloutStartCommand extends CliCommand {
                     + r.target() + ". Nothing was sent.");
         } catch (IllegalStateException e) {
             throw new CliFailure(ExitCodes.CONFLICT, "conflict", e.getMessage());
+        } finally {
+            engine.awaitLeasesReleased(java.time.Duration.ofSeconds(10)); // other consoles stop showing it before we exit
         }
     }
 

@@ -85,6 +85,8 @@ final class RolloutTakeOverCommand extends CliCommand {
             driver.print(r.snapshot());
             return r.snapshot().finished() ? RolloutDriver.exitCode(r.snapshot())
                     : driver.drive(r, session.session().services().clock());
+        } finally {
+            engine.awaitLeasesReleased(java.time.Duration.ofSeconds(10)); // other consoles stop showing it before we exit
         }
     }
 }

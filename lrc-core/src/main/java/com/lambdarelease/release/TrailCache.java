@@ -60,7 +60,7 @@ public final class TrailCache {
 
     /** Events named {@code eventNames} since {@code since}, newest first; reads what it has not got yet. */
     public CompletableFuture<Found> events(List<String> eventNames, Instant since) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().plusSeconds(1); // CloudTrail's EndTime is inclusive; a call made this second counts
         Instant start = since.isBefore(now.minus(RETENTION)) ? now.minus(RETENTION) : since;
         List<CompletableFuture<Void>> reads = eventNames.stream().map(n -> read(n, start, now)).toList();
         return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(v -> collect(eventNames, start));

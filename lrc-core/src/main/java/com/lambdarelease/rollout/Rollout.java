@@ -41,7 +41,7 @@ public final class Rollout {
     private final Clock clock;
     private final Runnable onFinished;
     private final Runnable heartbeat;
-    private final java.util.function.Supplier<Optional<String>> leaseLost;
+    private final java.util.function.Supplier<CompletableFuture<Optional<String>>> leaseLost;
     private final AtomicReference<RolloutState> state;
     private final Progress progress;
     private final Recorder recorder;
@@ -56,7 +56,7 @@ public final class Rollout {
     Rollout(String id, AliasRoute baseline, Optional<Map<String, Integer>> baselineProvisioned, String target,
             RolloutPlan plan, RolloutSettings settings, ReleaseSession session, RolloutJournal journal, Clock clock,
             Executor listenerExecutor, Runnable onFinished, Runnable heartbeat,
-            java.util.function.Supplier<Optional<String>> leaseLost, RolloutState initial) {
+            java.util.function.Supplier<CompletableFuture<Optional<String>>> leaseLost, RolloutState initial) {
         this.terms = new Terms(id, baseline, baselineProvisioned, target, plan, settings);
         this.clock = clock;
         this.onFinished = onFinished;
@@ -180,11 +180,18 @@ public final class Rollout {
         if (progress.awaiting.filter(a -> a == Awaiting.TAKEN_OVER).isPresent()) {
             return recorder.unchanged(); // another console drives it: nothing more from here
         }
-        Optional<String> lost = leaseLost.get();
-        if (lost.isPresent()) {
-            controls.pauseNow(lost.get(), Awaiting.TAKEN_OVER, Cause.OPERATOR);
-            return recorder.unchanged();
-        }
+        return leaseLost.get().thenCompose(lost -> {
+            if (lost.isPresent()) {
+                controls.pauseNow(lost.get(), Awaiting.TAKEN_OVER, Cause.OPERATOR);
+                return recorder.unchanged();
+            }
+            // A write this evaluation made reaches the lease at once: a console taking over goes on from it.
+            return evaluateLeased().thenCompose(snapshot -> leaseLost.get().handle((l, e) -> snapshot));
+        });
+    }
+
+    /** An evaluation by the lease's holder. */
+    private CompletableFuture<RolloutSnapshot> evaluateLeased() {
         Optional<ObjectNode> request = recorder.takeRequest();
         if (request.isPresent()) {
             ObjectNode r = request.get();

@@ -56,12 +56,13 @@ public final class RolloutEngine implements AutoCloseable {
     private final Map<String, RolloutLock> locks = new ConcurrentHashMap<>();
     private final RolloutLeases leases;
     private final Map<String, Held> held = new ConcurrentHashMap<>();
+    private final java.util.Set<CompletableFuture<Void>> releasing = ConcurrentHashMap.newKeySet();
 
     /** This engine's lease on one alias: when it last renewed it, and who took it, once someone else did. */
     private static final class Held {
         final String rolloutId;
         volatile Instant renewedAt;
-        volatile boolean renewing;
+        volatile String leasedRevision = "";
         volatile Optional<String> lost = Optional.empty();
 
         Held(String rolloutId, Instant renewedAt) {
@@ -129,7 +130,7 @@ public final class RolloutEngine implements AutoCloseable {
             return new Rollout(id, baseline, provisioned, request.version(), request.plan(),
                     request.settings(), session, journal, clock, listenerExecutor,
                     () -> release(request.function(), request.alias()), () -> beat(request.function(), request.alias()),
-                    () -> lost(request.function(), request.alias()), RolloutState.PENDING);
+                    () -> leaseCheck(request.function(), request.alias()), RolloutState.PENDING);
         }).thenCompose(rollout -> {
             ObjectNode started = rollout.startedRecord(session.label());
             return leases.acquire(request.function(), request.alias(), rollout.id(), "0/" + request.plan().steps().size(),
@@ -177,14 +178,15 @@ public final class RolloutEngine implements AutoCloseable {
         }
         Rollout rollout = new Rollout(id, baseline, pc, s.path("target").asText(), PlanStore.fromJson(s.path("plan")),
                 RolloutJournal.settingsFrom(s.path("settings")), session, journal, clock, listenerExecutor,
-                () -> release(function, alias), () -> beat(function, alias), () -> lost(function, alias),
+                () -> release(function, alias), () -> beat(function, alias), () -> leaseCheck(function, alias),
                 RolloutState.PENDING);
         Optional<Instant> lastBeat = RolloutLock.lastBeat(RolloutLock.file(lockFolder, function, alias));
+        Optional<String> stoppedHere = RolloutLock.lastDriver(RolloutLock.file(lockFolder, function, alias));
         String expected = lastState.path("revision").asText(baseline.revisionId());
         RolloutState recorded = RolloutJournal.state(lastState);
         // Recovering is taking the lease again: refused while another console's driver is alive.
         return leases.acquire(function, alias, id, step(lastState, rollout), lastState.path("canaryPercent").asDouble(0),
-                terms(s, lastState), Optional.of(id)).thenCompose(leased -> {
+                terms(s, lastState), Optional.of(id), stoppedHere).thenCompose(leased -> {
             held(function, alias, id, leased);
             return session.services().lambda().getAlias(function, alias);
         }).thenApply(now -> {
@@ -231,55 +233,69 @@ public final class RolloutEngine implements AutoCloseable {
     }
 
     /**
-     * The driver is alive: its lock file says when it last evaluated (what status shows as "no driver since"), and,
-     * at most once a {@link RolloutLease#RENEW_EVERY}, its lease on the function gets a new heartbeat and the
-     * rollout's latest state (one GetFunction and one TagResource; they run beside the evaluation).
+     * The driver is alive: its lock file says when it last evaluated (what status shows as "no driver since") and
+     * which lease token it drives with ({@link #leaseCheck} renews the lease itself).
      */
     private void beat(String function, String alias) {
         RolloutLock lock = locks.get(key(function, alias));
         if (lock != null) {
             try {
-                lock.beat(clock.instant());
+                lock.beat(clock.instant(), leases.driver());
             } catch (java.io.UncheckedIOException e) {
                 // The rollout goes on; status then shows "no driver since" the last beat, which is the state to see.
             }
         }
+    }
+
+    /**
+     * Whether this engine still holds {@code function:alias}'s lease: at most once a {@link RolloutLease#RENEW_EVERY},
+     * and as soon as the rollout wrote the alias, the lease gets a new heartbeat and the rollout's latest state (one
+     * GetFunction, one TagResource); an evaluation waits for it, so a driver whose lease another console took writes
+     * nothing more. A renewal that fails is tried again at the next evaluation (other consoles see the old heartbeat).
+     */
+    private CompletableFuture<Optional<String>> leaseCheck(String function, String alias) {
         Held h = held.get(key(function, alias));
         Instant now = clock.instant();
-        if (h == null || h.renewing || h.lost.isPresent() || now.isBefore(h.renewedAt.plus(RolloutLease.RENEW_EVERY))) {
-            return;
+        if (h == null || h.lost.isPresent()) {
+            return CompletableFuture.completedFuture(h == null ? Optional.empty() : h.lost);
         }
-        h.renewing = true;
-        h.renewedAt = now;
         List<ObjectNode> records = journal.of(h.rolloutId);
         Optional<ObjectNode> started = records.stream().filter(r -> "started".equals(r.path("event").asText())).findFirst();
         if (started.isEmpty()) {
-            h.renewing = false;
-            return;
+            return CompletableFuture.completedFuture(Optional.empty());
         }
         ObjectNode last = records.stream().filter(r -> !"request".equals(r.path("event").asText()) && r.has("revision"))
-                .reduce((a, b) -> b).orElse(started.get());
-        leases.renew(function, alias, h.rolloutId, stepOf(started.get(), last), last.path("canaryPercent").asDouble(0),
-                terms(started.get(), last)).whenComplete((other, e) -> {
-                    h.renewing = false;
-                    if (other != null && other.isPresent()) {
-                        RolloutLease l = other.get();
-                        h.lost = Optional.of(l.owner() + " took this rollout over (its lease since " + Gates.seconds(l.beat())
-                                + "): this console no longer drives it and writes nothing to " + function + ":" + alias + ".");
+                .reduce((x, y) -> y).orElse(started.get());
+        boolean moved = !last.path("revision").asText().equals(h.leasedRevision);
+        if (!moved && now.isBefore(h.renewedAt.plus(RolloutLease.RENEW_EVERY))) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        return leases.renew(function, alias, h.rolloutId, stepOf(started.get(), last), last.path("canaryPercent").asDouble(0),
+                terms(started.get(), last)).handle((other, e) -> {
+                    if (e != null) {
+                        return Optional.<String>empty();
                     }
-                    // A renewal that failed is tried again at the next beat; meanwhile other consoles see the old heartbeat.
+                    h.renewedAt = now;
+                    h.leasedRevision = last.path("revision").asText();
+                    other.ifPresent(l -> h.lost = Optional.of(l.owner() + " took this rollout over (its lease since "
+                            + Gates.seconds(l.beat()) + "): this console no longer drives it and writes nothing to "
+                            + function + ":" + alias + "."));
+                    return h.lost;
                 });
-    }
-
-    /** Why this engine no longer drives {@code function:alias}'s rollout: another console took its lease. */
-    private Optional<String> lost(String function, String alias) {
-        Held h = held.get(key(function, alias));
-        return h == null ? Optional.empty() : h.lost;
     }
 
     private void held(String function, String alias, String rolloutId, boolean leased) {
         if (leased) {
-            held.put(key(function, alias), new Held(rolloutId, clock.instant()));
+            Held h = new Held(rolloutId, clock.instant());
+            held.put(key(function, alias), h);
+            RolloutLock lock = locks.get(key(function, alias));
+            if (lock != null) {
+                try {
+                    lock.beat(clock.instant(), leases.driver()); // a driver after this one here may take its lease at once
+                } catch (java.io.UncheckedIOException e) {
+                    // then only a stale lease can be taken over here: safe, slower
+                }
+            }
         }
     }
 
@@ -361,7 +377,9 @@ public final class RolloutEngine implements AutoCloseable {
         Held h = held.remove(key(function, alias));
         if (h != null && h.lost.isEmpty()) {
             // The rollout ended (or could not start): other consoles stop showing it. A failure leaves a lease that goes stale.
-            leases.release(function, alias);
+            CompletableFuture<Void> r = leases.release(function, alias);
+            releasing.add(r);
+            r.whenComplete((v, e) -> releasing.remove(r));
         }
     }
 
@@ -372,6 +390,21 @@ public final class RolloutEngine implements AutoCloseable {
     private static IllegalStateException drivenElsewhere(String function, String alias) {
         return new IllegalStateException("A rollout of " + function + ":" + alias + " is driven by another process "
                 + "(or another window); act on it with `rollout pause|resume|approve|abort`, which it reads from the journal.");
+    }
+
+    /**
+     * Waits, at most {@code max}, for the leases of rollouts that ended to be removed from their functions (a command
+     * line about to exit). Never call it on the FX thread.
+     */
+    public void awaitLeasesReleased(java.time.Duration max) {
+        try {
+            CompletableFuture.allOf(releasing.toArray(CompletableFuture[]::new)).get(max.toMillis(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            // left to go stale: other consoles then show "no driver since" for a rollout that ended
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Releases every lock this engine holds; its rollouts stay in the journal, to be recovered. */

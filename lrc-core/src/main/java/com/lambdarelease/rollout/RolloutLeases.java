@@ -112,10 +112,21 @@ public final class RolloutLeases {
      */
     public CompletableFuture<Boolean> acquire(String function, String alias, String rolloutId, String step,
                                               double canaryPercent, JsonNode terms, Optional<String> takeOver) {
+        return acquire(function, alias, rolloutId, step, canaryPercent, terms, takeOver, Optional.empty());
+    }
+
+    /**
+     * As {@link #acquire(String, String, String, String, double, JsonNode, Optional)}; a lease of {@code stoppedDriver}
+     * (a driver on this machine known to have stopped: its lock is ours now) is taken even while its heartbeat is fresh.
+     */
+    public CompletableFuture<Boolean> acquire(String function, String alias, String rolloutId, String step,
+                                              double canaryPercent, JsonNode terms, Optional<String> takeOver,
+                                              Optional<String> stoppedDriver) {
         return lambda.tags(function).thenCompose(tags -> {
             Optional<RolloutLease> held = parse(function, tags).stream().filter(l -> l.alias().equals(alias)).findFirst();
             Instant now = clock.instant();
-            if (held.isPresent() && !held.get().driver().equals(driver)) {
+            if (held.isPresent() && !held.get().driver().equals(driver)
+                    && stoppedDriver.filter(held.get().driver()::equals).isEmpty()) {
                 RolloutLease l = held.get();
                 if (!l.stale(now)) {
                     throw new LeaseHeldException("A rollout of " + function + ":" + alias + " is " + l.describe(now)

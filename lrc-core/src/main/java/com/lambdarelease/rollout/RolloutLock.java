@@ -58,8 +58,14 @@ public final class RolloutLock implements AutoCloseable {
      * that died leaves the time it stopped ({@link #lastBeat}).
      */
     public void beat(java.time.Instant at) {
+        beat(at, "");
+    }
+
+    /** The heartbeat, naming the driver's lease token too ({@link #lastDriver}): a later driver here knows it is gone. */
+    public void beat(java.time.Instant at, String driver) {
         try {
-            byte[] text = ("pid " + pid + "\nbeat " + at + "\n").getBytes(StandardCharsets.UTF_8);
+            byte[] text = ("pid " + pid + "\nbeat " + at + "\n" + (driver.isEmpty() ? "" : "driver " + driver + "\n"))
+                    .getBytes(StandardCharsets.UTF_8);
             channel.write(ByteBuffer.wrap(text), 0);
             channel.truncate(text.length);
         } catch (IOException e) {
@@ -77,6 +83,23 @@ public final class RolloutLock implements AutoCloseable {
             }
             return Optional.empty();
         } catch (IOException | java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The lease token of the driver that last beat in {@code file}; empty when none did. Whoever holds the lock now
+     * knows that driver has stopped (the OS dropped its lock), so its lease may be taken at once. Blocking I/O.
+     */
+    public static Optional<String> lastDriver(Path file) {
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (line.startsWith("driver ")) {
+                    return Optional.of(line.substring(7).strip());
+                }
+            }
+            return Optional.empty();
+        } catch (IOException e) {
             return Optional.empty();
         }
     }

@@ -40,6 +40,7 @@ final class RolloutSandbox implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final SessionFactory factory;
     private final java.util.List<RolloutEngine> engines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.List<ReleaseSession> sessions = new java.util.concurrent.CopyOnWriteArrayList<>();
     long trafficNanos;
     long evaluateNanos;
 
@@ -83,6 +84,41 @@ final class RolloutSandbox implements AutoCloseable {
     /** A session of its own (its own SDK clients and request counts) on the journal. */
     ReleaseSession session() {
         return factory.openSession(new ConnectionSpec.Sandbox(), ReleaseJournal.at(journalFile)).join();
+    }
+
+    /**
+     * A session of another operator on another machine: its own credentials (the sandbox's STS names the IAM user
+     * after the key), its own journal at {@code journal}, the same sandbox and clock.
+     */
+    ReleaseSession sessionAs(String accessKey, Path journal) {
+        return sessionAsIn(accessKey, "us-east-1", journal);
+    }
+
+    /** {@link #sessionAs} in {@code region}. */
+    ReleaseSession sessionAsIn(String accessKey, String region, Path journal) {
+        com.lambdarelease.service.AwsClients clients = com.lambdarelease.service.AwsClients.create(
+                java.util.Optional.of(sandbox.endpoint()), Region.of(region),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, accessKey)));
+        com.lambdarelease.service.ConsoleServices services = new com.lambdarelease.service.ConsoleServices(
+                "Sandbox as " + accessKey, new com.lambdarelease.service.SdkLambdaService(clients,
+                com.lambdarelease.service.RequestBudget.unlimited()),
+                new com.lambdarelease.service.SdkMetricsService(clients.cloudWatch(), clock),
+                new com.lambdarelease.service.SdkLogsService(clients.logs(),
+                        com.lambdarelease.service.SdkLogsService.filterLogEventsBudget(java.time.Clock.systemUTC(), timer)),
+                clients.activity(), clock, 1, clients, "key " + accessKey,
+                new com.lambdarelease.service.SdkIdentityService(clients.sts()),
+                new com.lambdarelease.service.SdkTrailService(clients.cloudTrail(),
+                        com.lambdarelease.service.RequestBudget.unlimited()));
+        ReleaseSession session = ReleaseSession.of(services, ReleaseJournal.at(journal), io);
+        sessions.add(session);
+        return session;
+    }
+
+    /** An engine on {@code session} whose lock files sit beside {@code journal} (another machine's folder). */
+    RolloutEngine engine(ReleaseSession session, Path journal) {
+        RolloutEngine e = new RolloutEngine(session, clock, Runnable::run, RolloutEngine.lockFolderBeside(journal));
+        engines.add(e);
+        return e;
     }
 
     /** One minute of sandbox time passes (with its traffic), then the rollout evaluates once. */
@@ -150,6 +186,13 @@ final class RolloutSandbox implements AutoCloseable {
     @Override
     public void close() {
         engines.forEach(RolloutEngine::close);
+        sessions.forEach(s -> {
+            try {
+                s.close();
+            } catch (Exception e) {
+                // closing clients at the end of a test
+            }
+        });
         other.close();
         factory.close();
         sandbox.close();

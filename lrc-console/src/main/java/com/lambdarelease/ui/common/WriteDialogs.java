@@ -65,11 +65,10 @@ public final class WriteDialogs {
     }
 
     private static CompletableFuture<Boolean> confirm(UiContext ui, WritePlan plan, String verb, List<String> facts) {
-        List<String> notes = new ArrayList<>();
-        notes.add("Sent " + plan.asText() + ".");
-        notes.addAll(facts);
+        List<String> notes = new ArrayList<>(facts);
         notes.addAll(plan.warnings());
         notes.addAll(plan.verdict().passed());
+        notes.add("Sent " + plan.asText() + ".");
         return ui.dialogs().confirmChange(plan.change().title(), verb, plan.beforeText(), plan.afterText(), notes);
     }
 

@@ -110,7 +110,7 @@ public final class ConsoleRollouts implements AutoCloseable {
                 : "Driven as " + session.services().who() + " (STS did not say who: " + com.lambdarelease.release.Problems.describe(e) + ").");
         return as.thenCombine(session.ownership().of(alias.functionName(), alias), (a, o) -> {
             List<String> facts = new java.util.ArrayList<>(o.warnings(alias.functionName(), alias.name()));
-            facts.add(0, a);
+            facts.add(a);
             return facts;
         });
     }

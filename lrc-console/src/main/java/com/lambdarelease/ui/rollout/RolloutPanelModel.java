@@ -373,7 +373,7 @@ public final class RolloutPanelModel {
                 .exceptionally(e -> List.of("Who it is driven as and who else owns the alias could not be read: "
                         + com.lambdarelease.ui.common.ErrorText.describe(e)))
                 .thenComposeAsync(facts -> {
-                    notes.addAll(0, facts);
+                    notes.addAll(facts); // the owners' warnings, then who it is driven as
                     return replacing.isPresent()
                             ? ui.dialogs().confirmChange(title, "Start rollout", before, after, notes, replacing.get().choice())
                             : ui.dialogs().confirmChange(title, "Start rollout", before, after, notes);

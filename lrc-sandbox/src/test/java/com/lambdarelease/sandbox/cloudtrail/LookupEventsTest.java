@@ -142,6 +142,19 @@ class LookupEventsTest {
     }
 
     @Test
+    void aCallSignedWithATemporaryKeyTheSandboxDidNotIssueIsRecordedAsAnUnknownCaller() {
+        String key = "ASIAJEXAMPLEXEG2JICEA";
+        try (LambdaClient lambda = s.lambda(key, Region.US_EAST_1)) {
+            lambda.tagResource(b -> b.resource(ORDERS).tags(Map.of("a", "b")));
+        }
+        Event e = s.lookup(LookupAttributeKey.ACCESS_KEY_ID, key).get(0);
+        assertThat(e.username()).isNull();
+        JsonNode identity = TrailSandbox.record(e).path("userIdentity");
+        assertThat(identity.path("type").asText()).isEqualTo("Unknown");
+        assertThat(identity.path("accessKeyId").asText()).isEqualTo(key);
+    }
+
+    @Test
     void pagesAreStableWhileNewEventsArrive() {
         try (LambdaClient lambda = s.lambda("pager", Region.US_EAST_1);
              CloudTrailClient trail = s.cloudTrail(Region.US_EAST_1)) {

@@ -85,8 +85,8 @@ record EventRecord(String eventId, String eventName, Instant eventTime, String a
             issuer.put("arn", role.arn());
             issuer.put("accountId", c.account());
             issuer.put("userName", role.name());
-            context.putObject("attributes").put("creationDate", eventTime.truncatedTo(ChronoUnit.HOURS).toString())
-                    .put("mfaAuthenticated", "false");
+            // sessionContext.attributes (creationDate, mfaAuthenticated) is left out: the sandbox does not keep
+            // when a session began.
         });
         c.invokedBy().ifPresent(s -> u.put("invokedBy", s));
         return u;

@@ -47,8 +47,10 @@ record EventRecord(String eventId, String eventName, Instant eventTime, String a
         n.put("sourceIPAddress", sourceIp);
         n.put("userAgent", userAgent);
         error.ifPresent(e -> n.put("errorCode", e.code()).put("errorMessage", e.message()));
-        n.set("requestParameters", requestParameters == null ? NullNode.getInstance() : requestParameters);
-        n.set("responseElements", responseElements == null ? NullNode.getInstance() : responseElements);
+        JsonNode request = Bounded.part(requestParameters);
+        JsonNode response = Bounded.part(responseElements);
+        n.set("requestParameters", request == null ? NullNode.getInstance() : request);
+        n.set("responseElements", response == null ? NullNode.getInstance() : response);
         n.put("requestID", requestId);
         n.put("eventID", eventId);
         n.put("readOnly", false);

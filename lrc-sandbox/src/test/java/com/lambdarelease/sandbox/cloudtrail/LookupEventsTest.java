@@ -325,6 +325,13 @@ class LookupEventsTest {
         }
     }
 
+    @Test
+    void anotherCloudTrailOperationIsUnknown() {
+        try (CloudTrailClient trail = s.cloudTrail(Region.US_EAST_1)) {
+            refused(trail::describeTrails, "UnknownOperationException");
+        }
+    }
+
     private static void refused(Runnable call, String type) {
         assertThatThrownBy(call::run).isInstanceOfSatisfying(CloudTrailException.class, e -> {
             assertThat(e.statusCode()).isEqualTo(400);

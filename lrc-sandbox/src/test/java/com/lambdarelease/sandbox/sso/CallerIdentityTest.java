@@ -118,6 +118,18 @@ class CallerIdentityTest {
     }
 
     @Test
+    void anActionStsDoesNotHaveIsRefusedInAwsQuerysErrorShape() throws Exception {
+        HttpResponse<String> raw = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(f.sandbox.endpoint() + "/"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("Action=AssumeRole&Version=2011-06-15")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(raw.statusCode()).isEqualTo(400);
+        assertThat(raw.body()).startsWith("<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">")
+                .contains("<Type>Sender</Type>", "<Code>InvalidAction</Code>",
+                        "<Message>Could not find operation AssumeRole for version 2011-06-15</Message>", "<RequestId>");
+    }
+
+    @Test
     void anUnsignedRequestIsTheDemoAccountsSandboxUser() throws Exception {
         try (StsClient sts = StsClient.builder().endpointOverride(f.sandbox.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(AnonymousCredentialsProvider.create()).build()) {

@@ -25,8 +25,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A local stand-in for AWS: Lambda, CloudWatch and CloudWatch Logs per account and region, and an IAM
- * Identity Center whose organisation's accounts each have functions of their own, over HTTP on 127.0.0.1,
+ * A local stand-in for AWS: Lambda, CloudWatch and CloudWatch Logs per account and region, an IAM
+ * Identity Center whose organisation's accounts each have functions of their own, STS GetCallerIdentity,
+ * and CloudTrail LookupEvents over the Lambda write calls it served, over HTTP on 127.0.0.1,
  * speaking AWS's own wire protocols. It shares no classes with the console; the only contract is
  * the wire. Start it with {@link #start(SandboxOptions)}; close it to stop.
  */

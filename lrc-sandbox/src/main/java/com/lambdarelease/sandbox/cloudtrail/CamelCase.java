@@ -13,6 +13,8 @@ import java.util.Set;
  * {@code KMSKeyArn} → {@code kMSKeyArn}); the keys of maps (tags, environment variables, routing weights)
  * kept as sent. A deployment package's bytes are left out and environment variables hidden, as
  * CloudTrail records of Lambda show them (not documented; the sandbox follows what is seen in the field).
+ * Strings longer than {@link #MAX_STRING} characters are cut (the sandbox's own bound: a refused 10 MB
+ * Description must not make a 10 MB event).
  */
 final class CamelCase {
 
@@ -20,6 +22,7 @@ final class CamelCase {
     private static final Set<String> MAPS = Set.of("Tags", "AdditionalVersionWeights");
     private static final Set<String> LEFT_OUT = Set.of("ZipFile");
     static final String HIDDEN = "HIDDEN_DUE_TO_SECURITY_REASONS";
+    static final int MAX_STRING = 1024;
 
     private CamelCase() {
     }
@@ -29,6 +32,9 @@ final class CamelCase {
             ArrayNode out = Json.MAPPER.createArrayNode();
             node.forEach(item -> out.add(of(item)));
             return out;
+        }
+        if (node.isTextual() && node.asText().length() > MAX_STRING) {
+            return TextNode.valueOf(node.asText().substring(0, MAX_STRING) + "...");
         }
         if (!node.isObject()) {
             return node;
@@ -40,7 +46,7 @@ final class CamelCase {
                 return;
             }
             JsonNode value = name.equals("Variables") ? TextNode.valueOf(HIDDEN)
-                    : MAPS.contains(name) ? e.getValue() : of(e.getValue());
+                    : MAPS.contains(name) ? Bounded.map(e.getValue()) : of(e.getValue());
             out.set(member(name), value);
         });
         return out;

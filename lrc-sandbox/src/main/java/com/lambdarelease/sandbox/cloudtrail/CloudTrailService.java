@@ -9,7 +9,6 @@ import com.lambdarelease.sandbox.http.SandboxRequest;
 import com.lambdarelease.sandbox.http.SandboxResponse;
 import com.lambdarelease.sandbox.http.TokenBucket;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +88,7 @@ public final class CloudTrailService implements ProtocolHandler {
         if (e.accessKeyId() != null) {
             n.put("AccessKeyId", e.accessKeyId());
         }
-        n.put("EventTime", BigDecimal.valueOf(e.eventTime().toEpochMilli(), 3)); // awsJson: epoch seconds
+        n.put("EventTime", e.eventTime().getEpochSecond()); // awsJson timestamps are epoch seconds
         n.put("EventSource", e.eventSource());
         if (e.username() != null) {
             n.put("Username", e.username());

@@ -47,8 +47,10 @@ record EventRecord(String eventId, String eventName, Instant eventTime, String a
         n.put("sourceIPAddress", sourceIp);
         n.put("userAgent", userAgent);
         error.ifPresent(e -> n.put("errorCode", e.code()).put("errorMessage", e.message()));
-        n.set("requestParameters", requestParameters == null ? NullNode.getInstance() : requestParameters);
-        n.set("responseElements", responseElements == null ? NullNode.getInstance() : responseElements);
+        JsonNode request = Bounded.part(requestParameters);
+        JsonNode response = Bounded.part(responseElements);
+        n.set("requestParameters", request == null ? NullNode.getInstance() : request);
+        n.set("responseElements", response == null ? NullNode.getInstance() : response);
         n.put("requestID", requestId);
         n.put("eventID", eventId);
         n.put("readOnly", false);
@@ -85,8 +87,8 @@ record EventRecord(String eventId, String eventName, Instant eventTime, String a
             issuer.put("arn", role.arn());
             issuer.put("accountId", c.account());
             issuer.put("userName", role.name());
-            context.putObject("attributes").put("creationDate", eventTime.truncatedTo(ChronoUnit.HOURS).toString())
-                    .put("mfaAuthenticated", "false");
+            // sessionContext.attributes (creationDate, mfaAuthenticated) is left out: the sandbox does not keep
+            // when a session began.
         });
         c.invokedBy().ifPresent(s -> u.put("invokedBy", s));
         return u;

@@ -15,14 +15,15 @@ import java.util.regex.Pattern;
 
 /**
  * A Lambda write call as CloudTrail names it: the event name, the function it was on and its request
- * parameters. Event names carry the API version as CloudTrail writes them
- * (https://docs.aws.amazon.com/lambda/latest/dg/logging-using-cloudtrail.html lists the operations;
- * the suffixed names are those quoted from CloudTrail in public EventBridge rules: CreateFunction20150331,
+ * parameters. Event names carry the API version as CloudTrail writes them: CreateFunction20150331,
  * DeleteFunction20150331, UpdateFunctionCode20150331v2, UpdateFunctionConfiguration20150331v2,
  * PublishVersion20150331, CreateAlias20150331, UpdateAlias20150331, DeleteAlias20150331,
- * TagResource20170331v2, UntagResource20170331v2). The provisioned concurrency names,
- * PutProvisionedConcurrencyConfig20190930 and DeleteProvisionedConcurrencyConfig20190930, are guesses
- * after the API version those operations live under. Reads and Invoke (a data event) are not write calls.
+ * TagResource20170331v2 and UntagResource20170331v2 are in the CloudTrail user guide's list of Lambda
+ * events in event history ("CloudTrail supported services", AWS Lambda APIs) and in public EventBridge
+ * rules that match them; https://docs.aws.amazon.com/lambda/latest/dg/logging-using-cloudtrail.html lists
+ * the operations. PutProvisionedConcurrencyConfig20190930 and DeleteProvisionedConcurrencyConfig20190930
+ * are guesses after the API version those operations live under (no source names them). Reads and Invoke
+ * (a data event) are not write calls.
  */
 record LambdaCall(String eventName, String functionName, ObjectNode requestParameters) {
 

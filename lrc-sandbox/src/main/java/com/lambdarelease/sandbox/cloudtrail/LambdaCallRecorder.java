@@ -9,6 +9,7 @@ import com.lambdarelease.sandbox.identity.Callers;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -48,7 +49,9 @@ final class LambdaCallRecorder implements CallObserver {
         Optional<EventRecord.Error> error = ok ? Optional.empty() : Optional.of(new EventRecord.Error(
                 response.headers().getOrDefault("x-amzn-ErrorType", "ServiceException"), message(response)));
         String userAgent = request.header("User-Agent").orElse("");
-        EventRecord record = new EventRecord(UUID.randomUUID().toString(), call.get().eventName(), clock.instant(),
+        // CloudTrail's times are whole seconds; events of one second keep the order they were recorded in.
+        EventRecord record = new EventRecord(UUID.randomUUID().toString(), call.get().eventName(),
+                clock.instant().truncatedTo(ChronoUnit.SECONDS),
                 scope.account(), scope.region(), callers.of(request), Callers.accessKeyId(request), SOURCE_IP,
                 userAgent.length() <= MAX_USER_AGENT ? userAgent : userAgent.substring(0, MAX_USER_AGENT),
                 call.get().requestParameters(), body, error,

@@ -142,6 +142,40 @@ class LookupEventsTest {
     }
 
     @Test
+    void aCallSignedWithATemporaryKeyTheSandboxDidNotIssueIsRecordedAsAnUnknownCaller() {
+        String key = "ASIAJEXAMPLEXEG2JICEA";
+        try (LambdaClient lambda = s.lambda(key, Region.US_EAST_1)) {
+            lambda.tagResource(b -> b.resource(ORDERS).tags(Map.of("a", "b")));
+        }
+        Event e = s.lookup(LookupAttributeKey.ACCESS_KEY_ID, key).get(0);
+        assertThat(e.username()).isNull();
+        JsonNode identity = TrailSandbox.record(e).path("userIdentity");
+        assertThat(identity.path("type").asText()).isEqualTo("Unknown");
+        assertThat(identity.path("accessKeyId").asText()).isEqualTo(key);
+    }
+
+    @Test
+    void aHugeRefusedRequestMakesASmallEvent() {
+        String huge = "d".repeat(100_000);
+        try (LambdaClient lambda = s.lambda("huge", Region.US_EAST_1)) {
+            assertThatThrownBy(() -> lambda.updateFunctionConfiguration(b -> b.functionName("orders-api").description(huge)))
+                    .isInstanceOf(LambdaException.class);
+            Map<String, String> many = new java.util.HashMap<>();
+            for (int i = 0; i < 60; i++) {
+                many.put("key-" + i + "-" + "k".repeat(300), "v".repeat(300));
+            }
+            assertThatThrownBy(() -> lambda.tagResource(b -> b.resource(ORDERS).tags(many))).isInstanceOf(LambdaException.class);
+        }
+        List<Event> events = s.lookup(LookupAttributeKey.USERNAME, "huge");
+        assertThat(events).hasSize(2).allSatisfy(e -> assertThat(e.cloudTrailEvent().length()).isLessThan(20_000));
+        JsonNode config = TrailSandbox.record(events.get(1));
+        assertThat(config.path("errorCode").asText()).isNotEmpty();
+        assertThat(config.path("requestParameters").path("description").asText()).hasSize(1027).endsWith("...");
+        assertThat(TrailSandbox.record(events.get(0)).path("requestParameters").path("sandboxOmitted").asText())
+                .startsWith("over 16384 characters");
+    }
+
+    @Test
     void pagesAreStableWhileNewEventsArrive() {
         try (LambdaClient lambda = s.lambda("pager", Region.US_EAST_1);
              CloudTrailClient trail = s.cloudTrail(Region.US_EAST_1)) {
@@ -274,7 +308,7 @@ class LookupEventsTest {
         s = new TrailSandbox(SandboxOptions.builderForTests().cloudTrail(SandboxOptions.CloudTrail.defaults()).build());
         try (CloudTrailClient trail = s.cloudTrail(Region.US_EAST_1)) {
             CloudTrailException throttled = null;
-            for (int i = 0; i < 4 && throttled == null; i++) {
+            for (int i = 0; i < 8 && throttled == null; i++) {
                 try {
                     trail.lookupEvents(b -> b.maxResults(1));
                 } catch (CloudTrailException e) {
@@ -288,6 +322,13 @@ class LookupEventsTest {
         }
         try (CloudTrailClient eu = s.cloudTrail(Region.EU_WEST_1)) { // another region has a rate of its own
             assertThat(eu.lookupEvents(b -> b.maxResults(1)).events()).hasSize(1);
+        }
+    }
+
+    @Test
+    void anotherCloudTrailOperationIsUnknown() {
+        try (CloudTrailClient trail = s.cloudTrail(Region.US_EAST_1)) {
+            refused(trail::describeTrails, "UnknownOperationException");
         }
     }
 

@@ -95,6 +95,8 @@ class FunctionTagsTest {
                 "Tags on function aliases and versions are not supported. Please specify a function ARN.");
         assertAwsError(() -> f.lambda.listTags(b -> b.resource("arn:aws:lambda:us-east-1:123456789012:function:nope")),
                 404, "ResourceNotFoundException", "Function not found: arn:aws:lambda:us-east-1:123456789012:function:nope");
+        assertAwsError(() -> f.lambda.listTags(b -> b.resource("arn:aws:lambda:eu-west-1:123456789012:function:eu-invoices")),
+                404, "ResourceNotFoundException", "Function not found: arn:aws:lambda:eu-west-1:123456789012:function:eu-invoices");
         assertAwsError(() -> f.lambda.listTags(b -> b.resource("orders-api")), 400, "ValidationException",
                 "1 validation error detected: Value 'orders-api' at 'resource' failed to satisfy constraint: Member must "
                         + "satisfy regular expression pattern: arn:(aws[a-zA-Z-]*):lambda:[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}"

@@ -13,7 +13,15 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 import software.amazon.awssdk.services.sts.model.StsException;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.cloudtrail.model.Event;
+import software.amazon.awssdk.services.cloudtrail.model.LookupAttributeKey;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+
 import java.net.URI;
+import java.util.Map;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -75,6 +83,31 @@ class CallerIdentityTest {
     }
 
     @Test
+    void whatTheSignedInUserChangesIsInTheirAccountsTrailUnderTheirName() throws Exception {
+        RoleCredentials c = f.credentials(f.deviceToken().accessToken(), "310987654321", "ReleaseManager");
+        StaticCredentialsProvider signed = StaticCredentialsProvider.create(
+                AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken()));
+        try (LambdaClient lambda = LambdaClient.builder().endpointOverride(f.sandbox.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(signed).build();
+             CloudTrailClient trail = CloudTrailClient.builder().endpointOverride(f.sandbox.endpoint())
+                     .region(Region.US_EAST_1).credentialsProvider(signed).build()) {
+            lambda.tagResource(b -> b.resource("arn:aws:lambda:us-east-1:310987654321:function:orders-prod-api")
+                    .tags(Map.of("reviewed", "yes")));
+            Event e = trail.lookupEvents(b -> b.lookupAttributes(a -> a.attributeKey(LookupAttributeKey.USERNAME)
+                    .attributeValue("bob@example.com"))).events().get(0);
+            assertThat(e.eventName()).isEqualTo("TagResource20170331v2");
+            assertThat(e.accessKeyId()).isEqualTo(c.accessKeyId());
+            JsonNode identity = new ObjectMapper().readTree(e.cloudTrailEvent()).path("userIdentity");
+            assertThat(identity.path("type").asText()).isEqualTo("AssumedRole");
+            assertThat(identity.path("arn").asText()).isEqualTo(whoAmI(AwsSessionCredentials.create(c.accessKeyId(),
+                    c.secretAccessKey(), c.sessionToken())).arn());
+            assertThat(identity.path("accountId").asText()).isEqualTo("310987654321");
+            assertThat(identity.path("sessionContext").path("sessionIssuer").path("arn").asText())
+                    .matches("arn:aws:iam::310987654321:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_ReleaseManager_[0-9a-f]{16}");
+        }
+    }
+
+    @Test
     void aTemporaryKeyTheSandboxDidNotIssueIsRefused() {
         assertThatThrownBy(() -> whoAmI(AwsSessionCredentials.create("ASIAJEXAMPLEXEG2JICEA", "x", "token")))
                 .isInstanceOfSatisfying(StsException.class, e -> {
@@ -82,6 +115,18 @@ class CallerIdentityTest {
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId");
                     assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("The security token included in the request is invalid.");
                 });
+    }
+
+    @Test
+    void anActionStsDoesNotHaveIsRefusedInAwsQuerysErrorShape() throws Exception {
+        HttpResponse<String> raw = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(f.sandbox.endpoint() + "/"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("Action=AssumeRole&Version=2011-06-15")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(raw.statusCode()).isEqualTo(400);
+        assertThat(raw.body()).startsWith("<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">")
+                .contains("<Type>Sender</Type>", "<Code>InvalidAction</Code>",
+                        "<Message>Could not find operation AssumeRole for version 2011-06-15</Message>", "<RequestId>");
     }
 
     @Test

@@ -116,8 +116,9 @@ class ReleaseCommandLineTest {
         assertThat(lines).hasSize(5); // header + create, update, promote, rollback
         assertThat(lines.get(0)).startsWith("TIME").contains("CONNECTION", "ACCOUNT", "REGION", "WHO", "ALIAS", "ACTION",
                 "CHANGE", "OUTCOME");
+        // WHO is the caller STS named for the default chain's keys, not the chain's name.
         assertThat(lines.get(1)).contains("MyLambdaFunction:qa", "create", "(none) → 100% v3", "applied", "us-east-1",
-                "default credential chain");
+                "arn:aws:iam::123456789012:user/sandbox");
         assertThat(lines.get(2)).contains("MyLambdaFunction:prod", "update", "100% v3 → 90% v3 · 10% v4", "applied");
         assertThat(lines.get(3)).contains("promote", "90% v3 · 10% v4 → 100% v4", "applied");
         assertThat(lines.get(4)).contains("rollback", "100% v4 → 100% v3", "applied");

@@ -96,20 +96,8 @@ final class RolloutSandbox implements AutoCloseable {
 
     /** {@link #sessionAs} in {@code region}. */
     ReleaseSession sessionAsIn(String accessKey, String region, Path journal) {
-        com.lambdarelease.service.AwsClients clients = com.lambdarelease.service.AwsClients.create(
-                java.util.Optional.of(sandbox.endpoint()), Region.of(region),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, accessKey)));
-        com.lambdarelease.service.ConsoleServices services = new com.lambdarelease.service.ConsoleServices(
-                "Sandbox as " + accessKey, new com.lambdarelease.service.SdkLambdaService(clients,
-                com.lambdarelease.service.RequestBudget.unlimited()),
-                new com.lambdarelease.service.SdkMetricsService(clients.cloudWatch(), clock),
-                new com.lambdarelease.service.SdkLogsService(clients.logs(),
-                        com.lambdarelease.service.SdkLogsService.filterLogEventsBudget(java.time.Clock.systemUTC(), timer)),
-                clients.activity(), clock, 1, clients, "key " + accessKey,
-                new com.lambdarelease.service.SdkIdentityService(clients.sts()),
-                new com.lambdarelease.service.SdkTrailService(clients.cloudTrail(),
-                        com.lambdarelease.service.RequestBudget.unlimited()));
-        ReleaseSession session = ReleaseSession.of(services, ReleaseJournal.at(journal), io);
+        ReleaseSession session = com.lambdarelease.testing.OtherOperator.session(sandbox.endpoint(), region, accessKey,
+                clock, journal, io, timer);
         sessions.add(session);
         return session;
     }

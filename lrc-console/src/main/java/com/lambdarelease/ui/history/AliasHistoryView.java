@@ -33,7 +33,10 @@ public final class AliasHistoryView {
         TableView<AliasHistory.Entry> table = new TableView<>(model.entries());
         table.setId(TABLE_ID);
         table.getColumns().add(column("Time (UTC)", e -> TIME.format(e.at()), 140));
-        table.getColumns().add(column("", e -> e.notByThisTool() ? "★" : "", 28));
+        TableColumn<AliasHistory.Entry, String> mark = column("", e -> e.notByThisTool() ? "★" : "", 36);
+        mark.setMinWidth(36);
+        mark.setResizable(false);
+        table.getColumns().add(mark);
         table.getColumns().add(column("Alias", AliasHistory.Entry::alias, 80));
         table.getColumns().add(column("Who", AliasHistory.Entry::whoName, 150));
         table.getColumns().add(column("From", AliasHistory.Entry::from, 140));

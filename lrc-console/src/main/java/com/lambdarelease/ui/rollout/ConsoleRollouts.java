@@ -172,6 +172,11 @@ public final class ConsoleRollouts implements AutoCloseable {
         return clockSpeed > 0 ? clockSpeed : 1;
     }
 
+    /** How many seconds of the connection's clock pass in a real second. */
+    double clockSpeed() {
+        return speed();
+    }
+
     /** Stops the timer and releases the locks; unfinished rollouts stay in the journal. */
     @Override
     public synchronized void close() {

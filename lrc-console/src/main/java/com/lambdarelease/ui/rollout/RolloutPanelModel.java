@@ -209,9 +209,27 @@ public final class RolloutPanelModel {
                 java.time.Instant now = rollouts.clock().instant();
                 problem.set("A rollout of " + route.functionName() + ":" + route.name() + " is " + l.describe(now)
                         + (l.stale(now) ? " (Take over…)." : ". Control it there."));
+                // Watched while shown: its driver may stop (Take over… appears) or finish (the panel frees up).
+                ui.background().schedule(() -> ui.fx().execute(() -> {
+                    if (gen == generation) {
+                        readLease(route, gen);
+                    }
+                }), Math.max(1, Math.round(LEASE_WATCH.toMillis() / rollouts.clockSpeed())), java.util.concurrent.TimeUnit.MILLISECONDS);
             });
+            if (lease.isEmpty() && drivenElsewhere.get()) {
+                drivenElsewhere.set(false); // the other console's rollout ended
+                problem.set("");
+            }
             return null;
         }, ui.fx());
+    }
+
+    /** How often another console's lease is read again while shown. */
+    static final java.time.Duration LEASE_WATCH = java.time.Duration.ofSeconds(30);
+
+    /** Reads another console's lease on the shown alias again now (what the watch does every half minute). */
+    void refreshLease() {
+        alias.get().ifPresent(a -> readLease(a, generation));
     }
 
     /**

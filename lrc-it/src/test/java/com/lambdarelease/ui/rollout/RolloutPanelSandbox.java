@@ -105,6 +105,12 @@ final class RolloutPanelSandbox implements AutoCloseable {
         return other.publishVersion(b -> b.functionName(FN).description("healthy")).version();
     }
 
+    /** Another operator on another machine (their own key, journal and lock folder beside {@code journal}). */
+    ReleaseSession operator(String accessKey, Path journal) {
+        return com.lambdarelease.testing.OtherOperator.session(sandbox.endpoint(), "us-east-1", accessKey, clock, journal,
+                io, background);
+    }
+
     GetAliasResponse prod() {
         return other.getAlias(b -> b.functionName(FN).name("prod"));
     }

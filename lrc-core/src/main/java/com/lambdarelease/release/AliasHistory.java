@@ -131,7 +131,10 @@ public final class AliasHistory {
                     t.map(TrailEvent::whoName).orElse(shortName(j.who())), TrailEvent.Source.THIS_TOOL, j.action(),
                     j.before(), j.after(), j.newRevision(), true, t.isPresent(), j.outcome(), j.message()));
         }
-        for (TrailEvent t : trail) {
+        // CloudTrail answers newest first, to the second: events of one second keep its order, oldest first here.
+        List<TrailEvent> oldestFirst = new ArrayList<>(trail);
+        java.util.Collections.reverse(oldestFirst);
+        for (TrailEvent t : oldestFirst) {
             if (matched.contains(t.eventId())) {
                 continue;
             }
@@ -145,7 +148,7 @@ public final class AliasHistory {
                     t.succeeded() ? JournalEntry.APPLIED : JournalEntry.FAILED,
                     t.succeeded() ? "" : t.errorCode() + (t.errorMessage().isEmpty() ? "" : ": " + t.errorMessage())));
         }
-        out.sort(Comparator.comparing(Entry::at));
+        out.sort(Comparator.comparing(Entry::at)); // stable: ties keep the order above
         // "before": what the previous applied change left, where the entry does not know it itself.
         List<Entry> derived = new ArrayList<>();
         Optional<TrafficSplit> last = Optional.empty();
@@ -162,7 +165,7 @@ public final class AliasHistory {
                 known = d.after().isPresent() || d.action().equals("delete");
             }
         }
-        derived.sort(Comparator.comparing(Entry::at).reversed());
+        java.util.Collections.reverse(derived); // newest first, ties too
         return List.copyOf(derived);
     }
 

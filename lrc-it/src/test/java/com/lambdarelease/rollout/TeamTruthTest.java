@@ -218,4 +218,41 @@ class TeamTruthTest {
         assertThat(h.codeDeployShift()).isPresent();
         assertThat(h.entries().get(0).from()).isEqualTo("CodeDeploy");
     }
+
+    @Test
+    void historyIsReadPagedWithinCloudTrailsRateAndALookAgainSoonCostsNoLookup() throws Exception {
+        box = new RolloutSandbox(dir, com.lambdarelease.sandbox.SandboxOptions.builderForTests()
+                .cloudTrail(com.lambdarelease.sandbox.SandboxOptions.CloudTrail.defaults()).build()); // AWS's 2 a second
+        ReleaseSession alice = box.sessionAs("alice", dir.resolve("alice/journal.jsonl"));
+        List<com.lambdarelease.service.ClientActivity.Throttled> throttled = new java.util.concurrent.CopyOnWriteArrayList<>();
+        alice.services().activity().onThrottled(throttled::add);
+        for (int i = 1; i <= 60; i++) { // 60 changes by someone else: two pages of UpdateAlias events
+            double weight = i / 100.0;
+            box.other.updateAlias(b -> b.functionName(FN).name("prod").functionVersion("3")
+                    .routingConfig(r -> r.additionalVersionWeights(Map.of("2", weight))));
+        }
+
+        long began = System.nanoTime();
+        AliasHistory.History h = alice.history().of(FN, "prod", box.clock.instant().minus(Duration.ofHours(1))).join();
+        long tookMillis = (System.nanoTime() - began) / 1_000_000;
+        assertThat(h.trailComplete()).isTrue();
+        assertThat(h.entries()).hasSize(60);
+        assertThat(h.entries().get(0).describe()).isEqualTo("41% v3 · 59% v2 → 40% v3 · 60% v2");
+        long lookups = alice.services().activity().requests("LookupEvents");
+        assertThat(lookups).as("UpdateAlias in 2 pages, CreateAlias and DeleteAlias in 1 each").isEqualTo(4);
+        assertThat(throttled).as("kept within 2 lookups a second").isEmpty();
+        assertThat(tookMillis).as("4 lookups at 2 a second").isGreaterThanOrEqualTo(1000);
+
+        alice.history().of(FN, Optional.empty(), box.clock.instant().minus(Duration.ofHours(1))).join();
+        assertThat(alice.services().activity().requests("LookupEvents")).as("a second look within 30 s: from memory")
+                .isEqualTo(lookups);
+        box.clock.advance(Duration.ofMinutes(1));
+        box.other.updateAlias(b -> b.functionName(FN).name("prod").functionVersion("3").routingConfig(r -> r.additionalVersionWeights(Map.of())));
+        AliasHistory.History later = alice.history().of(FN, "prod", box.clock.instant().minus(Duration.ofHours(1))).join();
+        assertThat(later.entries()).hasSize(61);
+        assertThat(later.entries().get(0).describe()).isEqualTo("40% v3 · 60% v2 → 100% v3");
+        // Read again from 15 minutes before the last read (CloudTrail may deliver late): UpdateAlias's 61 events in two
+        // pages, one each for the others; nothing older than that.
+        assertThat(alice.services().activity().requests("LookupEvents") - lookups).isEqualTo(4);
+    }
 }

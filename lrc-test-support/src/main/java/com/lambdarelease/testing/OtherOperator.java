@@ -39,7 +39,8 @@ public final class OtherOperator {
                 new SdkLambdaService(clients, RequestBudget.unlimited()), new SdkMetricsService(clients.cloudWatch(), clock),
                 new SdkLogsService(clients.logs(), SdkLogsService.filterLogEventsBudget(Clock.systemUTC(), timer)),
                 clients.activity(), clock, 1, clients, "key " + accessKey, new SdkIdentityService(clients.sts()),
-                new SdkTrailService(clients.cloudTrail(), RequestBudget.unlimited()));
+                // CloudTrail's own rate, as the console keeps to it
+                new SdkTrailService(clients.cloudTrail(), SdkTrailService.lookupBudget(Clock.systemUTC(), timer)));
         return ReleaseSession.of(services, ReleaseJournal.at(journal), io);
     }
 }

@@ -21,6 +21,12 @@ public final class AliasesView {
     private final TableView<AliasRoute> table = new TableView<>();
 
     public AliasesView(FunctionDetailViewModel model, ReleaseCommands commands) {
+        this(model, commands, null);
+    }
+
+    /** @param leases the rollouts anyone drives on the function's aliases (null: no Rollout column) */
+    public AliasesView(FunctionDetailViewModel model, ReleaseCommands commands,
+                       com.lambdarelease.ui.rollout.AliasLeasesModel leases) {
         table.setId(TABLE_ID);
         table.setItems(model.aliases());
         table.getColumns().add(column("Alias", AliasRoute::name, 110));
@@ -43,6 +49,13 @@ public final class AliasesView {
         });
         table.getColumns().add(split);
         table.getColumns().add(column("Description", AliasRoute::description, 220));
+        if (leases != null) {
+            TableColumn<AliasRoute, String> rollout = new TableColumn<>("Rollout");
+            rollout.setCellValueFactory(d -> javafx.beans.binding.Bindings.createStringBinding(
+                    () -> leases.describe(d.getValue().name()), leases.leases()));
+            rollout.setPrefWidth(200);
+            table.getColumns().add(table.getColumns().size() - 1, rollout);
+        }
         table.getColumns().forEach(c -> c.setSortable(false));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No aliases — create one with Ctrl+N"));

@@ -33,7 +33,8 @@ public final class FunctionDetailView {
     private boolean canaryAttached;
 
     public FunctionDetailView(FunctionDetailViewModel model, ReleaseCommands commands, CanaryPane canary,
-                              com.lambdarelease.ui.history.AliasHistoryModel history) {
+                              com.lambdarelease.ui.history.AliasHistoryModel history,
+                              com.lambdarelease.ui.rollout.AliasLeasesModel leases) {
         this.canary = canary;
         Label title = new Label();
         title.setId(TITLE_ID);
@@ -78,7 +79,7 @@ public final class FunctionDetailView {
         error.visibleProperty().bind(error.managedProperty());
 
         Tab versions = new Tab("Versions", new VersionsView(model, commands).node());
-        Tab aliases = new Tab("Aliases", new AliasesView(model, commands).node());
+        Tab aliases = new Tab("Aliases", new AliasesView(model, commands, leases).node());
         canaryTab.setContent(canary.node());
         canary.aliasChoosers(aliasChooser(model, "canary-alias"), aliasChooser(model, "canary-alias-empty"));
         Tab historyTab = new Tab("History", new com.lambdarelease.ui.history.AliasHistoryView(history).node());

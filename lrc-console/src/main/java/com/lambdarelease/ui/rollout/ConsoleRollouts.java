@@ -115,6 +115,11 @@ public final class ConsoleRollouts implements AutoCloseable {
         });
     }
 
+    /** Every rollout lease on {@code function}, whoever drives them (one GetFunction). */
+    public CompletableFuture<List<com.lambdarelease.rollout.RolloutLease>> leases(String function) {
+        return engine.leases().of(function);
+    }
+
     /** The lease on {@code function:alias}'s rollout, from whichever console drives it (one GetFunction). */
     public CompletableFuture<Optional<com.lambdarelease.rollout.RolloutLease>> lease(String function, String alias) {
         return engine.leases().of(function, alias);

@@ -52,6 +52,8 @@ public final class Workspace {
      * @param cache what this connection keeps between runs (its last function list, opened functions)
      * @param list  the functions list to use: a new one, or the one already showing the cached list at start
      */
+    private final com.lambdarelease.ui.rollout.AliasLeasesModel leases;
+
     public Workspace(ReleaseSession session, UiContext ui, ActionDialogs forms, Consumer<String> clipboard,
                      ConnectionCache cache, FunctionsList list) {
         this.services = session.services();
@@ -72,8 +74,10 @@ public final class Workspace {
         RolloutPanel rolloutPanel = new RolloutPanel(rollout);
         rolloutPanel.linkErrors(canary.errorGroups(), canary::showErrors);
         canary.addSection(rolloutPanel.node());
+        leases = new com.lambdarelease.ui.rollout.AliasLeasesModel(rollouts, ui);
+        detail.functionNameProperty().subscribe(leases::show);
         detailView = new FunctionDetailView(detail, commands, canary,
-                new com.lambdarelease.ui.history.AliasHistoryModel(session.history(), session.ownership(), ui));
+                new com.lambdarelease.ui.history.AliasHistoryModel(session.history(), session.ownership(), ui), leases);
         environments = new EnvironmentsView(services, session.states(), ui);
         // Keep the detail when the list reloads and the selection is momentarily empty.
         functions.selectedProperty().subscribe(f -> {
@@ -137,6 +141,7 @@ public final class Workspace {
     public void refresh() {
         functions.load();
         detail.reload();
+        leases.show(detail.functionNameProperty().get());
     }
 
     /**

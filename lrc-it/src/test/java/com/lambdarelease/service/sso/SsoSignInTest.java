@@ -177,4 +177,22 @@ class SsoSignInTest {
         assertThatThrownBy(() -> factory.open(new ConnectionSpec.Sso("team", "210987654321", "AdministratorAccess",
                 "us-east-1")).join()).isInstanceOf(CompletionException.class).hasMessageContaining("No access");
     }
+
+    @Test
+    void givenARoleThroughIdentityCenter_thenTheConnectionSaysWhoAsTheRolesSessionTheSignedInUser() throws Exception {
+        fixture(SsoSettings.defaults());
+        f.signIns.signIn(f.team()).signIn(SsoSignIn.Flow.BROWSER, SignInPrompt.SILENT).get(20, TimeUnit.SECONDS);
+        SessionFactory factory = new SessionFactory(f.io, f.scheduler, EmbeddedSandbox.of(f.sandbox), f.signIns);
+        try (ConsoleServices payments = factory.open(new ConnectionSpec.Sso("team", "210987654321", "ReleaseManager",
+                "us-east-1")).get(20, TimeUnit.SECONDS)) {
+            com.lambdarelease.domain.Caller caller = payments.identity().caller().get(10, TimeUnit.SECONDS);
+            assertThat(caller.account()).isEqualTo("210987654321");
+            assertThat(caller.arn()).matches("arn:aws:sts::210987654321:assumed-role/AWSReservedSSO_ReleaseManager_[0-9a-f]{16}"
+                    + "/alice@example.com");
+            assertThat(caller.kind()).isEqualTo(com.lambdarelease.domain.Caller.Kind.ASSUMED_ROLE);
+            assertThat(caller.name()).isEqualTo("alice@example.com");
+            assertThat(caller.describe()).startsWith("alice@example.com (role AWSReservedSSO_ReleaseManager_");
+            assertThat(payments.identity().caller()).as("asked once per connection").isSameAs(payments.identity().caller());
+        }
+    }
 }

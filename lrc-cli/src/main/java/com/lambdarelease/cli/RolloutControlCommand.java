@@ -70,9 +70,9 @@ abstract class RolloutControlCommand extends CliCommand {
             java.time.Instant now = session.session().services().clock().instant();
             Optional<com.lambdarelease.rollout.RolloutLease> lease = CliSession.await(RolloutDriver.leases(session).of(function, alias));
             throw CliFailure.refused("No unfinished rollout of " + function + ":" + alias + " in " + journalFile + "."
-                    + lease.map(l -> " Its lease says it is " + l.describe(now) + (l.stale(now)
-                            ? ": take it over with `rollout take-over " + function + " " + alias + "`."
-                            : "; act on it on " + l.host() + ".")).orElse(""));
+                    + lease.map(l -> " " + l.sentence(now) + (l.stale(now)
+                            ? " Take it over with `rollout take-over " + function + " " + alias + "`."
+                            : " Act on it on " + l.host() + ".")).orElse(""));
         }
         ObjectNode last = unfinished.get();
         String id = last.path("id").asText();

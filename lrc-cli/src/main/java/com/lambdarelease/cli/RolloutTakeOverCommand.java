@@ -57,8 +57,8 @@ final class RolloutTakeOverCommand extends CliCommand {
             RolloutLease l = lease.orElseThrow(() -> CliFailure.refused("No rollout lease on " + function + ":" + alias
                     + ": nobody drives a rollout of it. Nothing was taken over."));
             if (!l.stale(now)) {
-                throw new CliFailure(ExitCodes.CONFLICT, "conflict", "The rollout of " + function + ":" + alias + " is "
-                        + l.describe(now) + "; a live driver's rollout is not taken over.");
+                throw new CliFailure(ExitCodes.CONFLICT, "conflict", l.sentence(now)
+                        + " A live driver's rollout is not taken over.");
             }
             report().println("Take over the rollout of " + function + ":" + alias + ": " + l.describe(now) + ".");
             report().println("  from " + (l.ownerArn().isEmpty() ? l.by() : l.ownerArn()) + " on " + l.host());

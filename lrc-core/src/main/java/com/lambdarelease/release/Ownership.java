@@ -38,6 +38,17 @@ public final class Ownership {
             return out;
         }
 
+        /** What is known of the alias's other owners, as a view of it says it (no change at hand). */
+        public List<String> describe(String function, String alias) {
+            List<String> out = new ArrayList<>();
+            stack.ifPresent(s -> out.add(function + " belongs to CloudFormation stack " + s + ": the stack's next "
+                    + "deployment may put " + alias + " back as its template says."));
+            codeDeploy.ifPresent(c -> out.add("CodeDeploy is shifting " + function + ":" + alias + " (its last change, "
+                    + c.describe() + " at " + c.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                    + ", was CodeDeploy's, and the routing is still set): a change made here would fight it."));
+            return out;
+        }
+
         /** "stack payments-prod", "CodeDeploy shifting", "stack invoices-eu · CodeDeploy shifting", or "". */
         public String badge() {
             List<String> parts = new ArrayList<>();

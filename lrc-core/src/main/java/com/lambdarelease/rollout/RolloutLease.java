@@ -46,6 +46,18 @@ public record RolloutLease(String function, String alias, String rolloutId, Stri
      * 15:04 (alice@example.com on build-host-7): resume here, or roll back".
      */
     public String describe(Instant now) {
+        return describeAt(now);
+    }
+
+    /**
+     * A whole sentence: "A rollout of f:prod is driven by alice on build-7, …" or "A rollout of f:prod has had no
+     * driver since 15:04:05 (alice on build-7, step 1/1 at 10%): resume here, or roll back."
+     */
+    public String sentence(Instant now) {
+        return "A rollout of " + function + ":" + alias + (stale(now) ? " has had " : " is ") + describeAt(now) + ".";
+    }
+
+    private String describeAt(Instant now) {
         if (stale(now)) {
             return "no driver since " + Gates.seconds(beat) + " (" + owner() + ", step " + step + " at "
                     + com.lambdarelease.domain.Weight.percentNumber(canaryPercent) + "%): resume here, or roll back";

@@ -129,12 +129,10 @@ public final class RolloutLeases {
                     && stoppedDriver.filter(held.get().driver()::equals).isEmpty()) {
                 RolloutLease l = held.get();
                 if (!l.stale(now)) {
-                    throw new LeaseHeldException("A rollout of " + function + ":" + alias + " is " + l.describe(now)
-                            + "; it cannot be driven from here too.", l);
+                    throw new LeaseHeldException(l.sentence(now) + " It cannot be driven from here too.", l);
                 }
                 if (takeOver.filter(l.rolloutId()::equals).isEmpty()) {
-                    throw new LeaseHeldException("A rollout of " + function + ":" + alias + " has " + l.describe(now)
-                            + ". Take it over to drive it from here.", l);
+                    throw new LeaseHeldException(l.sentence(now) + " Take it over to drive it from here.", l);
                 }
             }
             return write(tags.functionArn(), alias, rolloutId, step, canaryPercent, terms, now, held)

@@ -160,10 +160,10 @@ class TeamCommandLineTest {
             assertThat(listed.out()).contains(FN + ":prod").contains("sandbox").contains("driven");
             CliRun refused = run(journalB, "rollout", "take-over", FN, "prod", "--yes");
             assertThat(refused.code()).isEqualTo(ExitCodes.CONFLICT);
-            assertThat(refused.err()).contains("a live driver's rollout is not taken over");
+            assertThat(refused.err()).contains("A live driver's rollout is not taken over");
             CliRun resume = run(journalB, "rollout", "resume", FN, "prod");
             assertThat(resume.code()).isEqualTo(ExitCodes.REFUSED);
-            assertThat(resume.err()).contains("Its lease says it is driven by sandbox on");
+            assertThat(resume.err()).contains("A rollout of " + FN + ":prod is driven by sandbox on").contains("Act on it on");
 
             engineA.close(); // machine A's driver stops; at 60x its lease is stale within three real seconds
             a.close();

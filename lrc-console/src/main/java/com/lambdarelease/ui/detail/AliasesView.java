@@ -53,7 +53,17 @@ public final class AliasesView {
             TableColumn<AliasRoute, String> rollout = new TableColumn<>("Rollout");
             rollout.setCellValueFactory(d -> javafx.beans.binding.Bindings.createStringBinding(
                     () -> leases.describe(d.getValue().name()), leases.leases()));
-            rollout.setPrefWidth(200);
+            rollout.setCellFactory(c -> new TableCell<>() {
+                @Override
+                protected void updateItem(String item, boolean empty) {
+                    super.updateItem(item, empty);
+                    AliasRoute row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                    setText(empty ? null : item);
+                    String details = row == null ? "" : leases.details(row.name());
+                    setTooltip(details.isEmpty() ? null : new javafx.scene.control.Tooltip(details));
+                }
+            });
+            rollout.setPrefWidth(140);
             table.getColumns().add(table.getColumns().size() - 1, rollout);
         }
         table.getColumns().forEach(c -> c.setSortable(false));

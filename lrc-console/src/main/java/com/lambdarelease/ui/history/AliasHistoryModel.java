@@ -73,7 +73,7 @@ public final class AliasHistoryModel {
                 ui.background()).thenCompose(x -> x)).orElse(CompletableFuture.completedFuture(Ownership.Owners.NONE));
         CompletableFuture<Void> shownOwners = owned.handleAsync((o, e) -> {
             if (gen == generation && o != null) {
-                owners.set(a.map(r -> String.join("\n", o.warnings(f, r.name()))).orElse(""));
+                owners.set(a.map(r -> String.join("\n", o.describe(f, r.name()))).orElse(""));
             }
             return null;
         }, ui.fx());
@@ -87,7 +87,7 @@ public final class AliasHistoryModel {
                 return null;
             }
             entries.setAll(h.entries());
-            status.set(describe(h, since, a.map(r -> f + ":" + r.name()).orElse("every alias of " + f)));
+            status.set(describe(h, since, a.map(r -> f + ":" + r.name()).orElse("the aliases of " + f)));
             return null;
         }, ui.fx());
         return CompletableFuture.allOf(shown, shownOwners);

@@ -25,23 +25,27 @@ public final class AliasHistoryView {
     public static final String TABLE_ID = "history-table";
     public static final String STATUS_ID = "history-status";
     public static final String OWNERS_ID = "history-owners";
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM dd HH:mm:ss", java.util.Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
 
     private final VBox root = new VBox(6);
 
     public AliasHistoryView(AliasHistoryModel model) {
         TableView<AliasHistory.Entry> table = new TableView<>(model.entries());
         table.setId(TABLE_ID);
-        table.getColumns().add(column("Time (UTC)", e -> TIME.format(e.at()), 140));
+        TableColumn<AliasHistory.Entry, String> time = column("Time (UTC)", e -> TIME.format(e.at()), 135);
+        time.setMinWidth(135);
+        table.getColumns().add(time);
         TableColumn<AliasHistory.Entry, String> mark = column("", e -> e.notByThisTool() ? "★" : "", 36);
         mark.setMinWidth(36);
         mark.setResizable(false);
         table.getColumns().add(mark);
-        table.getColumns().add(column("Alias", AliasHistory.Entry::alias, 80));
-        table.getColumns().add(column("Who", AliasHistory.Entry::whoName, 150));
-        table.getColumns().add(column("From", AliasHistory.Entry::from, 140));
-        table.getColumns().add(column("Change", e -> e.action() + ": " + e.describe(), 260));
-        table.getColumns().add(column("Outcome", e -> e.outcome() + (e.message().isBlank() ? "" : " — " + e.message()), 120));
+        table.getColumns().add(column("Alias", AliasHistory.Entry::alias, 70, 60));
+        table.getColumns().add(column("Who", AliasHistory.Entry::whoName, 140, 90));
+        table.getColumns().add(column("From", AliasHistory.Entry::from, 160, 100));
+        // Last, so it takes the room left: before → after is what the operator reads; a change that did not land says so.
+        table.getColumns().add(column("Change", e -> e.action() + ": " + e.describe() + (e.outcome().equals("applied") ? ""
+                : " — " + e.outcome() + (e.message().isBlank() ? "" : ": " + e.message())), 300, 160));
         table.getColumns().forEach(c -> c.setSortable(false));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No alias changes in the last 7 days."));
@@ -49,8 +53,9 @@ public final class AliasHistoryView {
             @Override
             protected void updateItem(AliasHistory.Entry item, boolean empty) {
                 super.updateItem(item, empty);
-                setTooltip(empty || item == null ? null : new Tooltip(item.who() + (item.revision().isEmpty() ? ""
-                        : "\nrevision " + item.revision())));
+                setTooltip(empty || item == null ? null : new Tooltip(item.at() + "\n" + item.who() + " · " + item.from() + "\n" + item.action() + ": "
+                        + item.describe() + (item.revision().isEmpty() ? "" : "\nrevision " + item.revision())
+                        + (item.message().isBlank() ? "" : "\n" + item.message())));
                 pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("foreign"),
                         !empty && item != null && item.notByThisTool());
             }
@@ -71,6 +76,8 @@ public final class AliasHistoryView {
         status.setWrapText(true);
         status.textProperty().bind(model.statusProperty());
         status.setMaxWidth(Double.MAX_VALUE);
+        status.setMinWidth(0);
+        status.setMinHeight(Region.USE_PREF_SIZE); // wraps onto more lines rather than cutting the sentence
         HBox.setHgrow(status, Priority.ALWAYS);
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(16, 16);
@@ -84,6 +91,13 @@ public final class AliasHistoryView {
         bar.setAlignment(Pos.CENTER_LEFT);
         root.getChildren().addAll(owners, bar, table);
         root.setPadding(new javafx.geometry.Insets(6, 0, 0, 0));
+    }
+
+    private static TableColumn<AliasHistory.Entry, String> column(String title, Function<AliasHistory.Entry, String> value,
+                                                                  double width, double min) {
+        TableColumn<AliasHistory.Entry, String> c = column(title, value, width);
+        c.setMinWidth(min);
+        return c;
     }
 
     private static TableColumn<AliasHistory.Entry, String> column(String title, Function<AliasHistory.Entry, String> value,

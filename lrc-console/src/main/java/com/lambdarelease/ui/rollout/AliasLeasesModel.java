@@ -48,14 +48,24 @@ public final class AliasLeasesModel {
         return leasesView;
     }
 
-    /** "alice on host-7 · step 1/1 · 10%", "no driver since 15:04:05 (alice on host-7)", or "" for none. */
+    /** Short, for a table cell: "alice · 10%", "no driver since 15:04:05", or "" for none. */
     public String describe(String alias) {
         RolloutLease l = leases.get(alias);
         if (l == null) {
             return "";
         }
         Instant now = rollouts.clock().instant();
-        return l.stale(now) ? "no driver since " + l.beat().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " (" + l.owner() + ")"
-                : l.owner() + " · step " + l.step() + " · " + com.lambdarelease.domain.Weight.percentNumber(l.canaryPercent()) + "%";
+        return l.stale(now) ? "no driver since " + TIME.format(l.beat())
+                : l.by() + " · " + com.lambdarelease.domain.Weight.percentNumber(l.canaryPercent()) + "%";
     }
+
+    /** Whole, for the cell's tooltip: "driven by alice on host-7, step 1/1 at 10%, heartbeat …", or "". */
+    public String details(String alias) {
+        RolloutLease l = leases.get(alias);
+        return l == null ? "" : "Rollout " + l.describe(rollouts.clock().instant()) + (l.ownerArn().isEmpty() ? ""
+                : "\n" + l.ownerArn());
+    }
+
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
+            .withZone(java.time.ZoneOffset.UTC);
 }

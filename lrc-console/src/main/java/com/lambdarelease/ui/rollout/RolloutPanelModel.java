@@ -207,8 +207,7 @@ public final class RolloutPanelModel {
             lease.ifPresent(l -> {
                 drivenElsewhere.set(true);
                 java.time.Instant now = rollouts.clock().instant();
-                problem.set("A rollout of " + route.functionName() + ":" + route.name() + " is " + l.describe(now)
-                        + (l.stale(now) ? " (Take over…)." : ". Control it there."));
+                problem.set(l.sentence(now) + (l.stale(now) ? " Take over… drives it from here." : " Control it there."));
                 // Watched while shown: its driver may stop (Take over… appears) or finish (the panel frees up).
                 ui.background().schedule(() -> ui.fx().execute(() -> {
                     if (gen == generation) {
@@ -247,7 +246,7 @@ public final class RolloutPanelModel {
         return ui.dialogs().confirmChange("Take over the rollout of " + qualified + "?", "Take over",
                 "Driven by " + l.owner() + (l.ownerArn().isEmpty() ? "" : " (" + l.ownerArn() + ")") + ", step " + l.step(),
                 "Driven from this console",
-                List.of(l.describe(now) + ".", "The takeover is journalled; the rollout goes on from its last recorded "
+                List.of(l.sentence(now), "The takeover is journalled; the rollout goes on from its last recorded "
                         + "state, paused if the alias changed since.")).thenComposeAsync(ok -> {
             if (!ok || gen != generation) {
                 return CompletableFuture.completedFuture(false);

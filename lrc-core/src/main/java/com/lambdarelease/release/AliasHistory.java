@@ -119,6 +119,7 @@ public final class AliasHistory {
         trail.stream().filter(t -> !t.newRevision().isEmpty()).forEach(t -> byRevision.put(t.newRevision(), t));
         Set<String> matched = new HashSet<>();
         List<Entry> out = new ArrayList<>();
+        Map<Entry, String> basedOn = new java.util.IdentityHashMap<>();
         for (JournalEntry j : journal) {
             Optional<TrailEvent> t = j.newRevision().isEmpty() || !j.applied() ? Optional.empty()
                     : Optional.ofNullable(byRevision.get(j.newRevision()));
@@ -127,9 +128,11 @@ public final class AliasHistory {
                         && Duration.between(e.at(), j.at()).abs().compareTo(Duration.ofMinutes(2)) <= 0).findFirst();
             }
             t.ifPresent(e -> matched.add(e.eventId()));
-            out.add(new Entry(j.at(), j.alias(), t.map(TrailEvent::who).filter(w -> !w.isEmpty()).orElse(j.who()),
+            Entry mine = (new Entry(j.at(), j.alias(), t.map(TrailEvent::who).filter(w -> !w.isEmpty()).orElse(j.who()),
                     t.map(TrailEvent::whoName).orElse(shortName(j.who())), TrailEvent.Source.THIS_TOOL, j.action(),
                     j.before(), j.after(), j.newRevision(), true, t.isPresent(), j.outcome(), j.message()));
+            out.add(mine);
+            basedOn.put(mine, j.basedOnRevision());
         }
         // CloudTrail answers newest first, to the second: events of one second keep its order, oldest first here.
         List<TrailEvent> oldestFirst = new ArrayList<>(trail);
@@ -143,12 +146,15 @@ public final class AliasHistory {
                 case "DeleteAlias" -> "delete";
                 default -> "update";
             };
-            out.add(new Entry(t.at(), t.alias(), t.who(), t.whoName(), t.source(), action, Optional.empty(),
+            Entry theirs = (new Entry(t.at(), t.alias(), t.who(), t.whoName(), t.source(), action, Optional.empty(),
                     action.equals("delete") ? Optional.empty() : t.after(), t.newRevision(), false, true,
                     t.succeeded() ? JournalEntry.APPLIED : JournalEntry.FAILED,
                     t.succeeded() ? "" : t.errorCode() + (t.errorMessage().isEmpty() ? "" : ": " + t.errorMessage())));
+            out.add(theirs);
+            basedOn.put(theirs, t.basedOnRevision());
         }
         out.sort(Comparator.comparing(Entry::at)); // stable: ties keep the order above
+        orderTies(out, basedOn);
         // "before": what the previous applied change left, where the entry does not know it itself.
         List<Entry> derived = new ArrayList<>();
         Optional<TrafficSplit> last = Optional.empty();
@@ -167,6 +173,38 @@ public final class AliasHistory {
         }
         java.util.Collections.reverse(derived); // newest first, ties too
         return List.copyOf(derived);
+    }
+
+    /**
+     * Changes of one second (CloudTrail's times are whole seconds) in the order they happened: a create first, then
+     * each change after the one whose RevisionId it was based on; the rest keep their order.
+     */
+    static void orderTies(List<Entry> chronological, Map<Entry, String> basedOn) {
+        int i = 0;
+        while (i < chronological.size()) {
+            Instant at = chronological.get(i).at();
+            int j = i;
+            while (j < chronological.size() && chronological.get(j).at().equals(at)) {
+                j++;
+            }
+            if (j - i > 1) {
+                List<Entry> left = new ArrayList<>(chronological.subList(i, j));
+                List<Entry> ordered = new ArrayList<>();
+                left.stream().filter(e -> e.action().equals("create")).forEach(ordered::add);
+                left.removeIf(e -> e.action().equals("create"));
+                while (!left.isEmpty()) {
+                    String last = ordered.isEmpty() ? "" : ordered.get(ordered.size() - 1).revision();
+                    Entry next = left.stream().filter(e -> !last.isEmpty() && last.equals(basedOn.get(e))).findFirst()
+                            .orElse(left.get(0));
+                    ordered.add(next);
+                    left.removeIf(e -> e == next);
+                }
+                for (int k = 0; k < ordered.size(); k++) {
+                    chronological.set(i + k, ordered.get(k));
+                }
+            }
+            i = j;
+        }
     }
 
     /** "alice" from "arn:aws:sts::1:assumed-role/R/alice"; a profile label stays as it is. */

@@ -64,4 +64,20 @@ abstract class CliCommand implements Callable<Integer> {
     }
 
     abstract int run(CliSession session);
+
+    /**
+     * Asks {@code question} with [y/N] on the terminal and refuses (exit 1) unless answered y or yes: without a terminal
+     * "No terminal to confirm on: add --yes to {@code what} without asking." Either refusal ends with {@code nothingDone}.
+     */
+    void confirmOrRefuse(String question, String what, String nothingDone) {
+        if (!context.terminal().interactive()) {
+            throw CliFailure.refused("No terminal to confirm on: add --yes to " + what + " without asking. " + nothingDone);
+        }
+        err().print(question + " [y/N] ");
+        err().flush();
+        String answer = context.terminal().readLine().orElse("").strip().toLowerCase(java.util.Locale.ROOT);
+        if (!answer.equals("y") && !answer.equals("yes")) {
+            throw CliFailure.refused("Not confirmed. " + nothingDone);
+        }
+    }
 }

@@ -113,20 +113,14 @@ final class RolloutStartCommand extends CliCommand {
                 .withRollbackOnFailure(onGateFailure == Then.rollback)
                 .withUnjudged(java.time.Duration.ofSeconds(Math.round(unjudgedLimit * 60)), whenUnjudged == Then.rollback);
         report().println("Roll out on " + function + ":" + alias + " by " + plan.name() + ": " + plan.describe());
-        report().println("  " + session.asText());
         AliasRoute current = CliSession.await(session.lambda().getAlias(function, alias));
+        report().println("  now:  " + current.split().arrows() + " (revision " + current.revisionId() + ")");
+        report().println("  " + session.asText());
         CliSession.await(session.session().ownership().of(function, current)).warnings(function, alias)
                 .forEach(w -> report().println("  warning: " + w));
         report().flush();
         if (!yes) {
-            if (!context.terminal().interactive()) {
-                throw CliFailure.refused("No terminal to confirm on: add --yes to start without asking. Nothing was sent.");
-            }
-            err().print("Proceed? [y/N] ");
-            err().flush();
-            if (!context.terminal().readLine().map(a -> a.strip().equalsIgnoreCase("y")).orElse(false)) {
-                throw CliFailure.refused("Not confirmed. Nothing was sent.");
-            }
+            confirmOrRefuse("Proceed?", "start", "Nothing was sent.");
         }
         if (source.publish && !replaceCanary) {
             // Refused before publishing: the version to be published can only replace a canary already there.

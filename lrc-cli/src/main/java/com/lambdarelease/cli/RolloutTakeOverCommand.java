@@ -65,14 +65,7 @@ final class RolloutTakeOverCommand extends CliCommand {
             report().println("  " + session.asText());
             report().flush();
             if (!yes) {
-                if (!context.terminal().interactive()) {
-                    throw CliFailure.refused("No terminal to confirm on: add --yes to take over without asking. Nothing was taken over.");
-                }
-                err().print("Take over? [y/N] ");
-                err().flush();
-                if (!context.terminal().readLine().map(a -> a.strip().equalsIgnoreCase("y")).orElse(false)) {
-                    throw CliFailure.refused("Not confirmed. Nothing was taken over.");
-                }
+                confirmOrRefuse("Take over?", "take over", "Nothing was taken over.");
             }
             Rollout r;
             try {

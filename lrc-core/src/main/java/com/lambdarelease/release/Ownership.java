@@ -28,24 +28,23 @@ public final class Ownership {
 
         /** The warnings a write on the alias is confirmed with. */
         public List<String> warnings(String function, String alias) {
-            List<String> out = new ArrayList<>();
-            stack.ifPresent(s -> out.add(function + " belongs to CloudFormation stack " + s + ": the stack's next "
-                    + "deployment may put " + alias + " back as its template says, undoing this change."));
-            codeDeploy.ifPresent(c -> out.add("CodeDeploy is shifting " + function + ":" + alias + " (its last change, "
-                    + c.describe() + " at " + c.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-                    + ", was CodeDeploy's, and the routing is still set): it will fight this change. Stop or finish "
-                    + "the deployment in CodeDeploy first."));
-            return out;
+            return lines(function, alias, true);
         }
 
         /** What is known of the alias's other owners, as a view of it says it (no change at hand). */
         public List<String> describe(String function, String alias) {
+            return lines(function, alias, false);
+        }
+
+        private List<String> lines(String function, String alias, boolean change) {
             List<String> out = new ArrayList<>();
             stack.ifPresent(s -> out.add(function + " belongs to CloudFormation stack " + s + ": the stack's next "
-                    + "deployment may put " + alias + " back as its template says."));
+                    + "deployment may put " + alias + " back as its template says" + (change ? ", undoing this change." : ".")));
             codeDeploy.ifPresent(c -> out.add("CodeDeploy is shifting " + function + ":" + alias + " (its last change, "
                     + c.describe() + " at " + c.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-                    + ", was CodeDeploy's, and the routing is still set): a change made here would fight it."));
+                    + ", was CodeDeploy's, and the routing is still set): " + (change
+                    ? "it will fight this change. Stop or finish the deployment in CodeDeploy first."
+                    : "a change made here would fight it.")));
             return out;
         }
 

@@ -57,8 +57,15 @@ public final class AliasHistory {
      * @param trailComplete   false when CloudTrail could not be read whole: {@code trailProblem} says why
      *                        (the journal's own entries are there still)
      * @param trailReadBackTo how far back CloudTrail's events are complete
+     * @param trailUnavailable true when the connection has no CloudTrail at all (tests on fakes), not a failure
      */
-    public record History(List<Entry> entries, boolean trailComplete, Instant trailReadBackTo, String trailProblem) {
+    public record History(List<Entry> entries, boolean trailComplete, Instant trailReadBackTo, String trailProblem,
+                          boolean trailUnavailable) {
+
+        /** True when CloudTrail was there to read and could not be read (permissions, throttling, the network). */
+        public boolean trailFailed() {
+            return !trailProblem.isEmpty() && !trailUnavailable;
+        }
 
         /** The latest successful change made through CodeDeploy, if the newest successful change is one. */
         public Optional<Entry> codeDeployShift() {
@@ -90,12 +97,14 @@ public final class AliasHistory {
             List<JournalEntry> mine = journal.read(Optional.of(function), alias).stream()
                     .filter(j -> !j.at().isBefore(since)).toList();
             if (e != null) {
-                return new History(mergeByAlias(mine, List.of()), false, since, Problems.describe(e));
+                Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+                return new History(mergeByAlias(mine, List.of()), false, since, Problems.describe(e),
+                        cause instanceof UnsupportedOperationException);
             }
             List<TrailEvent> events = found.events().stream()
                     .filter(t -> t.function().equals(function) && alias.map(t.alias()::equals).orElse(!t.alias().isEmpty()))
                     .toList();
-            return new History(mergeByAlias(mine, events), found.complete(), found.readBackTo(), "");
+            return new History(mergeByAlias(mine, events), found.complete(), found.readBackTo(), "", false);
         });
     }
 

@@ -82,14 +82,23 @@ public final class AliasWriter {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        CompletableFuture<Optional<com.lambdarelease.domain.Caller>> caller = identity.caller().caller()
-                .handle((c, e) -> Optional.ofNullable(c));
-        CompletableFuture<List<String>> owners = ownership.isEmpty() || change.basedOn().isEmpty()
-                ? CompletableFuture.completedFuture(List.of())
-                : ownership.get().of(change.functionName(), change.basedOn().get())
-                        .thenApply(o -> o.warnings(change.functionName(), change.aliasName()));
-        return checked.thenCombine(caller, (p, c) -> p.with(c, p.owners()))
-                .thenCombine(owners, (p, o) -> p.refused() ? p : p.with(p.as(), o));
+        return checked.thenCombine(caller(), (p, c) -> p.with(c, p.owners()))
+                .thenCombine(ownerWarnings(change.functionName(), change.aliasName(), change.basedOn()),
+                        (p, o) -> p.refused() ? p : p.with(p.as(), o));
+    }
+
+    /** Who writes go as (STS), once known; empty when STS did not say. Never fails. */
+    public CompletableFuture<Optional<com.lambdarelease.domain.Caller>> caller() {
+        return identity.caller().caller().handle((c, e) -> Optional.ofNullable(c));
+    }
+
+    /**
+     * The warnings a write on {@code alias} (as it is: {@code basedOn}; none for a new alias) is confirmed with: its
+     * function's stack, a CodeDeploy shift under way, and what of that could not be read. Never fails.
+     */
+    public CompletableFuture<List<String>> ownerWarnings(String function, String alias, Optional<AliasRoute> basedOn) {
+        return ownership.isEmpty() || basedOn.isEmpty() ? CompletableFuture.completedFuture(List.of())
+                : ownership.get().of(function, basedOn.get()).thenApply(o -> o.warnings(function, alias));
     }
 
     private CompletableFuture<WritePlan> planChecked(AliasChange change) {
@@ -185,7 +194,16 @@ public final class AliasWriter {
 
     /** {@link #plan} then {@link #apply}, for callers that confirmed beforehand (the rollout engine, --yes). */
     public CompletableFuture<WriteOutcome> planAndApply(AliasChange change) {
-        return plan(change).thenCompose(this::apply);
+        // Confirmed beforehand: the rules are checked again, but who sends it and who else owns the alias were said then.
+        CompletableFuture<WritePlan> checked;
+        try {
+            checked = planChecked(change);
+        } catch (InvalidInputException e) {
+            checked = CompletableFuture.completedFuture(refused(change, Optional.empty(), e.getMessage()));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return checked.thenCompose(this::apply);
     }
 
     private CompletableFuture<WriteOutcome> create(AliasChange change, TrafficSplit target) {

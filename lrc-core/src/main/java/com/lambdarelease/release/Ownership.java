@@ -26,9 +26,13 @@ public final class Ownership {
 
         public static final Owners NONE = new Owners(Optional.empty(), Optional.empty(), "");
 
-        /** The warnings a write on the alias is confirmed with. */
+        /** The warnings a write on the alias is confirmed with; what could not be read is one of them. */
         public List<String> warnings(String function, String alias) {
-            return lines(function, alias, true);
+            List<String> out = lines(function, alias, true);
+            if (!unknown.isEmpty()) {
+                out.add(unknown);
+            }
+            return out;
         }
 
         /** What is known of the alias's other owners, as a view of it says it (no change at hand). */
@@ -89,15 +93,26 @@ public final class Ownership {
      * The other owners of {@code alias} as it is now ({@code current}: the routing tells whether a CodeDeploy shift is
      * still under way). Never fails: what could not be read is said in {@link Owners#unknown()}.
      */
+    private static boolean unsupported(Throwable e) {
+        Throwable t = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        return t instanceof UnsupportedOperationException;
+    }
+
     public CompletableFuture<Owners> of(String function, AliasRoute current) {
         CompletableFuture<Optional<String>> stack = tags(function).thenApply(t -> t.flatMap(FunctionTags::stack));
-        CompletableFuture<Optional<AliasHistory.Entry>> codeDeploy = current.split().isSplit()
-                ? history.of(function, current.name(), clock.instant().minus(CODEDEPLOY_WINDOW))
-                        .thenApply(AliasHistory.History::codeDeployShift)
+        CompletableFuture<Optional<AliasHistory.History>> recent = current.split().isSplit()
+                ? history.of(function, current.name(), clock.instant().minus(CODEDEPLOY_WINDOW)).thenApply(Optional::of)
                 : CompletableFuture.completedFuture(Optional.empty());
         return stack.handle((s, e) -> new Owners(s == null ? Optional.empty() : s, Optional.empty(),
-                        e == null ? "" : "Its stack could not be read: " + Problems.describe(e)))
-                .thenCombine(codeDeploy.handle((c, e) -> c == null ? Optional.<AliasHistory.Entry>empty() : c),
-                        (o, c) -> new Owners(o.stack(), c, o.unknown()));
+                        e == null || unsupported(e) ? "" : "Whether a stack owns " + function + " could not be read: "
+                                + Problems.describe(e)))
+                .thenCombine(recent.handle((h, e) -> h == null ? Optional.<AliasHistory.History>empty() : h), (o, h) -> {
+                    String unknown = o.unknown();
+                    if (h.filter(AliasHistory.History::trailFailed).isPresent()) {
+                        unknown = (unknown.isEmpty() ? "" : unknown + " ") + "Whether CodeDeploy is shifting "
+                                + current.name() + " could not be read from CloudTrail: " + h.get().trailProblem();
+                    }
+                    return new Owners(o.stack(), h.flatMap(AliasHistory.History::codeDeployShift), unknown);
+                });
     }
 }

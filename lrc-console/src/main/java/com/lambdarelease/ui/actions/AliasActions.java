@@ -58,8 +58,18 @@ public final class AliasActions implements ReleaseCommands.Aliases {
         detail.aliases().forEach(a -> names.add(a.name()));
         String suggested = detail.newestPublished().map(FunctionConfig::version).orElse(AwsNames.LATEST);
         AliasForm form = AliasForm.create(names, versions(), suggested, detail.provisionedConcurrency());
+        showSentAs(fn, Optional.empty(), form);
         return submit("Create alias on " + fn, "_Create", form,
                 () -> AliasChange.create(fn, form.nameProperty().get(), form.split(), form.descriptionProperty().get()));
+    }
+
+    /** Fills the form's "Sent as …" and the alias's other owners' warnings in when read (never blocks the form). */
+    private void showSentAs(String function, Optional<AliasRoute> alias, AliasForm form) {
+        writer.caller().thenCombine(writer.ownerWarnings(function, alias.map(AliasRoute::name).orElse(""), alias), (c, owners) -> {
+            List<String> lines = new java.util.ArrayList<>(owners);
+            lines.add("Sent " + c.map(x -> "as " + x.arn()).orElse("as an identity STS did not tell") + ".");
+            return lines;
+        }).thenAcceptAsync(lines -> form.sentAs().setAll(lines), ui.fx());
     }
 
     /** Edit alias (Ctrl+E): version, additional version and weight, description. */
@@ -67,6 +77,7 @@ public final class AliasActions implements ReleaseCommands.Aliases {
     public CompletableFuture<Outcome> edit(AliasRoute alias) {
         AliasForm form = AliasForm.edit(alias, versions(), detail.provisionedConcurrency());
         showRecentHealth(alias, form);
+        showSentAs(alias.functionName(), Optional.of(alias), form);
         return submit("Edit alias " + alias.functionName() + ":" + alias.name(), "_Update", form,
                 () -> AliasChange.update(alias, form.split(), form.descriptionProperty().get()));
     }

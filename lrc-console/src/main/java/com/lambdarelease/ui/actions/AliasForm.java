@@ -49,6 +49,7 @@ public final class AliasForm {
             new javafx.beans.property.ReadOnlyBooleanWrapper(this, "unchanged");
     private final ReadOnlyStringWrapper after = new ReadOnlyStringWrapper(this, "after", "");
     private final ObservableList<String> notes = FXCollections.observableArrayList();
+    private final ObservableList<String> sentAs = FXCollections.observableArrayList();
     private final javafx.collections.ObservableMap<String, String> versionHealth = FXCollections.observableHashMap();
 
     private AliasForm(boolean creating, Optional<AliasRoute> basedOn, Set<String> existingNames, List<FunctionConfig> configs,
@@ -230,6 +231,14 @@ public final class AliasForm {
      */
     public javafx.collections.ObservableMap<String, String> versionHealth() {
         return versionHealth;
+    }
+
+    /**
+     * Who the write goes as and the alias's other owners (its stack, a CodeDeploy shift), filled in when read; they
+     * do not change with what is typed.
+     */
+    public ObservableList<String> sentAs() {
+        return sentAs;
     }
 
     /** Pre-flight notes for a weighted alias (rules checked, provisioned-concurrency warning). */

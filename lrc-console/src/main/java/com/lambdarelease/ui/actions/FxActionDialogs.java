@@ -85,9 +85,10 @@ public final class FxActionDialogs implements ActionDialogs {
         grid.addRow(6, new Label("After"), after);
 
         VBox notes = new VBox(4);
-        Runnable showNotes = () -> notes.getChildren().setAll(
-                form.notes().stream().map(n -> (Node) note(n, "preflight-note")).toList());
+        Runnable showNotes = () -> notes.getChildren().setAll(java.util.stream.Stream.concat(form.notes().stream(),
+                form.sentAs().stream()).map(n -> (Node) note(n, "preflight-note")).toList());
         form.notes().addListener((javafx.beans.InvalidationListener) o -> showNotes.run());
+        form.sentAs().addListener((javafx.beans.InvalidationListener) o -> showNotes.run());
         showNotes.run();
         Label problem = inline(PROBLEM_ID, "form-problem");
         problem.textProperty().bind(form.problemProperty());

@@ -26,8 +26,17 @@ public final class VersionActions implements ReleaseCommands.Versions {
     private final Conflicts conflicts;
     private final Consumer<String> clipboard;
 
+    private final com.lambdarelease.service.IdentityService identity;
+
     public VersionActions(UiContext ui, LambdaService lambda, FunctionDetailViewModel detail, ActionDialogs forms,
                           Consumer<String> clipboard) {
+        this(ui, lambda, detail, forms, clipboard, com.lambdarelease.service.IdentityService.NONE);
+    }
+
+    /** @param identity who the connection's writes go as, for the confirmations */
+    public VersionActions(UiContext ui, LambdaService lambda, FunctionDetailViewModel detail, ActionDialogs forms,
+                          Consumer<String> clipboard, com.lambdarelease.service.IdentityService identity) {
+        this.identity = identity;
         this.ui = ui;
         this.lambda = lambda;
         this.detail = detail;
@@ -109,6 +118,12 @@ public final class VersionActions implements ReleaseCommands.Versions {
                 }, ui.fx()).thenCompose(f -> f);
     }
 
+    /** "Sent as arn:…", once STS has said who the connection is (asked when it opened); nothing before that. */
+    private List<String> sentAs() {
+        return identity.caller().thenApply(c -> List.of("Sent as " + c.arn() + "."))
+                .exceptionally(e -> List.of()).getNow(List.of());
+    }
+
     /** $LATEST and the newest published version, read now. */
     private CompletableFuture<PublishState> readPublishState(String fn) {
         CompletableFuture<FunctionConfig> latest = Async.start(() -> lambda.getConfiguration(fn, "$LATEST"));
@@ -139,7 +154,7 @@ public final class VersionActions implements ReleaseCommands.Versions {
         return ui.dialogs().confirmChange("Delete version " + version.version() + " of " + fn, "_Delete",
                         "v" + version.version() + " (code " + version.shortCodeSha256() + ")" + (version.description().isEmpty()
                                 ? "" : " — “" + version.description() + "”"),
-                        "(deleted; version numbers are never reused)")
+                        "(deleted; version numbers are never reused)", sentAs())
                 .thenComposeAsync(go -> !go ? CompletableFuture.completedFuture(Outcome.CANCELLED)
                         : Async.start(() -> lambda.deleteVersion(fn, version.version())).handleAsync((v, error) -> {
                             if (error == null) {

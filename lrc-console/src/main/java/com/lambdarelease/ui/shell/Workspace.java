@@ -64,7 +64,8 @@ public final class Workspace {
         functions.connect(services.lambda(), cache);
         detail = new FunctionDetailViewModel(ui, session.states(), cache);
         AliasActions aliasActions = new AliasActions(ui, session.writer(), detail, forms, services.metrics(), services.clock());
-        VersionActions versionActions = new VersionActions(ui, services.lambda(), detail, forms, clipboard);
+        VersionActions versionActions = new VersionActions(ui, services.lambda(), detail, forms, clipboard,
+                services.identity());
         commands = new ReleaseCommands(detail, aliasActions, versionActions, this::refresh);
         functionsView = list.view();
         CanaryPane canary = new CanaryPane(session, ui);

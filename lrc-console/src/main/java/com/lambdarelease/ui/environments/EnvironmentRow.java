@@ -18,7 +18,12 @@ public final class EnvironmentRow {
         record Loading() implements State {
         }
 
-        record Loaded(Map<String, AliasRoute> aliases) implements State {
+        /** @param rollouts per alias, who drives a rollout of it ("rollout: bob", "rollout: no driver"), from the leases */
+        record Loaded(Map<String, AliasRoute> aliases, Map<String, String> rollouts) implements State {
+            public Loaded(Map<String, AliasRoute> aliases) {
+                this(aliases, Map.of());
+            }
+
         }
 
         record Failed(String reason) implements State {
@@ -48,7 +53,9 @@ public final class EnvironmentRow {
     public String cellText(String aliasName) {
         State s = state.get();
         if (s instanceof State.Loaded loaded) {
-            return Optional.ofNullable(loaded.aliases().get(aliasName)).map(EnvironmentRow::describe).orElse("—");
+            return Optional.ofNullable(loaded.aliases().get(aliasName)).map(EnvironmentRow::describe)
+                    .map(text -> Optional.ofNullable(loaded.rollouts().get(aliasName)).map(r -> text + " · " + r).orElse(text))
+                    .orElse("—");
         }
         if (s instanceof State.Failed) {
             return "!";

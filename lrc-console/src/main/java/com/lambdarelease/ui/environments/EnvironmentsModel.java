@@ -57,6 +57,10 @@ public final class EnvironmentsModel {
     private long requestsSent;
     private boolean active;
 
+    private java.util.function.Function<String, java.util.concurrent.CompletableFuture<List<com.lambdarelease.rollout.RolloutLease>>>
+            leases = f -> java.util.concurrent.CompletableFuture.completedFuture(List.of());
+    private java.time.Clock clock = java.time.Clock.systemUTC();
+
     /** Functions are listed with {@code lambda}; their aliases come from {@code states}; {@code fx} is the UI thread. */
     public EnvironmentsModel(LambdaService lambda, FunctionStates states, Executor fx) {
         this.states = states;
@@ -130,6 +134,16 @@ public final class EnvironmentsModel {
                 }, fx);
     }
 
+    /**
+     * Reads the rollout leases of each shown function that has a split alias (one GetFunction), so the matrix says
+     * who drives a rollout, on any machine, or that nobody does any more.
+     */
+    public void showRollouts(java.util.function.Function<String, java.util.concurrent.CompletableFuture<
+            List<com.lambdarelease.rollout.RolloutLease>>> leases, java.time.Clock clock) {
+        this.leases = leases;
+        this.clock = clock;
+    }
+
     /** A row became visible: load its aliases unless loaded or queued. */
     public void wanted(EnvironmentRow row) {
         if (!(row.stateProperty().get() instanceof EnvironmentRow.State.NotLoaded)) {
@@ -169,8 +183,19 @@ public final class EnvironmentsModel {
 
     private void show(EnvironmentRow row, List<AliasRoute> aliases) {
         addColumns(aliases);
-        row.set(new EnvironmentRow.State.Loaded(aliases.stream()
-                .collect(Collectors.toMap(AliasRoute::name, Function.identity(), (a, b) -> a, LinkedHashMap::new))));
+        EnvironmentRow.State.Loaded loaded = new EnvironmentRow.State.Loaded(aliases.stream()
+                .collect(Collectors.toMap(AliasRoute::name, Function.identity(), (a, b) -> a, LinkedHashMap::new)));
+        row.set(loaded);
+        if (aliases.stream().anyMatch(a -> a.split().isSplit())) { // a rollout in flight splits its alias
+            leases.apply(row.functionName()).whenCompleteAsync((found, error) -> {
+                if (found != null && !found.isEmpty() && row.stateProperty().get() == loaded) {
+                    java.time.Instant now = clock.instant();
+                    Map<String, String> notes = new LinkedHashMap<>();
+                    found.forEach(l -> notes.put(l.alias(), l.stale(now) ? "rollout: no driver" : "rollout: " + l.by()));
+                    row.set(new EnvironmentRow.State.Loaded(loaded.aliases(), notes));
+                }
+            }, fx);
+        }
     }
 
     /** From now on the row shows every alias list its function's state gets (a write from any screen, a reload). */

@@ -103,4 +103,31 @@ class EnvironmentsViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(opened).containsExactly("MyLambdaFunction:prod");
     }
+
+    @Test
+    void aRolloutAnotherMachineDrivesIsNamedInItsCell(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        try (com.lambdarelease.release.ReleaseSession bob = com.lambdarelease.testing.OtherOperator.session(
+                sandbox.sandbox.endpoint(), "us-east-1", "bob", sandbox.services.clock(), dir.resolve("journal.jsonl"),
+                Runnable::run, timer)) {
+            com.lambdarelease.rollout.RolloutLeases leases = new com.lambdarelease.rollout.RolloutLeases(
+                    bob.services().lambda(), bob.services().identity(), sandbox.services.clock(), "build-7", "bob1");
+            assertThat(leases.acquire("orders-api", "live", "r-1", "1/1", 10,
+                    new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode(), java.util.Optional.empty())
+                    .get(10, TimeUnit.SECONDS)).isTrue();
+            try {
+                TableView<EnvironmentRow> table = table(robot);
+                WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getColumns().size() > 4);
+                robot.clickOn("Refresh");
+                WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !table.getItems().isEmpty()
+                        && cell(table, "orders-api", "live").equals("v7 90% · v8 10% · rollout: bob"));
+                assertThat(cell(table, "MyLambdaFunction", "prod")).isEqualTo("v3");
+            } finally {
+                leases.release("orders-api", "live").get(10, TimeUnit.SECONDS);
+            }
+        } finally {
+            timer.shutdownNow();
+        }
+    }
 }

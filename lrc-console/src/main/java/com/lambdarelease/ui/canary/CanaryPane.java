@@ -50,6 +50,9 @@ public final class CanaryPane {
     /** Below this width the editor goes above the charts instead of beside them. */
     static final double SIDE_BY_SIDE_WIDTH = 1000;
 
+    /** Charts and logs, stacked under the editor, get this height (each part scrolls within it). */
+    static final double STACKED_CHARTS_HEIGHT = 660;
+
     public CanaryPane(ReleaseSession session, UiContext ui) {
         ConsoleServices services = session.services();
         editor = new CanaryEditorModel(session.writer(), session.states(), ui);
@@ -93,13 +96,30 @@ public final class CanaryPane {
         split.setId("canary-split");
         split.setDividerPositions(0.32);
         SplitPane.setResizableWithParent(leftScroll, false);
-        // Too narrow for editor and charts side by side (1024 px with the list shown): stack them, each scrolls.
-        split.widthProperty().addListener((obs, was, now) -> {
-            Orientation want = now.doubleValue() < SIDE_BY_SIDE_WIDTH ? Orientation.VERTICAL : Orientation.HORIZONTAL;
-            if (split.getOrientation() != want) {
-                split.setOrientation(want);
-                leftScroll.setMinWidth(want == Orientation.HORIZONTAL ? 440 : 0);
-                split.setDividerPositions(want == Orientation.HORIZONTAL ? 0.32 : 0.42);
+        // Too narrow for the editor beside the charts (1024 px with the list shown): one page that scrolls, the
+        // rollout panel and editor at their own height, then charts and logs at a height they can be read at. A
+        // split of the little height left there squeezed each to its title bar.
+        VBox stack = new VBox(8);
+        ScrollPane stacked = new ScrollPane(stack);
+        stacked.setId("canary-stack");
+        stacked.setFitToWidth(true);
+        content.widthProperty().addListener((obs, was, now) -> {
+            boolean narrow = now.doubleValue() < SIDE_BY_SIDE_WIDTH;
+            if (narrow && content.getCenter() != stacked) {
+                split.getItems().clear();
+                leftScroll.setContent(null);
+                chartsAndLogs.setMinHeight(STACKED_CHARTS_HEIGHT);
+                chartsAndLogs.setPrefHeight(STACKED_CHARTS_HEIGHT);
+                stack.getChildren().setAll(left, chartsAndLogs);
+                content.setCenter(stacked);
+            } else if (!narrow && content.getCenter() != split) {
+                stack.getChildren().clear();
+                leftScroll.setContent(left);
+                chartsAndLogs.setMinHeight(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+                chartsAndLogs.setPrefHeight(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+                split.getItems().setAll(leftScroll, chartsAndLogs);
+                split.setDividerPositions(0.32);
+                content.setCenter(split);
             }
         });
         javafx.scene.layout.HBox top = new javafx.scene.layout.HBox(12, header, headerChooser);

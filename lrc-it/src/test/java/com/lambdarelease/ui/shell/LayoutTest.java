@@ -83,6 +83,18 @@ class LayoutTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(elided(window.root())).as("canary tab at " + width + "x" + height).isEmpty();
 
+        // The rollout panel is read in a view at least a third of the window tall, not squeezed to its title bar.
+        Node start = robot.lookup("#rollout-start").query();
+        Node holder = start.getParent();
+        while (!(holder instanceof ScrollPane)) {
+            holder = holder.getParent();
+        }
+        assertThat(((ScrollPane) holder).getHeight()).as("the view the rollout panel scrolls in at " + width + "x" + height)
+                .isGreaterThanOrEqualTo(height / 3.0);
+        Node chartsAndLogs = robot.lookup("#canary-charts-logs").query();
+        assertThat(chartsAndLogs.getLayoutBounds().getHeight()).as("charts and logs at " + width + "x" + height)
+                .isGreaterThanOrEqualTo(height / 3.0);
+
         ScrollPane charts = robot.lookup("#canary-charts-scroll").queryAs(ScrollPane.class);
         robot.interact(() -> charts.setVvalue(charts.getVmax()));
         WaitForAsyncUtils.waitForFxEvents();

@@ -57,9 +57,7 @@ final class RolloutDriver {
 
     /** The leases of the session's connection, as a driver on this machine writes and reads them. */
     static com.lambdarelease.rollout.RolloutLeases leases(CliSession session) {
-        return new com.lambdarelease.rollout.RolloutLeases(session.session().services().lambda(),
-                session.session().services().identity(), session.session().services().clock(),
-                com.lambdarelease.rollout.RolloutLeases.localHost(), "reader");
+        return com.lambdarelease.rollout.RolloutLeases.reader(session.session().services());
     }
 
     int drive(Rollout rollout, Clock clock) {

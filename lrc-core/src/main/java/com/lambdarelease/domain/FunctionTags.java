@@ -13,7 +13,6 @@ public record FunctionTags(String functionArn, Map<String, String> tags) {
 
     /** Set by CloudFormation on the resources a stack creates (CloudFormation user guide, "Resource tag"). */
     public static final String STACK_NAME = "aws:cloudformation:stack-name";
-    public static final String LOGICAL_ID = "aws:cloudformation:logical-id";
 
     public FunctionTags {
         tags = java.util.Collections.unmodifiableMap(new TreeMap<>(tags));
@@ -22,9 +21,5 @@ public record FunctionTags(String functionArn, Map<String, String> tags) {
     /** The CloudFormation (or SAM) stack that created the function, if one did. */
     public Optional<String> stack() {
         return Optional.ofNullable(tags.get(STACK_NAME)).filter(s -> !s.isBlank());
-    }
-
-    public Optional<String> get(String key) {
-        return Optional.ofNullable(tags.get(key));
     }
 }

@@ -33,6 +33,12 @@ public final class AliasHistory {
                         Optional<TrafficSplit> before, Optional<TrafficSplit> after, String revision, boolean inJournal,
                         boolean inTrail, String outcome, String message) {
 
+        /** This entry with {@code earlier} as what the alias was before it. */
+        Entry withBefore(Optional<TrafficSplit> earlier) {
+            return new Entry(at, alias, who, whoName, source, action, earlier, after, revision, inJournal, inTrail, outcome,
+                    message);
+        }
+
         /** True when the change was not made with this tool, from any machine. */
         public boolean notByThisTool() {
             return source != TrailEvent.Source.THIS_TOOL;
@@ -97,9 +103,8 @@ public final class AliasHistory {
             List<JournalEntry> mine = journal.read(Optional.of(function), alias).stream()
                     .filter(j -> !j.at().isBefore(since)).toList();
             if (e != null) {
-                Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
                 return new History(mergeByAlias(mine, List.of()), false, since, Problems.describe(e),
-                        cause instanceof UnsupportedOperationException);
+                        com.lambdarelease.service.errors.AwsErrors.translate(e) instanceof UnsupportedOperationException);
             }
             List<TrailEvent> events = found.events().stream()
                     .filter(t -> t.function().equals(function) && alias.map(t.alias()::equals).orElse(!t.alias().isEmpty()))
@@ -171,8 +176,7 @@ public final class AliasHistory {
         for (Entry e : out) {
             Entry d = e;
             if (e.before().isEmpty() && !e.action().equals("create") && known) {
-                d = new Entry(e.at(), e.alias(), e.who(), e.whoName(), e.source(), e.action(), last, e.after(), e.revision(),
-                        e.inJournal(), e.inTrail(), e.outcome(), e.message());
+                d = e.withBefore(last);
             }
             derived.add(d);
             if (d.outcome().equals(JournalEntry.APPLIED)) {

@@ -362,7 +362,7 @@ public final class AliasWriter {
     }
 
     /** The caller's ARN once STS said it, else the profile or credentials (a journal line never waits on STS). */
-    private String who() {
+    public String who() {
         return identity.caller().caller().thenApply(com.lambdarelease.domain.Caller::arn)
                 .exceptionally(e -> identity.who()).getNow(identity.who());
     }

@@ -51,14 +51,6 @@ public final class Ownership {
                     : "a change made here would fight it.")));
             return out;
         }
-
-        /** "stack payments-prod", "CodeDeploy shifting", "stack invoices-eu · CodeDeploy shifting", or "". */
-        public String badge() {
-            List<String> parts = new ArrayList<>();
-            stack.ifPresent(s -> parts.add("stack " + s));
-            codeDeploy.ifPresent(c -> parts.add("CodeDeploy shifting"));
-            return String.join(" · ", parts);
-        }
     }
 
     /** How long a function's tags are taken as read. */
@@ -93,9 +85,9 @@ public final class Ownership {
      * The other owners of {@code alias} as it is now ({@code current}: the routing tells whether a CodeDeploy shift is
      * still under way). Never fails: what could not be read is said in {@link Owners#unknown()}.
      */
+    /** True when the connection reads no tags at all (a fake), not a failure of AWS's. */
     private static boolean unsupported(Throwable e) {
-        Throwable t = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
-        return t instanceof UnsupportedOperationException;
+        return com.lambdarelease.service.errors.AwsErrors.translate(e) instanceof UnsupportedOperationException;
     }
 
     public CompletableFuture<Owners> of(String function, AliasRoute current) {

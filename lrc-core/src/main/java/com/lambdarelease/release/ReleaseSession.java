@@ -34,8 +34,7 @@ public record ReleaseSession(ConsoleServices services, FunctionStates states, Al
      * session opens), else the profile or credentials the connection uses.
      */
     public String who() {
-        return services.identity().caller().thenApply(com.lambdarelease.domain.Caller::arn)
-                .exceptionally(e -> services.who()).getNow(services.who());
+        return writer.who();
     }
 
     public String label() {

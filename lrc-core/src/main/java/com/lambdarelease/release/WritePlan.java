@@ -34,7 +34,12 @@ public record WritePlan(AliasChange change, Optional<TrafficSplit> after, Routin
 
     /** "as arn:aws:sts::123456789012:assumed-role/Release/alice", or "as an identity STS did not tell" when unknown. */
     public String asText() {
-        return as.map(c -> "as " + c.arn()).orElse("as an identity STS did not tell");
+        return asText(as);
+    }
+
+    /** "as arn:…" for {@code caller}, or "as an identity STS did not tell". */
+    public static String asText(Optional<com.lambdarelease.domain.Caller> caller) {
+        return caller.map(c -> "as " + c.arn()).orElse("as an identity STS did not tell");
     }
 
     public boolean refused() {

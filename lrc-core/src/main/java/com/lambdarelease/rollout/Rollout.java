@@ -41,7 +41,8 @@ public final class Rollout {
     private final Clock clock;
     private final Runnable onFinished;
     private final Runnable heartbeat;
-    private final java.util.function.Supplier<CompletableFuture<Optional<String>>> leaseLost;
+    /** Given the revision the rollout last wrote: whether another console holds its lease now (renewing it when due). */
+    private final java.util.function.Function<String, CompletableFuture<Optional<String>>> leaseLost;
     private final AtomicReference<RolloutState> state;
     private final Progress progress;
     private final Recorder recorder;
@@ -56,7 +57,7 @@ public final class Rollout {
     Rollout(String id, AliasRoute baseline, Optional<Map<String, Integer>> baselineProvisioned, String target,
             RolloutPlan plan, RolloutSettings settings, ReleaseSession session, RolloutJournal journal, Clock clock,
             Executor listenerExecutor, Runnable onFinished, Runnable heartbeat,
-            java.util.function.Supplier<CompletableFuture<Optional<String>>> leaseLost, RolloutState initial) {
+            java.util.function.Function<String, CompletableFuture<Optional<String>>> leaseLost, RolloutState initial) {
         this.terms = new Terms(id, baseline, baselineProvisioned, target, plan, settings);
         this.clock = clock;
         this.onFinished = onFinished;
@@ -180,13 +181,13 @@ public final class Rollout {
         if (progress.awaiting.filter(a -> a == Awaiting.TAKEN_OVER).isPresent()) {
             return recorder.unchanged(); // another console drives it: nothing more from here
         }
-        return leaseLost.get().thenCompose(lost -> {
+        return leaseLost.apply(progress.revision).thenCompose(lost -> {
             if (lost.isPresent()) {
                 controls.pauseNow(lost.get(), Awaiting.TAKEN_OVER, Cause.OPERATOR);
                 return recorder.unchanged();
             }
             // A write this evaluation made reaches the lease at once: a console taking over goes on from it.
-            return evaluateLeased().thenCompose(snapshot -> leaseLost.get().handle((l, e) -> snapshot));
+            return evaluateLeased().thenCompose(snapshot -> leaseLost.apply(progress.revision).handle((l, e) -> snapshot));
         });
     }
 

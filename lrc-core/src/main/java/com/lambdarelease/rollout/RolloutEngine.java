@@ -130,7 +130,7 @@ public final class RolloutEngine implements AutoCloseable {
             return new Rollout(id, baseline, provisioned, request.version(), request.plan(),
                     request.settings(), session, journal, clock, listenerExecutor,
                     () -> release(request.function(), request.alias()), () -> beat(request.function(), request.alias()),
-                    () -> leaseCheck(request.function(), request.alias()), RolloutState.PENDING);
+                    revision -> leaseCheck(request.function(), request.alias(), revision), RolloutState.PENDING);
         }).thenCompose(rollout -> {
             ObjectNode started = rollout.startedRecord(session.label());
             return leases.acquire(request.function(), request.alias(), rollout.id(), "0/" + request.plan().steps().size(),
@@ -178,14 +178,14 @@ public final class RolloutEngine implements AutoCloseable {
         }
         Rollout rollout = new Rollout(id, baseline, pc, s.path("target").asText(), PlanStore.fromJson(s.path("plan")),
                 RolloutJournal.settingsFrom(s.path("settings")), session, journal, clock, listenerExecutor,
-                () -> release(function, alias), () -> beat(function, alias), () -> leaseCheck(function, alias),
+                () -> release(function, alias), () -> beat(function, alias), revision -> leaseCheck(function, alias, revision),
                 RolloutState.PENDING);
         Optional<Instant> lastBeat = RolloutLock.lastBeat(RolloutLock.file(lockFolder, function, alias));
         Optional<String> stoppedHere = RolloutLock.lastDriver(RolloutLock.file(lockFolder, function, alias));
         String expected = lastState.path("revision").asText(baseline.revisionId());
         RolloutState recorded = RolloutJournal.state(lastState);
         // Recovering is taking the lease again: refused while another console's driver is alive.
-        return leases.acquire(function, alias, id, step(lastState, rollout), lastState.path("canaryPercent").asDouble(0),
+        return leases.acquire(function, alias, id, stepOf(s, lastState), lastState.path("canaryPercent").asDouble(0),
                 terms(s, lastState), Optional.of(id), stoppedHere).thenCompose(leased -> {
             held(function, alias, id, leased);
             return session.services().lambda().getAlias(function, alias);
@@ -253,11 +253,14 @@ public final class RolloutEngine implements AutoCloseable {
      * GetFunction, one TagResource); an evaluation waits for it, so a driver whose lease another console took writes
      * nothing more. A renewal that fails is tried again at the next evaluation (other consoles see the old heartbeat).
      */
-    private CompletableFuture<Optional<String>> leaseCheck(String function, String alias) {
+    private CompletableFuture<Optional<String>> leaseCheck(String function, String alias, String revision) {
         Held h = held.get(key(function, alias));
         Instant now = clock.instant();
         if (h == null || h.lost.isPresent()) {
             return CompletableFuture.completedFuture(h == null ? Optional.empty() : h.lost);
+        }
+        if (revision.equals(h.leasedRevision) && now.isBefore(h.renewedAt.plus(RolloutLease.RENEW_EVERY))) {
+            return CompletableFuture.completedFuture(Optional.empty()); // not due: no request, no journal read
         }
         List<ObjectNode> records = journal.of(h.rolloutId);
         Optional<ObjectNode> started = records.stream().filter(r -> "started".equals(r.path("event").asText())).findFirst();
@@ -266,17 +269,13 @@ public final class RolloutEngine implements AutoCloseable {
         }
         ObjectNode last = records.stream().filter(r -> !"request".equals(r.path("event").asText()) && r.has("revision"))
                 .reduce((x, y) -> y).orElse(started.get());
-        boolean moved = !last.path("revision").asText().equals(h.leasedRevision);
-        if (!moved && now.isBefore(h.renewedAt.plus(RolloutLease.RENEW_EVERY))) {
-            return CompletableFuture.completedFuture(Optional.empty());
-        }
         return leases.renew(function, alias, h.rolloutId, stepOf(started.get(), last), last.path("canaryPercent").asDouble(0),
                 terms(started.get(), last)).handle((other, e) -> {
                     if (e != null) {
                         return Optional.<String>empty();
                     }
                     h.renewedAt = now;
-                    h.leasedRevision = last.path("revision").asText();
+                    h.leasedRevision = revision;
                     other.ifPresent(l -> h.lost = Optional.of(l.owner() + " took this rollout over (its lease since "
                             + Gates.seconds(l.beat()) + "): this console no longer drives it and writes nothing to "
                             + function + ":" + alias + "."));
@@ -286,16 +285,8 @@ public final class RolloutEngine implements AutoCloseable {
 
     private void held(String function, String alias, String rolloutId, boolean leased) {
         if (leased) {
-            Held h = new Held(rolloutId, clock.instant());
-            held.put(key(function, alias), h);
-            RolloutLock lock = locks.get(key(function, alias));
-            if (lock != null) {
-                try {
-                    lock.beat(clock.instant(), leases.driver()); // a driver after this one here may take its lease at once
-                } catch (java.io.UncheckedIOException e) {
-                    // then only a stale lease can be taken over here: safe, slower
-                }
-            }
+            held.put(key(function, alias), new Held(rolloutId, clock.instant()));
+            beat(function, alias); // the lock file names the lease token: a driver after this one here may take it at once
         }
     }
 
@@ -313,9 +304,6 @@ public final class RolloutEngine implements AutoCloseable {
         return (state.path("step").asInt(-1) + 1) + "/" + steps;
     }
 
-    private static String step(ObjectNode state, Rollout rollout) {
-        return (state.path("step").asInt(-1) + 1) + "/" + rollout.snapshot().plan().steps().size();
-    }
 
     /**
      * Takes over a rollout another console drove, whose lease went stale ({@code seen}, as the operator was shown it):

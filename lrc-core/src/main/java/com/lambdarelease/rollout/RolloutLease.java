@@ -46,7 +46,12 @@ public record RolloutLease(String function, String alias, String rolloutId, Stri
      * 15:04 (alice@example.com on build-host-7): resume here, or roll back".
      */
     public String describe(Instant now) {
-        return describeAt(now);
+        if (stale(now)) {
+            return "no driver since " + Gates.seconds(beat) + " (" + owner() + ", step " + step + " at "
+                    + com.lambdarelease.domain.Weight.percentNumber(canaryPercent) + "%): resume here, or roll back";
+        }
+        return "driven by " + owner() + ", step " + step + " at " + com.lambdarelease.domain.Weight.percentNumber(canaryPercent)
+                + "%, heartbeat " + Gates.seconds(beat);
     }
 
     /**
@@ -54,15 +59,6 @@ public record RolloutLease(String function, String alias, String rolloutId, Stri
      * driver since 15:04:05 (alice on build-7, step 1/1 at 10%): resume here, or roll back."
      */
     public String sentence(Instant now) {
-        return "A rollout of " + function + ":" + alias + (stale(now) ? " has had " : " is ") + describeAt(now) + ".";
-    }
-
-    private String describeAt(Instant now) {
-        if (stale(now)) {
-            return "no driver since " + Gates.seconds(beat) + " (" + owner() + ", step " + step + " at "
-                    + com.lambdarelease.domain.Weight.percentNumber(canaryPercent) + "%): resume here, or roll back";
-        }
-        return "driven by " + owner() + ", step " + step + " at " + com.lambdarelease.domain.Weight.percentNumber(canaryPercent)
-                + "%, heartbeat " + Gates.seconds(beat);
+        return "A rollout of " + function + ":" + alias + (stale(now) ? " has had " : " is ") + describe(now) + ".";
     }
 }

@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -61,6 +60,11 @@ public final class RolloutLeases {
         this.clock = clock;
         this.host = clean(host, 40);
         this.driver = clean(driver, 12);
+    }
+
+    /** Leases read on {@code services}' connection by a view or command that writes none (it drives nothing). */
+    public static RolloutLeases reader(com.lambdarelease.service.ConsoleServices services) {
+        return new RolloutLeases(services.lambda(), services.identity(), services.clock(), localHost(), "reader");
     }
 
     /** This machine's name for leases: the host name, else "unknown-host". */
@@ -123,7 +127,7 @@ public final class RolloutLeases {
                                               double canaryPercent, JsonNode terms, Optional<String> takeOver,
                                               Optional<String> stoppedDriver) {
         return lambda.tags(function).thenCompose(tags -> {
-            Optional<RolloutLease> held = parse(function, tags).stream().filter(l -> l.alias().equals(alias)).findFirst();
+            Optional<RolloutLease> held = leaseOn(function, tags, alias);
             Instant now = clock.instant();
             if (held.isPresent() && !held.get().driver().equals(driver)
                     && stoppedDriver.filter(held.get().driver()::equals).isEmpty()) {
@@ -138,8 +142,7 @@ public final class RolloutLeases {
             return write(tags.functionArn(), alias, rolloutId, step, canaryPercent, terms, now, held)
                     .thenCompose(v -> lambda.tags(function))
                     .thenApply(back -> {
-                        Optional<RolloutLease> read = parse(function, back).stream()
-                                .filter(l -> l.alias().equals(alias)).findFirst();
+                        Optional<RolloutLease> read = leaseOn(function, back, alias);
                         if (read.isEmpty() || !read.get().driver().equals(driver)) {
                             throw new LeaseHeldException("Another console took the lease on " + function + ":" + alias
                                     + " at the same moment" + read.map(l -> " (" + l.owner() + ")").orElse("")
@@ -158,7 +161,7 @@ public final class RolloutLeases {
     public CompletableFuture<Optional<RolloutLease>> renew(String function, String alias, String rolloutId, String step,
                                                            double canaryPercent, JsonNode terms) {
         return lambda.tags(function).thenCompose(tags -> {
-            Optional<RolloutLease> held = parse(function, tags).stream().filter(l -> l.alias().equals(alias)).findFirst();
+            Optional<RolloutLease> held = leaseOn(function, tags, alias);
             if (held.isPresent() && !held.get().driver().equals(driver)) {
                 return CompletableFuture.completedFuture(held);
             }
@@ -172,7 +175,7 @@ public final class RolloutLeases {
     public CompletableFuture<Void> release(String function, String alias) {
         return lambda.tags(function).thenCompose(tags -> {
             List<String> keys = keysOf(tags, alias);
-            Optional<RolloutLease> held = parse(function, tags).stream().filter(l -> l.alias().equals(alias)).findFirst();
+            Optional<RolloutLease> held = leaseOn(function, tags, alias);
             if (keys.isEmpty() || held.filter(l -> !l.driver().equals(driver)).isPresent()) {
                 return CompletableFuture.<Void>completedFuture(null);
             }
@@ -301,8 +304,12 @@ public final class RolloutLeases {
         return b.length() <= max ? b.toString() : b.substring(0, max);
     }
 
+    /** True when the connection reads or writes no tags at all (a fake), not a failure of AWS's. */
     private static boolean unsupported(Throwable e) {
-        Throwable t = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-        return t instanceof UnsupportedOperationException;
+        return com.lambdarelease.service.errors.AwsErrors.translate(e) instanceof UnsupportedOperationException;
+    }
+
+    private static Optional<RolloutLease> leaseOn(String function, FunctionTags tags, String alias) {
+        return parse(function, tags).stream().filter(l -> l.alias().equals(alias)).findFirst();
     }
 }

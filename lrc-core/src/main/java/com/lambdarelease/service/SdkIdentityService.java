@@ -36,7 +36,7 @@ public final class SdkIdentityService implements IdentityService {
         }
         CompletableFuture<Caller> translated = asked.handle((c, e) -> {
             if (e != null) {
-                throw new CompletionException(AwsErrors.translate(e instanceof CompletionException ? e.getCause() : e));
+                throw new CompletionException(AwsErrors.translate(e));
             }
             return c;
         });

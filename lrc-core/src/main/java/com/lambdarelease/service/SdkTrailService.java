@@ -49,7 +49,7 @@ public final class SdkTrailService implements TrailService {
         List<TrailEvent> found = new ArrayList<>();
         return page(eventName, start, end, null, maxPages, found).handle((read, e) -> {
             if (e != null) {
-                throw new CompletionException(AwsErrors.translate(e instanceof CompletionException ? e.getCause() : e));
+                throw new CompletionException(AwsErrors.translate(e));
             }
             return read;
         });

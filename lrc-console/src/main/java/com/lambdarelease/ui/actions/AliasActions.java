@@ -67,7 +67,7 @@ public final class AliasActions implements ReleaseCommands.Aliases {
     private void showSentAs(String function, Optional<AliasRoute> alias, AliasForm form) {
         writer.caller().thenCombine(writer.ownerWarnings(function, alias.map(AliasRoute::name).orElse(""), alias), (c, owners) -> {
             List<String> lines = new java.util.ArrayList<>(owners);
-            lines.add("Sent " + c.map(x -> "as " + x.arn()).orElse("as an identity STS did not tell") + ".");
+            lines.add("Sent " + com.lambdarelease.release.WritePlan.asText(c) + ".");
             return lines;
         }).thenAcceptAsync(lines -> form.sentAs().setAll(lines), ui.fx());
     }

@@ -120,7 +120,7 @@ public final class VersionActions implements ReleaseCommands.Versions {
 
     /** "Sent as arn:…", once STS has said who the connection is (asked when it opened); nothing before that. */
     private List<String> sentAs() {
-        return identity.caller().thenApply(c -> List.of("Sent as " + c.arn() + "."))
+        return identity.caller().thenApply(c -> List.of("Sent " + com.lambdarelease.release.WritePlan.asText(Optional.of(c)) + "."))
                 .exceptionally(e -> List.of()).getNow(List.of());
     }
 

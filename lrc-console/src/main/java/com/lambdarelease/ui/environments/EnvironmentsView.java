@@ -37,9 +37,7 @@ public final class EnvironmentsView {
     public EnvironmentsView(ConsoleServices services, FunctionStates states, UiContext ui) {
         this.model = new EnvironmentsModel(services.lambda(), states, ui.fx());
         // Read only: this view writes no lease, it shows who drives a rollout, on any machine.
-        com.lambdarelease.rollout.RolloutLeases leases = new com.lambdarelease.rollout.RolloutLeases(services.lambda(),
-                services.identity(), services.clock(), com.lambdarelease.rollout.RolloutLeases.localHost(), "reader");
-        model.showRollouts(leases::of, services.clock());
+        model.showRollouts(com.lambdarelease.rollout.RolloutLeases.reader(services)::of, services.clock());
         root.setId("environments");
         root.setTop(toolbar());
         root.setCenter(table);

@@ -54,6 +54,10 @@ public final class AliasesView {
             rollout.setCellValueFactory(d -> javafx.beans.binding.Bindings.createStringBinding(
                     () -> leases.describe(d.getValue().name()), leases.leases()));
             rollout.setCellFactory(c -> new TableCell<>() {
+                {
+                    setAlignment(javafx.geometry.Pos.CENTER_LEFT); // as the other columns' cells
+                }
+
                 @Override
                 protected void updateItem(String item, boolean empty) {
                     super.updateItem(item, empty);
@@ -64,6 +68,8 @@ public final class AliasesView {
                 }
             });
             rollout.setPrefWidth(140);
+            // Only while some alias has a rollout: the other columns keep their room (at 1024 px too) otherwise.
+            rollout.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(leases.leases()));
             table.getColumns().add(table.getColumns().size() - 1, rollout);
         }
         table.getColumns().forEach(c -> c.setSortable(false));

@@ -147,6 +147,8 @@ class RolloutPanelFxTest {
         assertThat(s.prod().routingConfig().additionalVersionWeights()).containsEntry("4", 0.1);
         await(() -> "Baking".equals(robot.lookup("#rollout-state").queryAs(Label.class).getText()));
         assertThat(robot.lookup("#rollout-canary").queryAs(Label.class).getText()).isEqualTo("v4 at 10%");
+        // The why is drawn from the same snapshot, possibly a pulse later (the evaluation also renews the lease).
+        await(() -> robot.lookup("#rollout-why-error-test").tryQuery().isPresent());
         assertThat(robot.lookup("#rollout-why-error-test").queryAs(Label.class).getText()).contains("against 1/α = 100");
         assertThat(start.isDisabled()).isTrue();
         assertThat(robot.lookup("#rollout-resume").queryButton().isDisabled()).isTrue();
